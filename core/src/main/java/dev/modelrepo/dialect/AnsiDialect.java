@@ -1,0 +1,376 @@
+package dev.modelrepo.dialect;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+
+import dev.modelrepo.lock.LockMode;
+import dev.modelrepo.lock.LockOptions;
+import dev.modelrepo.lock.LockWait;
+import dev.modelrepo.lock.UnsupportedLockException;
+import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.ValueBinder;
+
+/**
+ * Standard SQL and JDBC 4.2 behaviour that the database dialects build on: double-quoted identifiers,
+ * {@code LIMIT ? OFFSET ?}, {@code java.time} through {@code getObject/setObject}, and Spring's error-code
+ * translation for the database.
+ */
+public abstract class AnsiDialect implements Dialect {
+
+    private final String name;
+
+    private final SQLExceptionTranslator translator;
+
+    protected AnsiDialect(String name, String errorCodesDatabase) {
+        this.name = name;
+        this.translator = new SQLErrorCodeSQLExceptionTranslator(errorCodesDatabase);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public InListStrategy inListStrategy() {
+        return InListStrategy.PADDED;
+    }
+
+    @Override
+    public String limitOffset(@Nullable String limit, @Nullable String offset) {
+        StringBuilder sb = new StringBuilder();
+        if (limit != null) {
+            sb.append(" LIMIT ").append(limit);
+        }
+        if (offset != null) {
+            sb.append(" OFFSET ").append(offset);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String lockClause(LockOptions options) {
+        StringBuilder sb = new StringBuilder(" ").append(lockModeSql(options.mode()));
+        if (!options.ofAliases().isEmpty()) {
+            sb.append(ofClause(options));
+        }
+        sb.append(waitSql(options));
+        return sb.toString();
+    }
+
+    /** The lock keyword(s) for a mode; the default knows FOR UPDATE only. */
+    protected String lockModeSql(LockMode mode) {
+        if (mode == LockMode.UPDATE) {
+            return "FOR UPDATE";
+        }
+        throw unsupported("lock mode " + mode);
+    }
+
+    /** The {@code OF a, b} part; the default refuses it. */
+    protected String ofClause(LockOptions options) {
+        throw unsupported("FOR UPDATE OF");
+    }
+
+    /** The wait policy part; the default knows NOWAIT and SKIP LOCKED. */
+    protected String waitSql(LockOptions options) {
+        return switch (options.waitPolicy()) {
+            case DEFAULT -> "";
+            case NOWAIT -> " NOWAIT";
+            case SKIP_LOCKED -> " SKIP LOCKED";
+            case WAIT -> throw unsupported("WAIT n");
+        };
+    }
+
+    protected UnsupportedLockException unsupported(String what) {
+        return new UnsupportedLockException(name, what);
+    }
+
+    protected static String aliasList(LockOptions options, Dialect dialect) {
+        StringBuilder sb = new StringBuilder(" OF ");
+        for (int i = 0; i < options.ofAliases().size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(dialect.quote(options.ofAliases().get(i)));
+        }
+        return sb.toString();
+    }
+
+    protected static long waitSeconds(LockOptions options) {
+        var timeout = options.waitTimeout();
+        long seconds = timeout == null ? 0 : timeout.toSeconds();
+        return timeout != null && timeout.toNanosPart() > 0 ? seconds + 1 : seconds;
+    }
+
+    @Override
+    public ColumnKind columnKind(ColumnTypeInfo type) {
+        String typeName = type.typeName().toLowerCase(Locale.ROOT);
+        if (typeName.equals("uuid")) {
+            return ColumnKind.UUID;
+        }
+        if (typeName.equals("json") || typeName.equals("jsonb")) {
+            return ColumnKind.JSON;
+        }
+        return switch (type.jdbcType()) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> ColumnKind.INTEGER;
+            case Types.BIGINT -> ColumnKind.BIGINT;
+            case Types.DECIMAL, Types.NUMERIC -> ColumnKind.DECIMAL;
+            case Types.REAL, Types.FLOAT, Types.DOUBLE -> ColumnKind.DOUBLE;
+            case Types.BOOLEAN -> ColumnKind.BOOLEAN;
+            case Types.BIT -> type.size() <= 1 ? ColumnKind.BOOLEAN : ColumnKind.BYTES;
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                    Types.CLOB, Types.NCLOB -> ColumnKind.STRING;
+            case Types.DATE -> ColumnKind.DATE;
+            case Types.TIME -> ColumnKind.TIME;
+            case Types.TIMESTAMP -> ColumnKind.TIMESTAMP;
+            case Types.TIMESTAMP_WITH_TIMEZONE -> ColumnKind.TIMESTAMP_TZ;
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> ColumnKind.BYTES;
+            case Types.ARRAY -> ColumnKind.ARRAY;
+            default -> ColumnKind.OTHER;
+        };
+    }
+
+    @Override
+    public ColumnReader reader(ColumnKind kind, @Nullable ColumnMetadata column) {
+        return switch (kind) {
+            case INTEGER -> (rs, i) -> {
+                int v = rs.getInt(i);
+                return v == 0 && rs.wasNull() ? null : v;
+            };
+            case BIGINT -> (rs, i) -> {
+                long v = rs.getLong(i);
+                return v == 0 && rs.wasNull() ? null : v;
+            };
+            case DECIMAL -> (rs, i) -> rs.getBigDecimal(i);
+            case DOUBLE -> (rs, i) -> {
+                double v = rs.getDouble(i);
+                return v == 0 && rs.wasNull() ? null : v;
+            };
+            case BOOLEAN -> (rs, i) -> {
+                boolean v = rs.getBoolean(i);
+                return !v && rs.wasNull() ? null : v;
+            };
+            case STRING, JSON -> (rs, i) -> rs.getString(i);
+            case DATE -> (rs, i) -> rs.getObject(i, LocalDate.class);
+            case TIME -> (rs, i) -> rs.getObject(i, LocalTime.class);
+            case TIMESTAMP -> (rs, i) -> rs.getObject(i, LocalDateTime.class);
+            case TIMESTAMP_TZ -> (rs, i) -> {
+                OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
+                return v == null ? null : v.withOffsetSameInstant(ZoneOffset.UTC);
+            };
+            case BYTES -> (rs, i) -> rs.getBytes(i);
+            case UUID -> (rs, i) -> {
+                Object v = rs.getObject(i);
+                return v == null || v instanceof UUID ? v : UUID.fromString(v.toString());
+            };
+            case ARRAY -> (rs, i) -> {
+                java.sql.Array array = rs.getArray(i);
+                if (array == null) {
+                    return null;
+                }
+                try {
+                    return array.getArray();
+                }
+                finally {
+                    array.free();
+                }
+            };
+            case OTHER -> (rs, i) -> rs.getObject(i);
+        };
+    }
+
+    @Override
+    public ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column) {
+        return switch (kind) {
+            case INTEGER -> (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.INTEGER);
+                }
+                else {
+                    ps.setInt(i, (Integer) v);
+                }
+            };
+            case BIGINT -> (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.BIGINT);
+                }
+                else {
+                    ps.setLong(i, (Long) v);
+                }
+            };
+            case DECIMAL -> (ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v);
+            case DOUBLE -> (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.DOUBLE);
+                }
+                else {
+                    ps.setDouble(i, (Double) v);
+                }
+            };
+            case BOOLEAN -> (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.BOOLEAN);
+                }
+                else {
+                    ps.setBoolean(i, (Boolean) v);
+                }
+            };
+            case STRING, JSON -> (ps, i, v) -> ps.setString(i, (String) v);
+            case DATE -> nullable(Types.DATE);
+            case TIME -> nullable(Types.TIME);
+            case TIMESTAMP -> nullable(Types.TIMESTAMP);
+            case TIMESTAMP_TZ -> nullable(Types.TIMESTAMP_WITH_TIMEZONE);
+            case BYTES -> (ps, i, v) -> ps.setBytes(i, (byte[]) v);
+            case UUID -> nullable(Types.OTHER);
+            case ARRAY -> (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.ARRAY);
+                }
+                else {
+                    ps.setArray(i, ps.getConnection().createArrayOf(arrayElementType(ColumnKind.OTHER, column), (Object[]) v));
+                }
+            };
+            case OTHER -> (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.NULL);
+                }
+                else {
+                    ps.setObject(i, v);
+                }
+            };
+        };
+    }
+
+    @Override
+    public ValueBinder arrayBinder(ColumnKind kind, @Nullable ColumnMetadata column) {
+        String type = kind == ColumnKind.OTHER && column == null ? null : arrayElementType(kind, column);
+        return (ps, i, v) -> {
+            Object[] items = (Object[]) v;
+            String elementType = type != null ? type : arrayElementType(ColumnKind.ofValue(items.length == 0 ? null : items[0]), null);
+            ps.setArray(i, ps.getConnection().createArrayOf(elementType, items));
+        };
+    }
+
+    /** setObject for non-null values, setNull with the given SQL type otherwise. */
+    protected static ValueBinder nullable(int sqlType) {
+        return (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, sqlType);
+            }
+            else {
+                ps.setObject(i, v);
+            }
+        };
+    }
+
+    @Override
+    public String arrayElementType(ColumnKind kind, @Nullable ColumnMetadata column) {
+        return switch (kind) {
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case DECIMAL -> "NUMERIC";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case BOOLEAN -> "BOOLEAN";
+            case STRING, JSON -> "VARCHAR";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+            case BYTES -> "VARBINARY";
+            case UUID -> "UUID";
+            case ARRAY, OTHER -> column != null ? column.typeName() : "VARCHAR";
+        };
+    }
+
+    private static final DateTimeFormatter TIME_LITERAL = DateTimeFormatter.ofPattern("HH:mm:ss[.SSSSSS]");
+
+    @Override
+    public String literal(@Nullable Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        if (value instanceof Boolean b) {
+            return booleanLiteral(b);
+        }
+        if (value instanceof byte[] bytes) {
+            return "X'" + HexFormat.of().formatHex(bytes) + "'";
+        }
+        if (value instanceof LocalDate || value instanceof LocalTime || value instanceof LocalDateTime
+                || value instanceof OffsetDateTime) {
+            return temporalLiteral((TemporalAccessor) value);
+        }
+        if (value instanceof Object[] array) {
+            StringBuilder sb = new StringBuilder("ARRAY[");
+            for (int i = 0; i < array.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(literal(array[i]));
+            }
+            return sb.append(']').toString();
+        }
+        return stringLiteral(value.toString());
+    }
+
+    protected String booleanLiteral(boolean value) {
+        return value ? "TRUE" : "FALSE";
+    }
+
+    protected String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    protected String temporalLiteral(TemporalAccessor value) {
+        if (value instanceof LocalDate d) {
+            return "DATE '" + d + "'";
+        }
+        if (value instanceof LocalTime t) {
+            return "TIME '" + TIME_LITERAL.format(t) + "'";
+        }
+        if (value instanceof LocalDateTime t) {
+            return "TIMESTAMP '" + t.toLocalDate() + " " + TIME_LITERAL.format(t) + "'";
+        }
+        OffsetDateTime o = (OffsetDateTime) value;
+        return "TIMESTAMP WITH TIME ZONE '" + o.toLocalDate() + " " + TIME_LITERAL.format(o) + o.getOffset() + "'";
+    }
+
+    @Override
+    public @Nullable String metadataCatalog(Connection connection) throws SQLException {
+        return connection.getCatalog();
+    }
+
+    @Override
+    public @Nullable String metadataSchema(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
+    @Override
+    public SQLExceptionTranslator exceptionTranslator() {
+        return translator;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.modelrepo.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+
+import dev.modelrepo.lock.LockOptions;
+import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.ValueBinder;
+
+/**
+ * Everything that differs between databases: quoting, paging, IN-list strategy, lock clauses, how each
+ * {@link ColumnKind} is bound and read, and exception translation. One implementation per database, each
+ * with an {@code INSTANCE}; {@link AnsiDialect} holds the standard behaviour they override.
+ */
+public interface Dialect {
+
+    /** The dialect's name as used in metrics and {@code modelrepo.dialect}: postgresql, mysql, mariadb, h2, sqlite. */
+    String name();
+
+    /** Quotes one identifier exactly as stored, doubling the quote character inside it. */
+    String quote(String identifier);
+
+    /** How collections bound to {@code in} are sent. */
+    InListStrategy inListStrategy();
+
+    /**
+     * The paging clause for already rendered limit and offset expressions (usually {@code ?}), or an empty
+     * string when both are absent. Starts with a space when not empty.
+     */
+    String limitOffset(@Nullable String limit, @Nullable String offset);
+
+    /** The lock clause appended to a SELECT, starting with a space. */
+    String lockClause(LockOptions options);
+
+    /** The portable kind of a column as described by the database metadata. */
+    ColumnKind columnKind(ColumnTypeInfo type);
+
+    /** The reader of a column of this kind (and, where it matters, this column's scale). */
+    ColumnReader reader(ColumnKind kind, @Nullable ColumnMetadata column);
+
+    /** The binder of converted values of this kind. */
+    ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column);
+
+    /**
+     * The binder of an IN list sent as one array (ARRAY strategy): elements of this kind, typed by the column
+     * when known, else by the Java type of the first element.
+     */
+    ValueBinder arrayBinder(ColumnKind kind, @Nullable ColumnMetadata column);
+
+    /** The SQL element type name for an array of values of the column (ARRAY strategy only). */
+    String arrayElementType(ColumnKind kind, @Nullable ColumnMetadata column);
+
+    /** A SQL literal for a value, for {@code toSql} debugging output only: never for executed SQL. */
+    String literal(@Nullable Object value);
+
+    /** The catalog to pass to {@link java.sql.DatabaseMetaData} for tables of this connection. */
+    @Nullable String metadataCatalog(Connection connection) throws SQLException;
+
+    /** The schema to pass to {@link java.sql.DatabaseMetaData} for tables of this connection. */
+    @Nullable String metadataSchema(Connection connection) throws SQLException;
+
+    /** Translates this database's {@link SQLException}s into Spring's {@code DataAccessException}s. */
+    SQLExceptionTranslator exceptionTranslator();
+}

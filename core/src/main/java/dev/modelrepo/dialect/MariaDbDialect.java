@@ -1,0 +1,66 @@
+package dev.modelrepo.dialect;
+
+import dev.modelrepo.lock.LockMode;
+import dev.modelrepo.lock.LockOptions;
+
+/**
+ * MariaDB: MySQL's syntax with LOCK IN SHARE MODE, WAIT n, and SKIP LOCKED from 10.6; no {@code OF}.
+ * Version-dependent capabilities come from the server version it was resolved for.
+ */
+public class MariaDbDialect extends MySqlDialect {
+
+    /** The dialect for a current MariaDB (10.6 or later). */
+    public static final MariaDbDialect INSTANCE = new MariaDbDialect(10, 11);
+
+    private final int major;
+
+    private final int minor;
+
+    protected MariaDbDialect(int major, int minor) {
+        super("mariadb");
+        this.major = major;
+        this.minor = minor;
+    }
+
+    /** The dialect for a given server version. */
+    public static MariaDbDialect forVersion(int major, int minor) {
+        return major == 10 && minor == 11 ? INSTANCE : new MariaDbDialect(major, minor);
+    }
+
+    private boolean atLeast(int wantMajor, int wantMinor) {
+        return major > wantMajor || (major == wantMajor && minor >= wantMinor);
+    }
+
+    @Override
+    protected String lockModeSql(LockMode mode) {
+        return switch (mode) {
+            case UPDATE -> "FOR UPDATE";
+            case SHARE -> "LOCK IN SHARE MODE";
+            default -> throw unsupported("lock mode " + mode);
+        };
+    }
+
+    @Override
+    protected String ofClause(LockOptions options) {
+        throw unsupported("FOR UPDATE OF");
+    }
+
+    @Override
+    protected String waitSql(LockOptions options) {
+        return switch (options.waitPolicy()) {
+            case WAIT -> " WAIT " + waitSeconds(options);
+            case SKIP_LOCKED -> {
+                if (!atLeast(10, 6)) {
+                    throw unsupported("SKIP LOCKED before MariaDB 10.6 (connected: " + major + "." + minor + ")");
+                }
+                yield " SKIP LOCKED";
+            }
+            default -> super.waitSql(options);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "MariaDbDialect " + major + "." + minor;
+    }
+}

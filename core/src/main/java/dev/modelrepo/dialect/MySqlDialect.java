@@ -1,0 +1,96 @@
+package dev.modelrepo.dialect;
+
+import java.sql.Connection;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.lock.LockMode;
+import dev.modelrepo.lock.LockOptions;
+import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ValueBinder;
+
+/**
+ * MySQL 8: backtick quoting, padded IN lists, FOR UPDATE / FOR SHARE with OF, NOWAIT and SKIP LOCKED;
+ * databases are JDBC catalogs.
+ */
+public class MySqlDialect extends AnsiDialect {
+
+    public static final MySqlDialect INSTANCE = new MySqlDialect();
+
+    /** MySQL's documented way to say "no limit" when only an offset is given. */
+    private static final String NO_LIMIT = "18446744073709551615";
+
+    protected MySqlDialect() {
+        this("mysql");
+    }
+
+    protected MySqlDialect(String name) {
+        super(name, "MySQL");
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public String limitOffset(@Nullable String limit, @Nullable String offset) {
+        if (limit == null && offset != null) {
+            return " LIMIT " + NO_LIMIT + " OFFSET " + offset;
+        }
+        return super.limitOffset(limit, offset);
+    }
+
+    @Override
+    protected String lockModeSql(LockMode mode) {
+        return switch (mode) {
+            case UPDATE -> "FOR UPDATE";
+            case SHARE -> "FOR SHARE";
+            default -> throw unsupported("lock mode " + mode);
+        };
+    }
+
+    @Override
+    protected String ofClause(LockOptions options) {
+        return aliasList(options, this);
+    }
+
+    @Override
+    public ColumnKind columnKind(ColumnTypeInfo type) {
+        String typeName = type.typeName().toLowerCase(Locale.ROOT);
+        if (typeName.startsWith("tinyint") && type.size() == 1) {
+            return ColumnKind.BOOLEAN;
+        }
+        if (typeName.equals("uuid")) {
+            return ColumnKind.UUID;
+        }
+        return super.columnKind(type);
+    }
+
+    @Override
+    public ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column) {
+        if (kind == ColumnKind.UUID) {
+            return (ps, i, v) -> ps.setString(i, v == null ? null : ((UUID) v).toString());
+        }
+        return super.binder(kind, column);
+    }
+
+    @Override
+    public String arrayElementType(ColumnKind kind, @Nullable ColumnMetadata column) {
+        throw new UnsupportedOperationException(name() + " has no array binds");
+    }
+
+    @Override
+    protected String stringLiteral(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    @Override
+    public @Nullable String metadataSchema(Connection connection) {
+        // MySQL and MariaDB expose databases as catalogs; the schema argument must stay empty.
+        return null;
+    }
+}

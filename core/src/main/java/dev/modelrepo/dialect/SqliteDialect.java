@@ -1,0 +1,236 @@
+package dev.modelrepo.dialect;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+
+import dev.modelrepo.lock.LockMode;
+import dev.modelrepo.lock.LockOptions;
+import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.ValueBinder;
+
+/**
+ * SQLite: types come from the declared type name (SQLite stores by affinity), dates and times are stored as
+ * sortable ISO text ({@code 2024-05-01 13:45:00.5}, the form of {@code CURRENT_TIMESTAMP}), offsets are
+ * normalised to UTC, and there are no row locks: the lock is the transaction mode.
+ */
+public class SqliteDialect extends AnsiDialect {
+
+    public static final SqliteDialect INSTANCE = new SqliteDialect();
+
+    /** Canonical text: seconds always, the fraction only as long as needed, so text order is time order. */
+    static final DateTimeFormatter TIME_TEXT = new DateTimeFormatterBuilder().appendPattern("HH:mm:ss")
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter(Locale.ROOT);
+
+    static final DateTimeFormatter TIMESTAMP_TEXT = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral(' ').append(TIME_TEXT).toFormatter(Locale.ROOT);
+
+    private final SQLExceptionTranslator translator = new SqliteExceptionTranslator();
+
+    protected SqliteDialect() {
+        super("sqlite", "SQLite");
+    }
+
+    @Override
+    public String limitOffset(@Nullable String limit, @Nullable String offset) {
+        if (limit == null && offset != null) {
+            return " LIMIT -1 OFFSET " + offset;
+        }
+        return super.limitOffset(limit, offset);
+    }
+
+    @Override
+    public String lockClause(LockOptions options) {
+        if (options.mode() == LockMode.IMMEDIATE || options.mode() == LockMode.EXCLUSIVE
+                || options.mode() == LockMode.DEFERRED) {
+            if (!options.ofAliases().isEmpty() || options.waitPolicy() != dev.modelrepo.lock.LockWait.DEFAULT) {
+                throw unsupported("row-level lock options (it locks the whole database per transaction mode)");
+            }
+            return "";
+        }
+        throw unsupported("row locks (" + options.mode() + "); use LockOptions.immediate(), exclusive() or deferred()");
+    }
+
+    @Override
+    public ColumnKind columnKind(ColumnTypeInfo type) {
+        String t = type.typeName().toUpperCase(Locale.ROOT);
+        if (t.contains("INT")) {
+            boolean rowid = type.solePrimaryKey() && t.equals("INTEGER");
+            return rowid || t.startsWith("BIGINT") ? ColumnKind.BIGINT : ColumnKind.INTEGER;
+        }
+        if (t.startsWith("BOOL")) {
+            return ColumnKind.BOOLEAN;
+        }
+        if (t.startsWith("DECIMAL") || t.startsWith("NUMERIC")) {
+            return ColumnKind.DECIMAL;
+        }
+        if (t.startsWith("REAL") || t.startsWith("DOUBLE") || t.startsWith("FLOAT")) {
+            return ColumnKind.DOUBLE;
+        }
+        if (t.startsWith("TIMESTAMPTZ") || t.contains("WITH TIME ZONE")) {
+            return ColumnKind.TIMESTAMP_TZ;
+        }
+        if (t.startsWith("TIMESTAMP") || t.startsWith("DATETIME")) {
+            return ColumnKind.TIMESTAMP;
+        }
+        if (t.startsWith("DATE")) {
+            return ColumnKind.DATE;
+        }
+        if (t.startsWith("TIME")) {
+            return ColumnKind.TIME;
+        }
+        if (t.equals("UUID")) {
+            return ColumnKind.UUID;
+        }
+        if (t.startsWith("JSON")) {
+            return ColumnKind.JSON;
+        }
+        if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
+            return ColumnKind.STRING;
+        }
+        if (t.contains("BLOB") || t.contains("BINARY") || t.equals("BYTEA")) {
+            return ColumnKind.BYTES;
+        }
+        return ColumnKind.OTHER;
+    }
+
+    @Override
+    public ColumnReader reader(ColumnKind kind, @Nullable ColumnMetadata column) {
+        return switch (kind) {
+            case DECIMAL -> decimalReader(column == null ? -1 : column.scale());
+            case DATE -> (rs, i) -> {
+                Object v = rs.getObject(i);
+                return v == null ? null : v instanceof Number n ? epoch(n).toLocalDate() : LocalDate.parse(v.toString().substring(0, 10));
+            };
+            case TIME -> (rs, i) -> {
+                String v = rs.getString(i);
+                return v == null ? null : LocalTime.parse(v, TIME_TEXT);
+            };
+            case TIMESTAMP -> (rs, i) -> {
+                Object v = rs.getObject(i);
+                return v == null ? null : v instanceof Number n ? epoch(n) : parseTimestamp(v.toString());
+            };
+            case TIMESTAMP_TZ -> (rs, i) -> {
+                Object v = rs.getObject(i);
+                return v == null ? null : v instanceof Number n ? epoch(n).atOffset(ZoneOffset.UTC) : parseOffset(v.toString());
+            };
+            case UUID -> (rs, i) -> {
+                String v = rs.getString(i);
+                return v == null ? null : UUID.fromString(v);
+            };
+            default -> super.reader(kind, column);
+        };
+    }
+
+    private static ColumnReader decimalReader(int scale) {
+        return (rs, i) -> {
+            Object v = rs.getObject(i);
+            if (v == null) {
+                return null;
+            }
+            BigDecimal d = v instanceof Double dbl ? BigDecimal.valueOf(dbl)
+                    : v instanceof Number n ? BigDecimal.valueOf(n.longValue()) : new BigDecimal(v.toString());
+            // SQLite keeps 12.30 as the REAL 12.3; restore the declared scale when that is exact.
+            if (scale > 0 && d.scale() < scale) {
+                d = d.setScale(scale, RoundingMode.UNNECESSARY);
+            }
+            return d;
+        };
+    }
+
+    private static LocalDateTime epoch(Number millis) {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis.longValue()), ZoneOffset.UTC);
+    }
+
+    private static LocalDateTime parseTimestamp(String text) {
+        String t = text.replace('T', ' ');
+        return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : LocalDateTime.parse(t, TIMESTAMP_TEXT);
+    }
+
+    private static OffsetDateTime parseOffset(String text) {
+        String t = text.replace(' ', 'T');
+        if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        return LocalDateTime.parse(t).atOffset(ZoneOffset.UTC);
+    }
+
+    @Override
+    public ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column) {
+        return switch (kind) {
+            case DECIMAL -> (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.DECIMAL);
+                }
+                else {
+                    ps.setString(i, ((BigDecimal) v).toPlainString());
+                }
+            };
+            case DATE -> text((v) -> v.toString());
+            case TIME -> text((v) -> TIME_TEXT.format((LocalTime) v));
+            case TIMESTAMP -> text((v) -> TIMESTAMP_TEXT.format((LocalDateTime) v));
+            case TIMESTAMP_TZ -> text((v) -> TIMESTAMP_TEXT.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)
+                    .toLocalDateTime()) + "+00:00");
+            case UUID -> text(Object::toString);
+            default -> super.binder(kind, column);
+        };
+    }
+
+    private static ValueBinder text(java.util.function.Function<Object, String> format) {
+        return (ps, i, v) -> ps.setString(i, v == null ? null : format.apply(v));
+    }
+
+    @Override
+    public String arrayElementType(ColumnKind kind, @Nullable ColumnMetadata column) {
+        throw new UnsupportedOperationException("SQLite has no array binds");
+    }
+
+    @Override
+    protected String booleanLiteral(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    @Override
+    protected String temporalLiteral(java.time.temporal.TemporalAccessor value) {
+        if (value instanceof LocalDateTime t) {
+            return "'" + TIMESTAMP_TEXT.format(t) + "'";
+        }
+        if (value instanceof LocalTime t) {
+            return "'" + TIME_TEXT.format(t) + "'";
+        }
+        return "'" + value + "'";
+    }
+
+    @Override
+    public @Nullable String metadataCatalog(Connection connection) {
+        // One database per connection; sqlite-jdbc ignores catalog and schema.
+        return null;
+    }
+
+    @Override
+    public @Nullable String metadataSchema(Connection connection) {
+        return null;
+    }
+
+    @Override
+    public SQLExceptionTranslator exceptionTranslator() {
+        return translator;
+    }
+}

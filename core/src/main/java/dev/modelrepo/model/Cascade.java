@@ -1,0 +1,6 @@
+package dev.modelrepo.model;
+
+/** Whether destroying a model also deletes its has-many children. */
+public enum Cascade {
+    NONE, ALL
+}

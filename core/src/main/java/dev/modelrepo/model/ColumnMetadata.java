@@ -1,0 +1,123 @@
+package dev.modelrepo.model;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.ValueBinder;
+
+/**
+ * One column as the database describes it, with the reader and binder its dialect chose for it, so rows are
+ * read and values bound without further metadata calls.
+ */
+public final class ColumnMetadata {
+
+    private final String name;
+
+    private final String storedName;
+
+    private final int jdbcType;
+
+    private final String typeName;
+
+    private final int size;
+
+    private final int scale;
+
+    private final boolean nullable;
+
+    private final @Nullable String defaultValue;
+
+    private final boolean autoIncrement;
+
+    private final boolean primaryKey;
+
+    private final ColumnKind kind;
+
+    private @Nullable ColumnReader reader;
+
+    private @Nullable ValueBinder binder;
+
+    public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
+            @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind) {
+        this.name = storedName.toLowerCase(java.util.Locale.ROOT);
+        this.storedName = storedName;
+        this.jdbcType = jdbcType;
+        this.typeName = typeName;
+        this.size = size;
+        this.scale = scale;
+        this.nullable = nullable;
+        this.defaultValue = defaultValue;
+        this.autoIncrement = autoIncrement;
+        this.primaryKey = primaryKey;
+        this.kind = kind;
+    }
+
+    /** The column name in lower case, as reported everywhere. */
+    public String name() {
+        return name;
+    }
+
+    /** The name exactly as stored, used for quoting. */
+    public String storedName() {
+        return storedName;
+    }
+
+    public int jdbcType() {
+        return jdbcType;
+    }
+
+    /** The declared type name as the database reports it. */
+    public String typeName() {
+        return typeName;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int scale() {
+        return scale;
+    }
+
+    public boolean nullable() {
+        return nullable;
+    }
+
+    public @Nullable String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean autoIncrement() {
+        return autoIncrement;
+    }
+
+    public boolean primaryKey() {
+        return primaryKey;
+    }
+
+    public ColumnKind kind() {
+        return kind;
+    }
+
+    /** The reader for this column (set once when the metadata is loaded). */
+    public ColumnReader reader() {
+        return java.util.Objects.requireNonNull(reader, "reader not initialised");
+    }
+
+    /** The binder for values of this column (set once when the metadata is loaded). */
+    public ValueBinder binder() {
+        return java.util.Objects.requireNonNull(binder, "binder not initialised");
+    }
+
+    /** Attaches the dialect's reader and binder; called once by the metadata reader. */
+    public void attach(ColumnReader reader, ValueBinder binder) {
+        this.reader = reader;
+        this.binder = binder;
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + typeName + (primaryKey ? " PK" : "") + (nullable ? "" : " NOT NULL") + " (" + kind + ")";
+    }
+}

@@ -1,0 +1,333 @@
+package dev.modelrepo.model;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.model.internal.ModelAccess;
+import dev.modelrepo.model.internal.RowLayout;
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ValueConverter;
+import dev.modelrepo.types.ValueTypeException;
+
+/**
+ * The base class of models: one row of the table named by {@link Table}, as column values read from the
+ * database, with dirty tracking, validation errors and loaded relations. Column names are matched
+ * case-insensitively and reported in lower case. A model is not thread-safe.
+ */
+public abstract class Model {
+
+    static {
+        ModelAccess.install(new Access());
+    }
+
+    private @Nullable RowLayout layout;
+
+    private @Nullable Object[] values = new Object[0];
+
+    /** Values of columns the layout does not hold: set on a plain {@code new} model or not selected by a query. */
+    private @Nullable Map<String, @Nullable Object> loose;
+
+    private final BitSet dirty = new BitSet();
+
+    private boolean persisted;
+
+    private boolean frozen;
+
+    private @Nullable Map<String, List<String>> errors;
+
+    private @Nullable Map<String, @Nullable Object> related;
+
+    protected Model() {
+    }
+
+    /** The value of a column, or of a joined column written {@code "alias.column"}; null when not set or not selected. */
+    @SuppressWarnings("unchecked")
+    public <T> @Nullable T get(String column) {
+        RowLayout l = layout;
+        if (l != null) {
+            int i = l.indexOf(column);
+            if (i >= 0) {
+                return (T) values[i];
+            }
+        }
+        String key = column.toLowerCase(Locale.ROOT);
+        if (loose != null && loose.containsKey(key)) {
+            return (T) loose.get(key);
+        }
+        TableMetadata table = l != null ? l.table() : null;
+        if (table != null && table.column(column) == null) {
+            throw unknownColumn(column);
+        }
+        return null;
+    }
+
+    /** The value of a column converted to {@code type} when that is lossless (an Integer read as Long, say). */
+    public <T> @Nullable T get(String column, Class<T> type) {
+        Object value = get(column);
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        for (ColumnKind kind : ColumnKind.values()) {
+            if (kind.javaType() == type) {
+                try {
+                    return type.cast(ValueConverter.convert(value, kind));
+                }
+                catch (ValueTypeException ex) {
+                    throw ex.describe("column " + modelName() + "." + column);
+                }
+            }
+        }
+        throw new ValueTypeException(value, ColumnKind.OTHER).describe("column " + modelName() + "." + column
+                + " read as " + type.getName());
+    }
+
+    /**
+     * Sets a column and marks it dirty. On a model that knows its table (built or loaded by the repository) an
+     * unknown column or a value of the wrong type fails here; on a plain {@code new} model, when it is saved.
+     * @return this model, for chaining
+     */
+    public Model set(String column, @Nullable Object value) {
+        if (frozen) {
+            throw new FrozenModelException(modelName(), id(), "set '" + column + "' on");
+        }
+        RowLayout l = layout;
+        TableMetadata table = l != null ? l.table() : null;
+        Object stored = value;
+        if (table != null) {
+            ColumnMetadata meta = table.column(column);
+            if (meta == null) {
+                throw unknownColumn(column);
+            }
+            stored = convert(meta, value);
+        }
+        if (l != null) {
+            int i = l.indexOf(column);
+            if (i >= 0 && i < l.ownColumns()) {
+                values[i] = stored;
+                dirty.set(i);
+                return this;
+            }
+        }
+        if (loose == null) {
+            loose = new LinkedHashMap<>();
+        }
+        String key = column.toLowerCase(Locale.ROOT);
+        loose.put(key, stored);
+        dirty.set(looseBit(key));
+        return this;
+    }
+
+    private @Nullable Object convert(ColumnMetadata meta, @Nullable Object value) {
+        try {
+            return ValueConverter.convert(value, meta.kind());
+        }
+        catch (ValueTypeException ex) {
+            throw ex.describe("value for column " + modelName() + "." + meta.name());
+        }
+    }
+
+    /** Dirty bits of loose values sit after the layout's columns, in insertion order of the loose map. */
+    private int looseBit(String key) {
+        int base = layout != null ? layout.size() : 0;
+        int i = 0;
+        for (String k : loose.keySet()) {
+            if (k.equals(key)) {
+                return base + i;
+            }
+            i++;
+        }
+        throw new IllegalStateException(key);
+    }
+
+    /** The primary-key value (the {@code id} column when the table is not known yet). */
+    public @Nullable Object id() {
+        TableMetadata table = layout != null ? layout.table() : null;
+        if (table != null && table.primaryKey().size() == 1) {
+            return get(table.primaryKey().get(0).name());
+        }
+        return table != null && table.column("id") == null ? null : get("id");
+    }
+
+    /** Whether this model has not been stored yet. */
+    public boolean isNew() {
+        return !persisted;
+    }
+
+    public boolean isDirty() {
+        return !dirty.isEmpty();
+    }
+
+    /** The columns set since the model was loaded or last saved, in lower case. */
+    public Set<String> dirtyColumns() {
+        Set<String> names = new LinkedHashSet<>();
+        int layoutSize = layout != null ? layout.size() : 0;
+        for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
+            if (i < layoutSize) {
+                names.add(layout.name(i));
+            }
+        }
+        if (loose != null) {
+            int i = layoutSize;
+            for (String key : loose.keySet()) {
+                if (dirty.get(i++)) {
+                    names.add(key);
+                }
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    public void clearDirty() {
+        dirty.clear();
+    }
+
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    /** Records a validation error for a column; {@link #validate()} calls this. */
+    public void addError(String column, String message) {
+        if (errors == null) {
+            errors = new LinkedHashMap<>();
+        }
+        errors.computeIfAbsent(column.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(message);
+    }
+
+    /** Validation errors by column. */
+    public Map<String, List<String>> errors() {
+        return errors == null ? Map.of() : Collections.unmodifiableMap(errors);
+    }
+
+    public boolean hasErrors() {
+        return errors != null && !errors.isEmpty();
+    }
+
+    public void clearErrors() {
+        errors = null;
+    }
+
+    /** A loaded belongs-to relation (by join or include), or null. */
+    @SuppressWarnings("unchecked")
+    public <T extends Model> @Nullable T related(String relation) {
+        return related == null ? null : (T) related.get(relation);
+    }
+
+    /** A loaded has-many relation (by join or include); empty when none was loaded. */
+    @SuppressWarnings("unchecked")
+    public <T extends Model> List<T> relatedList(String relation) {
+        Object value = related == null ? null : related.get(relation);
+        return value == null ? List.of() : (List<T>) value;
+    }
+
+    /** The column values (own columns, then joined ones) as an ordered map with lower-case keys. */
+    public Map<String, @Nullable Object> toMap() {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        if (layout != null) {
+            for (int i = 0; i < layout.size(); i++) {
+                map.put(layout.name(i), values[i]);
+            }
+        }
+        if (loose != null) {
+            map.putAll(loose);
+        }
+        return map;
+    }
+
+    /** Checks the model before insert or update; record problems with {@link #addError}. Does nothing by default. */
+    protected void validate() {
+    }
+
+    protected void beforeInsert() {
+    }
+
+    protected void afterInsert() {
+    }
+
+    protected void beforeUpdate() {
+    }
+
+    protected void afterUpdate() {
+    }
+
+    protected void beforeDelete() {
+    }
+
+    protected void afterDelete() {
+    }
+
+    /** The model's name in messages: its class's simple name. */
+    protected String modelName() {
+        return getClass().getSimpleName();
+    }
+
+    private UnknownColumnException unknownColumn(String column) {
+        List<String> existing = new ArrayList<>();
+        if (layout != null && layout.table() != null) {
+            existing.addAll(layout.table().columnNames());
+            for (int i = layout.ownColumns(); i < layout.size(); i++) {
+                existing.add(layout.name(i));
+            }
+        }
+        return UnknownColumnException.of(modelName(), column, existing);
+    }
+
+    @Override
+    public String toString() {
+        return modelName() + toMap();
+    }
+
+    private static final class Access extends ModelAccess {
+
+        @Override
+        public void load(Model model, RowLayout layout, Object[] values) {
+            model.layout = layout;
+            model.values = values;
+            model.persisted = true;
+        }
+
+        @Override
+        public void bind(Model model, RowLayout layout) {
+            Map<String, @Nullable Object> pending = model.loose;
+            Set<String> dirtyNames = pending == null ? Set.of() : model.dirtyColumns();
+            model.layout = layout;
+            model.values = new Object[layout.size()];
+            model.loose = null;
+            model.dirty.clear();
+            if (pending != null) {
+                pending.forEach((column, value) -> {
+                    model.set(column, value);
+                    if (!dirtyNames.contains(column)) {
+                        model.dirty.clear(layout.indexOf(column));
+                    }
+                });
+            }
+        }
+
+        @Override
+        public Map<String, @Nullable Object> looseValues(Model model) {
+            return model.loose == null ? Map.of() : Collections.unmodifiableMap(model.loose);
+        }
+
+        @Override
+        public @Nullable RowLayout layout(Model model) {
+            return model.layout;
+        }
+
+        @Override
+        public void setRelated(Model model, String relation, @Nullable Object value) {
+            if (model.related == null) {
+                model.related = new LinkedHashMap<>();
+            }
+            model.related.put(relation, value);
+        }
+    }
+}

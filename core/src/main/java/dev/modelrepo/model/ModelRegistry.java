@@ -1,0 +1,205 @@
+package dev.modelrepo.model;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.util.ClassUtils;
+
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.model.internal.MetadataReader;
+import dev.modelrepo.model.internal.ModelInfo;
+
+/**
+ * Binds model classes to the metadata of their tables in one database. One registry per DataSource; nothing
+ * is static, so two application contexts or two databases never interfere. Metadata is read on first use
+ * (or all at once by {@link #loadAll()}, after migrations) and cached.
+ */
+public final class ModelRegistry {
+
+    private final @Nullable DataSource dataSource;
+
+    private final Dialect dialect;
+
+    private final MetadataReader reader;
+
+    private final Map<Class<?>, ModelInfo> models = new ConcurrentHashMap<>();
+
+    private final Map<String, TableMetadata> tables = new ConcurrentHashMap<>();
+
+    private final List<Class<? extends Model>> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public ModelRegistry(DataSource dataSource, Dialect dialect) {
+        this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource must not be null");
+        this.dialect = dialect;
+        this.reader = new MetadataReader(dialect);
+    }
+
+    private ModelRegistry(Dialect dialect) {
+        this.dataSource = null;
+        this.dialect = dialect;
+        this.reader = new MetadataReader(dialect);
+    }
+
+    /**
+     * A registry without a database, whose tables are all given with {@link #define}: for rendering SQL of a
+     * dialect no server is at hand for (tests, tooling).
+     */
+    public static ModelRegistry offline(Dialect dialect) {
+        return new ModelRegistry(dialect);
+    }
+
+    /**
+     * Gives a model's table metadata instead of reading it from the database; columns get this registry
+     * dialect's readers and binders.
+     */
+    public ModelRegistry define(Class<? extends Model> type, TableMetadata metadata) {
+        ModelInfo.annotation(type);
+        for (ColumnMetadata column : metadata.columns()) {
+            column.attach(dialect.reader(column.kind(), column), dialect.binder(column.kind(), column));
+        }
+        if (!registered.contains(type)) {
+            registered.add(type);
+        }
+        models.put(type, new ModelInfo(type, metadata));
+        return this;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The DataSource metadata is read from; null for an {@link #offline} registry. */
+    public @Nullable DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Registers model classes (their metadata is read on first use or by {@link #loadAll()}). */
+    @SafeVarargs
+    public final ModelRegistry register(Class<? extends Model>... types) {
+        for (Class<? extends Model> type : types) {
+            ModelInfo.annotation(type);
+            if (!registered.contains(type)) {
+                registered.add(type);
+            }
+        }
+        return this;
+    }
+
+    /** Registers every {@link Table}-annotated model class in these packages and below. */
+    @SuppressWarnings("unchecked")
+    public ModelRegistry scan(String... basePackages) {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Table.class));
+        ClassLoader loader = ClassUtils.getDefaultClassLoader();
+        for (String base : basePackages) {
+            for (var candidate : scanner.findCandidateComponents(base)) {
+                Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), loader);
+                if (Model.class.isAssignableFrom(type)) {
+                    register((Class<? extends Model>) type);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** The registered model classes. */
+    public List<Class<? extends Model>> modelTypes() {
+        return List.copyOf(registered);
+    }
+
+    /** Reads the metadata of every registered model now; fails with {@link UnknownTableException} for a missing table. */
+    public void loadAll() {
+        for (Class<? extends Model> type : registered) {
+            info(type);
+        }
+    }
+
+    /** Forgets cached metadata, e.g. after a migration changed tables. */
+    public void refresh() {
+        models.clear();
+        tables.clear();
+    }
+
+    /** The table metadata of a model class. */
+    public TableMetadata table(Class<? extends Model> type) {
+        return info(type).metadata();
+    }
+
+    /** The binding of a model class; a {@link Table}-annotated class is registered on first use. */
+    public ModelInfo info(Class<?> type) {
+        ModelInfo info = models.get(type);
+        if (info != null) {
+            return info;
+        }
+        Table table = ModelInfo.annotation(type);
+        @SuppressWarnings("unchecked")
+        Class<? extends Model> modelType = (Class<? extends Model>) type;
+        if (!registered.contains(modelType)) {
+            registered.add(modelType);
+        }
+        String schema = table.schema().isEmpty() ? null : table.schema();
+        TableMetadata metadata = tableMetadata(table.name(), schema, type.getSimpleName());
+        return models.computeIfAbsent(type, t -> new ModelInfo(modelType, metadata));
+    }
+
+    /** The metadata of any table by name (for joins by table), failing when it does not exist. */
+    public TableMetadata tableMetadata(String name, @Nullable String schema, String usedBy) {
+        String key = (schema == null ? "" : schema + ".") + name.toLowerCase(java.util.Locale.ROOT);
+        TableMetadata cached = tables.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        TableMetadata loaded = load(name, schema, usedBy);
+        tables.putIfAbsent(key, loaded);
+        return loaded;
+    }
+
+    private TableMetadata load(String name, @Nullable String schema, String usedBy) {
+        if (dataSource == null) {
+            throw new UnknownTableException(usedBy, name, "this offline registry (define the table first)");
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            TableMetadata metadata = reader.read(connection, name, schema);
+            if (metadata == null) {
+                throw new UnknownTableException(usedBy, schema == null ? name : schema + "." + name, describe(connection));
+            }
+            return metadata;
+        }
+        catch (SQLException ex) {
+            var translated = dialect.exceptionTranslator().translate("read metadata of table " + name, null, ex);
+            throw translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("read metadata", null, ex);
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static String describe(Connection connection) {
+        try {
+            var md = connection.getMetaData();
+            return md.getDatabaseProductName() + " at " + md.getURL();
+        }
+        catch (SQLException ex) {
+            return "the database";
+        }
+    }
+
+    /** The models loaded so far, for diagnostics. */
+    public Collection<String> loadedTables() {
+        List<String> names = new ArrayList<>();
+        models.values().forEach(m -> names.add(m.metadata().name()));
+        return names;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.modelrepo.query;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.model.Model;
+import dev.modelrepo.query.internal.Ast;
+import dev.modelrepo.query.internal.QueryShape;
+import dev.modelrepo.query.internal.QuerySpec;
+
+/**
+ * A query over a model's table, as an immutable value: every method returns a new query, equal queries are
+ * {@code equals}, and a query renders to the same SQL (from the query cache) whatever its literal values.
+ * Identifiers are checked against the table metadata when the query is run; values are always bound.
+ *
+ * <pre>{@code
+ * ModelQuery<Employee> q = repo.query(Employee.class, "e")
+ *     .where(and(eq("e.department_id", param("dept")), ge("e.salary", 50_000)))
+ *     .orderBy(desc("e.salary")).limit(10);
+ * }</pre>
+ */
+public final class ModelQuery<M extends Model> {
+
+    private final Class<M> type;
+
+    private final QuerySpec spec;
+
+    /** Lazily computed; immutable once set, so a benign race only computes it twice. */
+    private @Nullable QueryShape shape;
+
+    private ModelQuery(Class<M> type, QuerySpec spec) {
+        this.type = type;
+        this.spec = spec;
+    }
+
+    /** A query over {@code type}'s table known as {@code alias}: {@code SELECT alias.* FROM table alias}. */
+    public static <M extends Model> ModelQuery<M> from(Class<M> type, String alias) {
+        Objects.requireNonNull(type, "model type must not be null");
+        return new ModelQuery<>(type, QuerySpec.of(type, alias));
+    }
+
+    private ModelQuery<M> with(QuerySpec next) {
+        return new ModelQuery<>(type, next);
+    }
+
+    /** Selects these expressions instead of all columns ({@code col("e.name")}, {@code count().as("n")}). */
+    public ModelQuery<M> select(Expression... expressions) {
+        return with(spec.withSelect(List.of(expressions)));
+    }
+
+    /** Selects these columns ({@code "e.name"} or {@code "name"}). */
+    public ModelQuery<M> select(String... columns) {
+        return with(spec.withSelect(Arrays.stream(columns).<Expression>map(Ast::column).toList()));
+    }
+
+    /** SELECT DISTINCT. */
+    public ModelQuery<M> distinct() {
+        return with(spec.withDistinct(true));
+    }
+
+    /** Reads from a subquery instead of the table; the subquery's columns are known under this query's alias. */
+    public ModelQuery<M> from(ModelQuery<?> subquery) {
+        return with(spec.withFrom(subquery.spec));
+    }
+
+    /** Adds a join. */
+    public ModelQuery<M> join(Join join) {
+        List<Ast.JoinSpec> joins = new ArrayList<>(spec.joins());
+        joins.add((Ast.JoinSpec) Objects.requireNonNull(join, "join must not be null"));
+        return with(spec.withJoins(List.copyOf(joins)));
+    }
+
+    /** Adds a WHERE condition; several calls are combined with AND. */
+    public ModelQuery<M> where(Condition condition) {
+        Objects.requireNonNull(condition, "condition must not be null");
+        Condition current = spec.where();
+        return with(spec.withWhere(current == null ? condition : Q.and(current, condition)));
+    }
+
+    /** Removes every WHERE condition. */
+    public ModelQuery<M> withoutWhere() {
+        return with(spec.withWhere(null));
+    }
+
+    /** GROUP BY these columns. */
+    public ModelQuery<M> groupBy(String... columns) {
+        return with(spec.withGroupBy(Arrays.stream(columns).<Expression>map(Ast::column).toList()));
+    }
+
+    /** GROUP BY these expressions. */
+    public ModelQuery<M> groupBy(Expression... expressions) {
+        return with(spec.withGroupBy(List.of(expressions)));
+    }
+
+    /** HAVING; several calls are combined with AND. */
+    public ModelQuery<M> having(Condition condition) {
+        Condition current = spec.having();
+        return with(spec.withHaving(current == null ? condition : Q.and(current, condition)));
+    }
+
+    /** Appends ORDER BY items. */
+    public ModelQuery<M> orderBy(Order... orders) {
+        List<Ast.OrderItem> items = new ArrayList<>(spec.orderBy());
+        for (Order order : orders) {
+            items.add((Ast.OrderItem) Objects.requireNonNull(order, "order must not be null"));
+        }
+        return with(spec.withOrderBy(List.copyOf(items)));
+    }
+
+    /** Replaces the ORDER BY items. */
+    public ModelQuery<M> reorder(Order... orders) {
+        return with(spec.withOrderBy(List.of())).orderBy(orders);
+    }
+
+    /** LIMIT n (bound, so every limit shares one SQL string). */
+    public ModelQuery<M> limit(long limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return with(spec.withLimit(new Ast.Literal(limit)));
+    }
+
+    /** LIMIT from a parameter. */
+    public ModelQuery<M> limit(Expression parameter) {
+        return with(spec.withLimit(Objects.requireNonNull(parameter, "limit")));
+    }
+
+    /** OFFSET n. */
+    public ModelQuery<M> offset(long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+        return with(spec.withOffset(new Ast.Literal(offset)));
+    }
+
+    /** OFFSET from a parameter. */
+    public ModelQuery<M> offset(Expression parameter) {
+        return with(spec.withOffset(Objects.requireNonNull(parameter, "offset")));
+    }
+
+    /** Without limit and offset. */
+    public ModelQuery<M> unpaged() {
+        return with(spec.withLimit(null).withOffset(null));
+    }
+
+    /**
+     * UNION ALL with another query of the same columns. This query's ORDER BY, LIMIT and OFFSET apply to the
+     * whole union; the other query's must be empty.
+     */
+    public ModelQuery<M> unionAll(ModelQuery<?> other) {
+        QuerySpec member = other.spec;
+        if (!member.orderBy().isEmpty() || member.limit() != null || member.offset() != null || !member.unionAll().isEmpty()) {
+            throw new IllegalArgumentException("A query added with unionAll must have no ORDER BY, LIMIT, OFFSET or union of its own");
+        }
+        List<QuerySpec> members = new ArrayList<>(spec.unionAll());
+        members.add(member);
+        return with(spec.withUnionAll(List.copyOf(members)));
+    }
+
+    /** Eager-loads relations ({@code "employees"}, nested {@code "departments.employees"}) with one query per level. */
+    public ModelQuery<M> include(String... relations) {
+        List<String> all = new ArrayList<>(spec.includes());
+        for (String relation : relations) {
+            for (String part : relation.split("\\.", -1)) {
+                Ast.identifier(part, "relation");
+            }
+            all.add(relation);
+        }
+        return with(spec.withIncludes(List.copyOf(all)));
+    }
+
+    public Class<M> modelType() {
+        return type;
+    }
+
+    public String alias() {
+        return spec.alias();
+    }
+
+    /** The immutable AST; internal, for the repository and the renderer. */
+    public QuerySpec spec() {
+        return spec;
+    }
+
+    /** The cache shape and the literal values; internal, for the repository. */
+    public QueryShape shape() {
+        QueryShape s = shape;
+        if (s == null) {
+            s = QueryShape.of(spec);
+            shape = s;
+        }
+        return s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelQuery<?> other && type == other.type && spec.equals(other.spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ModelQuery[" + type.getSimpleName() + " " + spec.alias() + "]";
+    }
+}

@@ -1,0 +1,274 @@
+package dev.modelrepo.query;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.model.Model;
+import dev.modelrepo.query.internal.Ast;
+import dev.modelrepo.query.internal.Ast.JoinType;
+import dev.modelrepo.query.internal.Ast.LikeMode;
+
+/**
+ * Static factories of the query DSL: {@code import static dev.modelrepo.query.Q.*}. The left side of a
+ * condition is a column reference ({@code "alias.column"}, or {@code "column"} of the root alias) or an
+ * expression; the right side is always a value (bound, never inlined), a {@link #param}, a {@link #col} or a
+ * subquery.
+ */
+public final class Q {
+
+    private Q() {
+    }
+
+    // ------------------------------------------------------------ operands
+
+    /** A named parameter bound at execution from the params map; a collection expands for {@code in}. */
+    public static Expression param(String name) {
+        return new Ast.Param(Ast.identifier(name, "parameter name"));
+    }
+
+    /** A column reference, for the right side of a comparison or a select list: {@code col("d.id")}. */
+    public static Expression col(String reference) {
+        return Ast.column(reference);
+    }
+
+    /** Literal SQL written by the programmer, with {@code ?} for each argument (values or params). Never user input. */
+    public static Ast.Raw raw(String sql, Object... arguments) {
+        Objects.requireNonNull(sql, "sql must not be null");
+        long placeholders = sql.chars().filter(c -> c == '?').count();
+        if (placeholders != arguments.length) {
+            throw new IllegalArgumentException("raw SQL has " + placeholders + " '?' but " + arguments.length
+                    + " arguments: " + sql);
+        }
+        return new Ast.Raw(sql, java.util.Arrays.stream(arguments).map(Ast::operand).toList());
+    }
+
+    // ------------------------------------------------------------ comparisons
+
+    public static Condition eq(String column, @Nullable Object value) {
+        return compare(Ast.column(column), "=", value);
+    }
+
+    public static Condition eq(Expression left, @Nullable Object value) {
+        return compare(left, "=", value);
+    }
+
+    public static Condition ne(String column, @Nullable Object value) {
+        return compare(Ast.column(column), "<>", value);
+    }
+
+    public static Condition ne(Expression left, @Nullable Object value) {
+        return compare(left, "<>", value);
+    }
+
+    public static Condition gt(String column, @Nullable Object value) {
+        return compare(Ast.column(column), ">", value);
+    }
+
+    public static Condition gt(Expression left, @Nullable Object value) {
+        return compare(left, ">", value);
+    }
+
+    public static Condition ge(String column, @Nullable Object value) {
+        return compare(Ast.column(column), ">=", value);
+    }
+
+    public static Condition ge(Expression left, @Nullable Object value) {
+        return compare(left, ">=", value);
+    }
+
+    public static Condition lt(String column, @Nullable Object value) {
+        return compare(Ast.column(column), "<", value);
+    }
+
+    public static Condition lt(Expression left, @Nullable Object value) {
+        return compare(left, "<", value);
+    }
+
+    public static Condition le(String column, @Nullable Object value) {
+        return compare(Ast.column(column), "<=", value);
+    }
+
+    public static Condition le(Expression left, @Nullable Object value) {
+        return compare(left, "<=", value);
+    }
+
+    private static Condition compare(Expression left, String operator, @Nullable Object value) {
+        Objects.requireNonNull(left, "left side must not be null");
+        if (value == null) {
+            throw new IllegalArgumentException("Comparing " + left + " " + operator
+                    + " null is never true in SQL; use isNull/isNotNull, or param(...) for a value that may be null");
+        }
+        return new Ast.Compare(left, operator, Ast.operand(value));
+    }
+
+    // ------------------------------------------------------------ LIKE
+
+    /** LIKE with a pattern as given (% and _ are wildcards). */
+    public static Condition like(String column, Object pattern) {
+        return like(column, pattern, LikeMode.PATTERN, false);
+    }
+
+    public static Condition notLike(String column, Object pattern) {
+        return like(column, pattern, LikeMode.PATTERN, true);
+    }
+
+    /** LIKE %value% with % and _ in the value escaped. */
+    public static Condition contains(String column, Object value) {
+        return like(column, value, LikeMode.CONTAINS, false);
+    }
+
+    /** LIKE value% with % and _ in the value escaped. */
+    public static Condition startsWith(String column, Object value) {
+        return like(column, value, LikeMode.STARTS_WITH, false);
+    }
+
+    /** LIKE %value with % and _ in the value escaped. */
+    public static Condition endsWith(String column, Object value) {
+        return like(column, value, LikeMode.ENDS_WITH, false);
+    }
+
+    private static Condition like(String column, Object value, LikeMode mode, boolean negated) {
+        Objects.requireNonNull(value, "LIKE value must not be null");
+        return new Ast.Like(Ast.column(column), Ast.operand(value), mode, negated);
+    }
+
+    // ------------------------------------------------------------ IN, BETWEEN, NULL
+
+    /** IN a collection, a collection parameter, or a subquery. An empty collection matches nothing. */
+    public static Condition in(String column, Object values) {
+        return in(Ast.column(column), values, false);
+    }
+
+    /** NOT IN a collection, a collection parameter, or a subquery. An empty collection matches everything. */
+    public static Condition notIn(String column, Object values) {
+        return in(Ast.column(column), values, true);
+    }
+
+    private static Condition in(Expression left, Object values, boolean negated) {
+        Objects.requireNonNull(values, "IN values must not be null");
+        return new Ast.In(left, Ast.operand(values), negated);
+    }
+
+    public static Condition between(String column, Object low, Object high) {
+        return new Ast.Between(Ast.column(column), Ast.operand(Objects.requireNonNull(low, "low")),
+                Ast.operand(Objects.requireNonNull(high, "high")), false);
+    }
+
+    public static Condition notBetween(String column, Object low, Object high) {
+        return new Ast.Between(Ast.column(column), Ast.operand(Objects.requireNonNull(low, "low")),
+                Ast.operand(Objects.requireNonNull(high, "high")), true);
+    }
+
+    public static Condition isNull(String column) {
+        return new Ast.IsNull(Ast.column(column), false);
+    }
+
+    public static Condition isNotNull(String column) {
+        return new Ast.IsNull(Ast.column(column), true);
+    }
+
+    // ------------------------------------------------------------ logic
+
+    public static Condition and(Condition... conditions) {
+        return junction(true, conditions);
+    }
+
+    public static Condition or(Condition... conditions) {
+        return junction(false, conditions);
+    }
+
+    private static Condition junction(boolean and, Condition... conditions) {
+        if (conditions.length == 0) {
+            throw new IllegalArgumentException((and ? "and" : "or") + "() needs at least one condition");
+        }
+        for (Condition c : conditions) {
+            Objects.requireNonNull(c, "condition must not be null");
+        }
+        return conditions.length == 1 ? conditions[0] : new Ast.Junction(and, List.of(conditions));
+    }
+
+    public static Condition not(Condition condition) {
+        return new Ast.Not(Objects.requireNonNull(condition, "condition must not be null"));
+    }
+
+    public static Condition exists(ModelQuery<?> subquery) {
+        return new Ast.Exists(subquery.spec(), false);
+    }
+
+    public static Condition notExists(ModelQuery<?> subquery) {
+        return new Ast.Exists(subquery.spec(), true);
+    }
+
+    // ------------------------------------------------------------ aggregates
+
+    /** COUNT(*). */
+    public static Expression count() {
+        return new Ast.Aggregate("COUNT", null, false);
+    }
+
+    public static Expression count(String column) {
+        return new Ast.Aggregate("COUNT", Ast.column(column), false);
+    }
+
+    public static Expression countDistinct(String column) {
+        return new Ast.Aggregate("COUNT", Ast.column(column), true);
+    }
+
+    public static Expression sum(String column) {
+        return new Ast.Aggregate("SUM", Ast.column(column), false);
+    }
+
+    public static Expression avg(String column) {
+        return new Ast.Aggregate("AVG", Ast.column(column), false);
+    }
+
+    public static Expression min(String column) {
+        return new Ast.Aggregate("MIN", Ast.column(column), false);
+    }
+
+    public static Expression max(String column) {
+        return new Ast.Aggregate("MAX", Ast.column(column), false);
+    }
+
+    // ------------------------------------------------------------ order
+
+    public static Order asc(String column) {
+        return new Ast.OrderItem(Ast.column(column), false);
+    }
+
+    public static Order desc(String column) {
+        return new Ast.OrderItem(Ast.column(column), true);
+    }
+
+    public static Order asc(Expression expression) {
+        return new Ast.OrderItem(expression, false);
+    }
+
+    public static Order desc(Expression expression) {
+        return new Ast.OrderItem(expression, true);
+    }
+
+    // ------------------------------------------------------------ joins
+
+    /** INNER JOIN a relation declared with {@code @BelongsTo}/{@code @HasMany}. */
+    public static Join inner(String relation) {
+        return Ast.JoinSpec.relation(JoinType.INNER, relation);
+    }
+
+    /** LEFT JOIN a relation declared with {@code @BelongsTo}/{@code @HasMany}. */
+    public static Join left(String relation) {
+        return Ast.JoinSpec.relation(JoinType.LEFT, relation);
+    }
+
+    /** INNER JOIN a model's table under an alias; give the condition with {@code .on(...)}. */
+    public static Join inner(Class<? extends Model> model, String alias) {
+        return Ast.JoinSpec.model(JoinType.INNER, model, alias);
+    }
+
+    /** LEFT JOIN a model's table under an alias; give the condition with {@code .on(...)}. */
+    public static Join left(Class<? extends Model> model, String alias) {
+        return Ast.JoinSpec.model(JoinType.LEFT, model, alias);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.modelrepo.query;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.lock.LockOptions;
+import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.query.internal.CompiledQuery;
+import dev.modelrepo.query.internal.Purpose;
+import dev.modelrepo.query.internal.QueryCompiler;
+import dev.modelrepo.query.internal.QueryShape;
+import dev.modelrepo.repository.internal.BoundStatement;
+import dev.modelrepo.repository.internal.ParameterBinder;
+import dev.modelrepo.repository.internal.SqlInliner;
+
+/**
+ * The one public entry point from queries to SQL for a registry's dialect, through the query cache: what the
+ * repository executes, and what tools and tests can render without a database ({@link ModelRegistry#offline}).
+ */
+public final class QueryRenderer {
+
+    private final Dialect dialect;
+
+    private final QueryCache cache;
+
+    private final QueryCompiler compiler;
+
+    public QueryRenderer(ModelRegistry registry, QueryCache cache) {
+        this.dialect = registry.dialect();
+        this.cache = cache;
+        this.compiler = new QueryCompiler(registry);
+    }
+
+    /** The SQL (with {@code ?} placeholders) and converted bind values of a query. */
+    public Rendered render(ModelQuery<?> query, Map<String, ?> params) {
+        return render(query, params, null);
+    }
+
+    /** The same, with a lock clause. */
+    public Rendered render(ModelQuery<?> query, Map<String, ?> params, @Nullable LockOptions lock) {
+        BoundStatement bound = bind(compiled(query, Purpose.LIST, lock, new QueryCache.Lookup()), query, params);
+        return new Rendered(bound.sql(), Arrays.asList(bound.values()));
+    }
+
+    /** The SQL of {@code count(query)}. */
+    public Rendered renderCount(ModelQuery<?> query, Map<String, ?> params) {
+        BoundStatement bound = bind(compiled(query, Purpose.COUNT, null, new QueryCache.Lookup()), query, params);
+        return new Rendered(bound.sql(), Arrays.asList(bound.values()));
+    }
+
+    /** The SQL with values inlined as literals, for logs and debugging only. */
+    public String inline(ModelQuery<?> query, Map<String, ?> params) {
+        return SqlInliner.inline(bind(compiled(query, Purpose.LIST, null, new QueryCache.Lookup()), query, params), dialect);
+    }
+
+    /** The compiled query of a shape and purpose, from the cache; internal, for the repository. */
+    public CompiledQuery compiled(ModelQuery<?> query, Purpose purpose, @Nullable LockOptions lock, QueryCache.Lookup lookup) {
+        QueryShape shape = query.shape();
+        return cache.get(dialect.name(), shape, purpose, lock, () -> compiler.compile(shape.spec(), purpose, lock), lookup);
+    }
+
+    /** Binds a compiled query's slots; internal, for the repository. */
+    public static BoundStatement bind(CompiledQuery compiled, ModelQuery<?> query, Map<String, ?> params) {
+        return ParameterBinder.bind(compiled, query.shape().literals(), params);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public QueryCache cache() {
+        return cache;
+    }
+
+    /** Rendered SQL and its bind values in placeholder order. */
+    public record Rendered(String sql, List<@Nullable Object> values) {
+    }
+}

@@ -1,0 +1,240 @@
+package dev.modelrepo.query.internal;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.dialect.InListStrategy;
+import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.query.Condition;
+import dev.modelrepo.query.Expression;
+import dev.modelrepo.query.internal.Ast.LikeMode;
+import dev.modelrepo.types.ColumnKind;
+
+/**
+ * Renders conditions and expressions of one SELECT into a {@link SqlWriter}: columns are resolved against the
+ * scope and quoted; every value becomes a typed bind slot, typed by the column it is compared with.
+ */
+final class ExpressionRenderer {
+
+    /** The escape character for contains/startsWith/endsWith; not a backslash, which MySQL treats specially. */
+    static final char LIKE_ESCAPE = '!';
+
+    private final Dialect dialect;
+
+    private final SqlWriter out;
+
+    private final Scope scope;
+
+    /** Renders a subquery (IN, EXISTS, scalar) with this scope as its parent. */
+    private final BiConsumer<QuerySpec, Scope> subquery;
+
+    ExpressionRenderer(Dialect dialect, SqlWriter out, Scope scope, BiConsumer<QuerySpec, Scope> subquery) {
+        this.dialect = dialect;
+        this.out = out;
+        this.scope = scope;
+        this.subquery = subquery;
+    }
+
+    void condition(Condition condition) {
+        if (condition instanceof Ast.Compare c) {
+            ColumnMetadata type = typeOf(c.left());
+            expression(c.left(), typeOf(c.right()));
+            out.append(' ').append(c.operator()).append(' ');
+            expression(c.right(), type);
+        }
+        else if (condition instanceof Ast.Like l) {
+            ColumnMetadata type = typeOf(l.left());
+            expression(l.left(), null);
+            out.append(l.negated() ? " NOT LIKE " : " LIKE ");
+            value(l.pattern(), type, l.mode(), false);
+            if (l.mode() != LikeMode.PATTERN) {
+                out.append(" ESCAPE '").append(LIKE_ESCAPE).append('\'');
+            }
+        }
+        else if (condition instanceof Ast.In in) {
+            in(in);
+        }
+        else if (condition instanceof Ast.Between b) {
+            ColumnMetadata type = typeOf(b.left());
+            expression(b.left(), null);
+            out.append(b.negated() ? " NOT BETWEEN " : " BETWEEN ");
+            expression(b.low(), type);
+            out.append(" AND ");
+            expression(b.high(), type);
+        }
+        else if (condition instanceof Ast.IsNull n) {
+            expression(n.left(), null);
+            out.append(n.negated() ? " IS NOT NULL" : " IS NULL");
+        }
+        else if (condition instanceof Ast.Junction j) {
+            List<Condition> parts = j.parts();
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0) {
+                    out.append(j.and() ? " AND " : " OR ");
+                }
+                boolean wrap = parts.get(i) instanceof Ast.Junction;
+                if (wrap) {
+                    out.append('(');
+                }
+                condition(parts.get(i));
+                if (wrap) {
+                    out.append(')');
+                }
+            }
+        }
+        else if (condition instanceof Ast.Not n) {
+            out.append("NOT (");
+            condition(n.condition());
+            out.append(')');
+        }
+        else if (condition instanceof Ast.Exists e) {
+            out.append(e.negated() ? "NOT EXISTS (" : "EXISTS (");
+            subquery.accept(e.query(), scope);
+            out.append(')');
+        }
+        else if (condition instanceof Ast.Raw r) {
+            raw(r);
+        }
+        else {
+            throw new IllegalArgumentException("Unknown condition " + condition);
+        }
+    }
+
+    private void in(Ast.In in) {
+        ColumnMetadata type = typeOf(in.left());
+        Expression values = in.values();
+        if (values instanceof Ast.Subquery s) {
+            expression(in.left(), null);
+            out.append(in.negated() ? " NOT IN (" : " IN (");
+            subquery.accept(s.spec(), scope);
+            out.append(')');
+            return;
+        }
+        if (!(values instanceof Ast.Param) && !(values instanceof Ast.LiteralSlot)) {
+            throw new IllegalArgumentException("IN takes a collection, a param(...) or a subquery, not " + values);
+        }
+        if (dialect.inListStrategy() == InListStrategy.ARRAY) {
+            expression(in.left(), null);
+            out.append(in.negated() ? " <> ALL(" : " = ANY(");
+            value(values, type, LikeMode.PATTERN, true);
+            out.append(')');
+            return;
+        }
+        SqlWriter left = new SqlWriter();
+        new ExpressionRenderer(dialect, left, scope, subquery).expression(in.left(), null);
+        List<Object> leftParts = left.finish();
+        if (!left.slots.isEmpty() || leftParts.size() > 1) {
+            throw new IllegalArgumentException("The left side of IN with a list must not contain bound values: " + in.left());
+        }
+        out.dynamicIn(leftParts.isEmpty() ? "" : (String) leftParts.get(0), in.negated(), slot(values, type, LikeMode.PATTERN, true));
+    }
+
+    /** Renders an expression; {@code type} types a value by the column it is compared with. */
+    void expression(Expression expression, @Nullable ColumnMetadata type) {
+        if (expression instanceof Ast.ColumnRef ref) {
+            out.append(columnSql(ref));
+        }
+        else if (expression instanceof Ast.Param || expression instanceof Ast.LiteralSlot) {
+            value(expression, type, LikeMode.PATTERN, false);
+        }
+        else if (expression instanceof Ast.Aggregate a) {
+            out.append(a.function()).append('(');
+            if (a.argument() == null) {
+                out.append('*');
+            }
+            else {
+                if (a.distinct()) {
+                    out.append("DISTINCT ");
+                }
+                expression(a.argument(), null);
+            }
+            out.append(')');
+        }
+        else if (expression instanceof Ast.Aliased a) {
+            expression(a.expression(), type);
+        }
+        else if (expression instanceof Ast.Subquery s) {
+            out.append('(');
+            subquery.accept(s.spec(), scope);
+            out.append(')');
+        }
+        else if (expression instanceof Ast.Raw r) {
+            raw(r);
+        }
+        else {
+            throw new IllegalArgumentException("Unknown expression " + expression);
+        }
+    }
+
+    /** The quoted {@code alias.column}, or a quoted select-list name. */
+    String columnSql(Ast.ColumnRef ref) {
+        if (ref.alias() == null && scope.root.column(ref.column()) == null && scope.selectAliases.containsKey(ref.column())) {
+            return dialect.quote(scope.selectAliases.get(ref.column()));
+        }
+        Scope.Resolved r = scope.resolve(ref);
+        return dialect.quote(r.source().alias) + "." + dialect.quote(r.column().sqlName());
+    }
+
+    private void raw(Ast.Raw raw) {
+        String sql = raw.sql();
+        int arg = 0;
+        int start = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            if (sql.charAt(i) == '?') {
+                out.append(sql.substring(start, i));
+                expression(raw.arguments().get(arg++), null);
+                start = i + 1;
+            }
+        }
+        out.append(sql.substring(start));
+    }
+
+    private void value(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
+        if (value instanceof Ast.Param || value instanceof Ast.LiteralSlot) {
+            out.bind(slot(value, type, like, list));
+        }
+        else {
+            expression(value, type);
+        }
+    }
+
+    private Slot slot(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
+        String parameter = value instanceof Ast.Param p ? p.name() : null;
+        int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
+        if (value instanceof Ast.LiteralSlot s && s.list() && !list) {
+            throw new IllegalArgumentException("A collection can only be bound to in/notIn; got one for " + describe(type));
+        }
+        ColumnKind kind = like != LikeMode.PATTERN ? ColumnKind.STRING : type != null ? type.kind() : ColumnKind.OTHER;
+        String arrayType = list && dialect.inListStrategy() == InListStrategy.ARRAY && type != null
+                ? dialect.arrayElementType(kind, type) : null;
+        var binder = list && dialect.inListStrategy() == InListStrategy.ARRAY ? dialect.arrayBinder(kind, type)
+                : type != null && like == LikeMode.PATTERN ? type.binder() : dialect.binder(kind, type);
+        return new Slot(parameter, literal, kind, binder, like, list, arrayType, describe(type));
+    }
+
+    private String describe(@Nullable ColumnMetadata type) {
+        return type == null ? "an untyped position in a query of " + scope.root.describedAs
+                : "column " + scope.root.describedAs + "." + type.name();
+    }
+
+    /** The column metadata of an expression when it is a table column (through aliases), else null. */
+    @Nullable ColumnMetadata typeOf(Expression expression) {
+        if (expression instanceof Ast.ColumnRef ref) {
+            if (ref.alias() == null && scope.root.column(ref.column()) == null && scope.selectAliases.containsKey(ref.column())) {
+                return null;
+            }
+            return scope.resolve(ref).column().metadata();
+        }
+        if (expression instanceof Ast.Aliased a) {
+            return typeOf(a.expression());
+        }
+        if (expression instanceof Ast.Aggregate a && a.argument() != null
+                && (a.function().equals("MIN") || a.function().equals("MAX"))) {
+            return typeOf(a.argument());
+        }
+        return null;
+    }
+}

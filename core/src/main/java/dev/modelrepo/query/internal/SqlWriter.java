@@ -1,0 +1,65 @@
+package dev.modelrepo.query.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Accumulates SQL text, dynamic IN parts and bind slots while a query is compiled. */
+final class SqlWriter {
+
+    final List<Object> parts = new ArrayList<>();
+
+    final List<Slot> slots = new ArrayList<>();
+
+    private StringBuilder text = new StringBuilder(128);
+
+    SqlWriter append(String sql) {
+        text.append(sql);
+        return this;
+    }
+
+    SqlWriter append(char c) {
+        text.append(c);
+        return this;
+    }
+
+    /** Appends a {@code ?} bound by this slot. */
+    void bind(Slot slot) {
+        slots.add(slot);
+        text.append('?');
+    }
+
+    /** Appends an IN whose SQL depends on the bound list size. */
+    void dynamicIn(String left, boolean negated, Slot slot) {
+        slots.add(slot);
+        flush();
+        parts.add(new DynamicIn(left, negated, slots.size() - 1));
+    }
+
+    /** Renders into a separate writer and returns its text, for parts that must be bind-free or reordered. */
+    int slotCount() {
+        return slots.size();
+    }
+
+    /** The position where text will go next, for later insertion of a prefix. */
+    int mark() {
+        flush();
+        return parts.size();
+    }
+
+    void insertAt(int mark, String sql) {
+        flush();
+        parts.add(mark, sql);
+    }
+
+    private void flush() {
+        if (text.length() > 0) {
+            parts.add(text.toString());
+            text = new StringBuilder(64);
+        }
+    }
+
+    List<Object> finish() {
+        flush();
+        return parts;
+    }
+}

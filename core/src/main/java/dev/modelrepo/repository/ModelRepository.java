@@ -1,0 +1,251 @@
+package dev.modelrepo.repository;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.dialect.DialectResolver;
+import dev.modelrepo.lock.LockOptions;
+import dev.modelrepo.model.Model;
+import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.model.internal.ModelAccess;
+import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.query.ModelQuery;
+import dev.modelrepo.query.Q;
+import dev.modelrepo.query.QueryCache;
+import dev.modelrepo.query.QueryRenderer;
+import dev.modelrepo.query.internal.CompiledQuery;
+import dev.modelrepo.query.internal.Purpose;
+import dev.modelrepo.repository.internal.BoundStatement;
+import dev.modelrepo.repository.internal.ParameterBinder;
+import dev.modelrepo.repository.internal.RowMappers;
+import dev.modelrepo.repository.internal.StatementExecutor;
+
+/**
+ * The entry point: builds queries over models and runs them on the DataSource's connection of the current
+ * Spring transaction (joining it, or with a pooled connection per call). One repository per DataSource.
+ *
+ * <pre>{@code
+ * ModelRepository repo = ModelRepository.builder(dataSource).build();
+ * List<Employee> rich = repo.list(repo.query(Employee.class, "e").where(ge("e.salary", param("min"))),
+ *                                 Map.of("min", 50_000));
+ * }</pre>
+ */
+public class ModelRepository {
+
+    private static final ModelAccess ACCESS = ModelAccess.get();
+
+    private final ModelRegistry registry;
+
+    private final Dialect dialect;
+
+    private final QueryCache queryCache;
+
+    private final QueryRenderer renderer;
+
+    private final StatementExecutor executor;
+
+    private final Clock clock;
+
+    private final Map<Class<?>, ModelQuery<?>> byIdQueries = new ConcurrentHashMap<>();
+
+    protected ModelRepository(Builder builder) {
+        this.dialect = builder.dialect != null ? builder.dialect : DialectResolver.resolve(builder.dataSource);
+        this.registry = builder.registry != null ? builder.registry : new ModelRegistry(builder.dataSource, dialect);
+        if (registry.dialect() != dialect) {
+            throw new IllegalArgumentException("The registry's dialect " + registry.dialect() + " differs from " + dialect);
+        }
+        this.queryCache = builder.queryCache != null ? builder.queryCache : new QueryCache();
+        this.renderer = new QueryRenderer(registry, queryCache);
+        this.executor = new StatementExecutor(builder.dataSource, dialect, builder.queryTimeoutSeconds);
+        this.clock = builder.clock;
+    }
+
+    /** A builder for a repository over this DataSource. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /** A repository with the detected dialect and default settings. */
+    public static ModelRepository create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    // ------------------------------------------------------------ building
+
+    /** A query over the model's table, known in conditions as {@code alias}. */
+    public <M extends Model> ModelQuery<M> query(Class<M> type, String alias) {
+        registry.info(type);
+        return ModelQuery.from(type, alias);
+    }
+
+    /** A new, unsaved model with these column values set (and dirty); unknown columns fail at once. */
+    public <M extends Model> M build(Class<M> type, Map<String, ?> values) {
+        ModelInfo info = registry.info(type);
+        @SuppressWarnings("unchecked")
+        M model = (M) info.newInstance();
+        ACCESS.bind(model, info.fullLayout());
+        values.forEach(model::set);
+        return model;
+    }
+
+    // ------------------------------------------------------------ reading
+
+    /** The models the query returns. */
+    public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
+        CompiledQuery compiled = compiled(query, Purpose.LIST, null);
+        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        return executor.query(bound, "list " + compiled.modelName(), rs -> RowMappers.models(rs, compiled.plan(), Integer.MAX_VALUE));
+    }
+
+    /** The models the query returns, for a query without parameters. */
+    public <M extends Model> List<M> list(ModelQuery<M> query) {
+        return list(query, Map.of());
+    }
+
+    /** The first model the query returns (LIMIT 1 unless the query has a limit). */
+    public <M extends Model> Optional<M> first(ModelQuery<M> query, Map<String, ?> params) {
+        CompiledQuery compiled = compiled(query, Purpose.FIRST, null);
+        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        List<M> rows = executor.query(bound, "first " + compiled.modelName(), rs -> RowMappers.models(rs, compiled.plan(), 1));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The number of rows the query returns, ignoring its order, limit and offset. */
+    public long count(ModelQuery<?> query, Map<String, ?> params) {
+        CompiledQuery compiled = compiled(query, Purpose.COUNT, null);
+        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        return executor.query(bound, "count " + compiled.modelName(), rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
+    /** Whether the query returns any row. */
+    public boolean exists(ModelQuery<?> query, Map<String, ?> params) {
+        CompiledQuery compiled = compiled(query, Purpose.EXISTS, null);
+        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        return executor.query(bound, "exists " + compiled.modelName(), java.sql.ResultSet::next);
+    }
+
+    /** The rows of a query as ordered maps (for select lists of aggregates, say): not models. */
+    public List<Map<String, @Nullable Object>> rows(ModelQuery<?> query, Map<String, ?> params) {
+        CompiledQuery compiled = compiled(query, Purpose.LIST, null);
+        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        return executor.query(bound, "rows " + compiled.modelName(), rs -> RowMappers.rows(rs, compiled.plan()));
+    }
+
+    /** The model with this primary key. */
+    @SuppressWarnings("unchecked")
+    public <M extends Model> Optional<M> findById(Class<M> type, Object id) {
+        Objects.requireNonNull(id, "id must not be null");
+        ModelQuery<M> query = (ModelQuery<M>) byIdQueries.computeIfAbsent(type, t -> {
+            var pk = registry.info(type).metadata().primaryKey();
+            if (pk.size() != 1) {
+                throw new IllegalArgumentException(type.getSimpleName() + " has no single-column primary key; it has "
+                        + pk.stream().map(c -> c.name()).toList());
+            }
+            return ModelQuery.from(type, "t").where(Q.eq("t." + pk.get(0).name(), Q.param("id")));
+        });
+        return first(query, Map.of("id", id));
+    }
+
+    /**
+     * The SQL the query runs with these parameters, values inlined as literals: for logs and debugging only.
+     * Executed SQL always binds values.
+     */
+    public String toSql(ModelQuery<?> query, Map<String, ?> params) {
+        return renderer.inline(query, params);
+    }
+
+    /** The renderer from queries to SQL this repository executes through. */
+    public QueryRenderer renderer() {
+        return renderer;
+    }
+
+    /** The compiled form of a query, from the cache. */
+    protected CompiledQuery compiled(ModelQuery<?> query, Purpose purpose, @Nullable LockOptions lock) {
+        return renderer.compiled(query, purpose, lock, new QueryCache.Lookup());
+    }
+
+    // ------------------------------------------------------------ accessors
+
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public QueryCache queryCache() {
+        return queryCache;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public DataSource dataSource() {
+        return executor.dataSource();
+    }
+
+    /** Configures a {@link ModelRepository}; everything but the DataSource has a default. */
+    public static final class Builder {
+
+        private final DataSource dataSource;
+
+        private @Nullable Dialect dialect;
+
+        private @Nullable ModelRegistry registry;
+
+        private @Nullable QueryCache queryCache;
+
+        private Clock clock = Clock.systemUTC();
+
+        private int queryTimeoutSeconds;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+        }
+
+        /** The dialect; detected from the database metadata when not set. */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = dialect;
+            return this;
+        }
+
+        /** The model registry (it must use the same dialect); a new one over the DataSource when not set. */
+        public Builder registry(ModelRegistry registry) {
+            this.registry = registry;
+            return this;
+        }
+
+        /** The query cache; a default-sized one when not set. */
+        public Builder queryCache(QueryCache queryCache) {
+            this.queryCache = queryCache;
+            return this;
+        }
+
+        /** The clock for created_at/updated_at (UTC system clock by default). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            return this;
+        }
+
+        /** A statement timeout applied when no Spring transaction sets a shorter one (0: none). */
+        public Builder queryTimeoutSeconds(int seconds) {
+            this.queryTimeoutSeconds = seconds;
+            return this;
+        }
+
+        public ModelRepository build() {
+            return new ModelRepository(this);
+        }
+    }
+}

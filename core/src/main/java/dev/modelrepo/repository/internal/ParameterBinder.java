@@ -1,0 +1,143 @@
+package dev.modelrepo.repository.internal;
+
+import java.lang.reflect.Array;
+import java.util.Collection;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.query.MissingParameterException;
+import dev.modelrepo.query.ParameterTypeException;
+import dev.modelrepo.query.internal.Ast.LikeMode;
+import dev.modelrepo.query.internal.CompiledQuery;
+import dev.modelrepo.query.internal.Slot;
+import dev.modelrepo.types.ValueConverter;
+import dev.modelrepo.types.ValueTypeException;
+
+/**
+ * Resolves a compiled query's slots against the literal values and the params map: looks up each parameter
+ * (a missing one is an error naming it), converts each value to its column's kind, escapes LIKE values,
+ * and expands or array-wraps IN lists.
+ */
+public final class ParameterBinder {
+
+    private ParameterBinder() {
+    }
+
+    public static BoundStatement bind(CompiledQuery query, @Nullable Object[] literals, Map<String, ?> params) {
+        Slot[] slots = query.slots();
+        Object[] raw = new Object[slots.length];
+        int[] sizes = null;
+        int total = 0;
+        for (int s = 0; s < slots.length; s++) {
+            Slot slot = slots[s];
+            Object value = valueOf(slot, literals, params, query);
+            if (slot.list()) {
+                Object[] items = convertList(slot, value);
+                raw[s] = items;
+                if (query.expands(s)) {
+                    if (sizes == null) {
+                        sizes = new int[slots.length];
+                    }
+                    sizes[s] = items.length;
+                    total += CompiledQuery.padded(items.length);
+                    continue;
+                }
+            }
+            else {
+                raw[s] = convert(slot, value);
+            }
+            total++;
+        }
+        String sql = query.sql(sizes == null ? new int[0] : sizes);
+        var binders = new dev.modelrepo.types.ValueBinder[total];
+        Object[] values = new Object[total];
+        int p = 0;
+        for (int s = 0; s < slots.length; s++) {
+            Slot slot = slots[s];
+            if (sizes != null && slot.list() && query.expands(s)) {
+                Object[] items = (Object[]) raw[s];
+                int padded = CompiledQuery.padded(items.length);
+                for (int i = 0; i < padded; i++) {
+                    binders[p] = slot.binder();
+                    values[p++] = items[Math.min(i, items.length - 1)];
+                }
+            }
+            else {
+                binders[p] = slot.binder();
+                values[p++] = raw[s];
+            }
+        }
+        return new BoundStatement(sql, binders, values);
+    }
+
+    private static @Nullable Object valueOf(Slot slot, @Nullable Object[] literals, Map<String, ?> params, CompiledQuery query) {
+        if (slot.parameter() == null) {
+            return literals[slot.literal()];
+        }
+        Object value = params.get(slot.parameter());
+        if (value == null && !params.containsKey(slot.parameter())) {
+            throw new MissingParameterException(slot.parameter(), "a query of " + query.modelName(), params.keySet());
+        }
+        return value;
+    }
+
+    private static @Nullable Object convert(Slot slot, @Nullable Object value) {
+        if (slot.like() != LikeMode.PATTERN && value != null) {
+            if (!(value instanceof CharSequence text)) {
+                throw new ParameterTypeException(slot.describe() + " must be text for " + slot.like() + ", got "
+                        + value.getClass().getName());
+            }
+            String escaped = escapeLike(text.toString());
+            return switch (slot.like()) {
+                case CONTAINS -> "%" + escaped + "%";
+                case STARTS_WITH -> escaped + "%";
+                case ENDS_WITH -> "%" + escaped;
+                case PATTERN -> text.toString();
+            };
+        }
+        try {
+            return ValueConverter.convert(value, slot.kind());
+        }
+        catch (ValueTypeException ex) {
+            throw new ParameterTypeException(ex.describe(slot.describe()).getMessage(), ex);
+        }
+    }
+
+    private static Object[] convertList(Slot slot, @Nullable Object value) {
+        Object[] items;
+        if (value instanceof Collection<?> c) {
+            items = c.toArray();
+        }
+        else if (value instanceof Object[] a) {
+            items = a.clone();
+        }
+        else if (value != null && value.getClass().isArray()) {
+            items = new Object[Array.getLength(value)];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = Array.get(value, i);
+            }
+        }
+        else {
+            throw new ParameterTypeException(slot.describe() + " is used with in/notIn and must be a collection, got "
+                    + (value == null ? "null" : value.getClass().getName()));
+        }
+        for (int i = 0; i < items.length; i++) {
+            items[i] = convert(slot, items[i]);
+        }
+        return items;
+    }
+
+    /** Escapes the LIKE wildcards and the escape character itself ({@code !}). */
+    static String escapeLike(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 4);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '!' || c == '%' || c == '_') {
+                sb.append('!');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+}

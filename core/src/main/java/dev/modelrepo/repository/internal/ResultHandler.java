@@ -1,0 +1,11 @@
+package dev.modelrepo.repository.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Consumes a whole result set inside the statement's scope (results never outlive their connection). */
+@FunctionalInterface
+public interface ResultHandler<T> {
+
+    T handle(ResultSet rs) throws SQLException;
+}

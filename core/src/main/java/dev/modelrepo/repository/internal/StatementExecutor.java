@@ -1,0 +1,78 @@
+package dev.modelrepo.repository.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+
+import dev.modelrepo.dialect.Dialect;
+
+/**
+ * Runs bound statements on the connection of the current Spring transaction (or a pooled one, released
+ * afterwards), applies the transaction's or the configured timeout, and translates {@link SQLException}s
+ * into Spring's {@link DataAccessException}s with the dialect's translator.
+ */
+public final class StatementExecutor {
+
+    private final DataSource dataSource;
+
+    private final SQLExceptionTranslator translator;
+
+    private final int queryTimeoutSeconds;
+
+    public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds) {
+        this.dataSource = dataSource;
+        this.translator = dialect.exceptionTranslator();
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
+    }
+
+    /** Executes a query and hands the whole result set to {@code handler} before the connection is released. */
+    public <T> T query(BoundStatement statement, String task, ResultHandler<T> handler) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+            DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
+            statement.bindTo(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return handler.handle(rs);
+            }
+        }
+        catch (SQLException ex) {
+            throw translate(task, statement.sql(), ex);
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Executes an update and returns the affected row count. */
+    public int update(BoundStatement statement, String task) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+            DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
+            statement.bindTo(ps);
+            return ps.executeUpdate();
+        }
+        catch (SQLException ex) {
+            throw translate(task, statement.sql(), ex);
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    public DataAccessException translate(String task, String sql, SQLException ex) {
+        DataAccessException translated = translator.translate(task, sql, ex);
+        return translated != null ? translated : new UncategorizedSQLException(task, sql, ex);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+}
