@@ -119,7 +119,7 @@ public final class ModelQuery<M extends Model> {
     /** LIMIT n (bound, so every limit shares one SQL string). */
     public ModelQuery<M> limit(long limit) {
         if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative: " + limit);
+            throw new InvalidQueryException("limit must not be negative: " + limit);
         }
         return with(spec.withLimit(new Ast.Literal(limit)));
     }
@@ -132,7 +132,7 @@ public final class ModelQuery<M extends Model> {
     /** OFFSET n. */
     public ModelQuery<M> offset(long offset) {
         if (offset < 0) {
-            throw new IllegalArgumentException("offset must not be negative: " + offset);
+            throw new InvalidQueryException("offset must not be negative: " + offset);
         }
         return with(spec.withOffset(new Ast.Literal(offset)));
     }
@@ -154,7 +154,7 @@ public final class ModelQuery<M extends Model> {
     public ModelQuery<M> unionAll(ModelQuery<?> other) {
         QuerySpec member = other.spec;
         if (!member.orderBy().isEmpty() || member.limit() != null || member.offset() != null || !member.unionAll().isEmpty()) {
-            throw new IllegalArgumentException("A query added with unionAll must have no ORDER BY, LIMIT, OFFSET or union of its own");
+            throw new InvalidQueryException("A query added with unionAll must have no ORDER BY, LIMIT, OFFSET or union of its own");
         }
         List<QuerySpec> members = new ArrayList<>(spec.unionAll());
         members.add(member);

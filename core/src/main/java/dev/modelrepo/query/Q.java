@@ -38,7 +38,7 @@ public final class Q {
         Objects.requireNonNull(sql, "sql must not be null");
         long placeholders = sql.chars().filter(c -> c == '?').count();
         if (placeholders != arguments.length) {
-            throw new IllegalArgumentException("raw SQL has " + placeholders + " '?' but " + arguments.length
+            throw new InvalidQueryException("raw SQL has " + placeholders + " '?' but " + arguments.length
                     + " arguments: " + sql);
         }
         return new Ast.Raw(sql, java.util.Arrays.stream(arguments).map(Ast::operand).toList());
@@ -97,7 +97,7 @@ public final class Q {
     private static Condition compare(Expression left, String operator, @Nullable Object value) {
         Objects.requireNonNull(left, "left side must not be null");
         if (value == null) {
-            throw new IllegalArgumentException("Comparing " + left + " " + operator
+            throw new InvalidQueryException("Comparing " + left + " " + operator
                     + " null is never true in SQL; use isNull/isNotNull, or param(...) for a value that may be null");
         }
         return new Ast.Compare(left, operator, Ast.operand(value));
@@ -181,7 +181,7 @@ public final class Q {
 
     private static Condition junction(boolean and, Condition... conditions) {
         if (conditions.length == 0) {
-            throw new IllegalArgumentException((and ? "and" : "or") + "() needs at least one condition");
+            throw new InvalidQueryException((and ? "and" : "or") + "() needs at least one condition");
         }
         for (Condition c : conditions) {
             Objects.requireNonNull(c, "condition must not be null");

@@ -99,7 +99,7 @@ final class ExpressionRenderer {
             raw(r);
         }
         else {
-            throw new IllegalArgumentException("Unknown condition " + condition);
+            throw new dev.modelrepo.query.InvalidQueryException("Unknown condition " + condition);
         }
     }
 
@@ -114,7 +114,7 @@ final class ExpressionRenderer {
             return;
         }
         if (!(values instanceof Ast.Param) && !(values instanceof Ast.LiteralSlot)) {
-            throw new IllegalArgumentException("IN takes a collection, a param(...) or a subquery, not " + values);
+            throw new dev.modelrepo.query.InvalidQueryException("IN takes a collection, a param(...) or a subquery, not " + values);
         }
         if (dialect.inListStrategy() == InListStrategy.ARRAY) {
             expression(in.left(), null);
@@ -127,7 +127,7 @@ final class ExpressionRenderer {
         new ExpressionRenderer(dialect, left, scope, subquery).expression(in.left(), null);
         List<Object> leftParts = left.finish();
         if (!left.slots.isEmpty() || leftParts.size() > 1) {
-            throw new IllegalArgumentException("The left side of IN with a list must not contain bound values: " + in.left());
+            throw new dev.modelrepo.query.InvalidQueryException("The left side of IN with a list must not contain bound values: " + in.left());
         }
         out.dynamicIn(leftParts.isEmpty() ? "" : (String) leftParts.get(0), in.negated(), slot(values, type, LikeMode.PATTERN, true));
     }
@@ -165,7 +165,7 @@ final class ExpressionRenderer {
             raw(r);
         }
         else {
-            throw new IllegalArgumentException("Unknown expression " + expression);
+            throw new dev.modelrepo.query.InvalidQueryException("Unknown expression " + expression);
         }
     }
 
@@ -205,7 +205,7 @@ final class ExpressionRenderer {
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
         if (value instanceof Ast.LiteralSlot s && s.list() && !list) {
-            throw new IllegalArgumentException("A collection can only be bound to in/notIn; got one for " + describe(type));
+            throw new dev.modelrepo.query.InvalidQueryException("A collection can only be bound to in/notIn; got one for " + describe(type));
         }
         ColumnKind kind = like != LikeMode.PATTERN ? ColumnKind.STRING : type != null ? type.kind() : ColumnKind.OTHER;
         String arrayType = list && dialect.inListStrategy() == InListStrategy.ARRAY && type != null

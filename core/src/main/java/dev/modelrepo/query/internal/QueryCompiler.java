@@ -120,7 +120,7 @@ public final class QueryCompiler {
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
         if (parameter == null && literal < 0) {
-            throw new IllegalArgumentException(what + " must be a number or param(...)");
+            throw new dev.modelrepo.query.InvalidQueryException(what + " must be a number or param(...)");
         }
         out.slots.add(new Slot(parameter, literal, ColumnKind.BIGINT, dialect.binder(ColumnKind.BIGINT, null),
                 Ast.LikeMode.PATTERN, false, null, what));
@@ -224,7 +224,7 @@ public final class QueryCompiler {
         String alias = join.effectiveAlias();
         if (join.relation() == null) {
             if (join.on() == null) {
-                throw new IllegalArgumentException("The join of " + join.model().getSimpleName() + " as '" + alias
+                throw new dev.modelrepo.query.InvalidQueryException("The join of " + join.model().getSimpleName() + " as '" + alias
                         + "' needs a condition: .on(eq(\"" + alias + ".…\", col(\"…\")))");
             }
             return new Scope.Joined(join, Source.ofTable(alias, registry.info(join.model())), null, null, scope.root.alias);

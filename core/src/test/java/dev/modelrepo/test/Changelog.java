@@ -1,0 +1,24 @@
+package dev.modelrepo.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Names the Liquibase changelog (a class-path resource) that {@link EngineTest} applies to each
+ * engine's database right after creating it for the annotated test class.
+ *
+ * <p>Found on the test class, its superclasses, or for a {@code @Nested} class its enclosing classes.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface Changelog {
+
+    /** The class-path location, e.g. {@code db/changelog/test-schema.xml}. */
+    String value();
+}

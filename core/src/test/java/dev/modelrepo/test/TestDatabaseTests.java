@@ -1,0 +1,210 @@
+package dev.modelrepo.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
+import org.junit.jupiter.api.TestInfo;
+
+/** Checks the engine test support itself: databases, isolation, the changelog and display names. */
+@Changelog("db/changelog/test-schema.xml")
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
+class TestDatabaseTests {
+
+    private static final Set<Engine> RESTRICTED_RUNS = EnumSet.noneOf(Engine.class);
+    /** Names of the databases the first nested class used, per engine. */
+    private static final Map<Engine, String> FIRST_DATABASES = new EnumMap<>(Engine.class);
+
+    @AfterAll
+    static void restrictedTestRanOnlyOnItsEngines() {
+        // Empty only when H2 and SQLite were both skipped, which never happens: they are embedded.
+        assertThat(RESTRICTED_RUNS).isEqualTo(EnumSet.of(Engine.H2, Engine.SQLITE));
+    }
+
+    @EngineTest
+    void changelogTablesExistAndAreEmpty(TestDatabase db, Engine engine, TestInfo info) throws SQLException {
+        assertThat(db.engine()).isEqualTo(engine);
+        assertThat(info.getDisplayName()).isEqualTo("changelogTablesExistAndAreEmpty [" + engine.displayName() + "]");
+        for (String table : new String[] {"companies", "departments", "employees", "users"}) {
+            assertThat(count(db, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
+        }
+    }
+
+    @EngineTest
+    void idsAutoIncrementAndDefaultsApply(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO users (name, email) VALUES ('Ann', 'ann-" + db.name() + "@example.com')");
+            s.executeUpdate("INSERT INTO users (name, email) VALUES ('Bob', 'bob-" + db.name() + "@example.com')");
+            try (ResultSet rs = s.executeQuery("SELECT id, status, is_active, lock_version FROM users"
+                    + " WHERE email LIKE '%-" + db.name() + "@example.com' ORDER BY id")) {
+                assertThat(rs.next()).isTrue();
+                long first = rs.getLong(1);
+                assertThat(rs.getString(2)).isEqualTo("active");
+                assertThat(rs.getBoolean(3)).isTrue();
+                assertThat(rs.getInt(4)).isZero();
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isGreaterThan(first);
+            }
+        }
+    }
+
+    @EngineTest
+    void foreignKeysAndUniqueConstraintsAreEnforced(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate(
+                    "INSERT INTO departments (company_id, name) VALUES (987654321, 'Ghost')"))
+                    .isInstanceOf(SQLException.class);
+            s.executeUpdate("INSERT INTO users (name, email) VALUES ('Cy', 'cy@example.com')");
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO users (name, email) VALUES ('Cy2', 'cy@example.com')"))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @EngineTest(engines = {Engine.H2, Engine.POSTGRESQL, Engine.MARIADB, Engine.MYSQL})
+    void timestampsKeepMicroseconds(TestDatabase db) throws SQLException {
+        Timestamp written = Timestamp.valueOf("2024-01-02 03:04:05.123456");
+        try (Connection c = db.dataSource().getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO companies (name, created_at) VALUES ('Micro', ?)")) {
+                insert.setTimestamp(1, written);
+                insert.executeUpdate();
+            }
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT created_at FROM companies WHERE name = 'Micro'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getTimestamp(1)).isEqualTo(written);
+            }
+        }
+    }
+
+    @EngineTest(engines = {Engine.MARIADB, Engine.MYSQL})
+    void mysqlFamilyColumnTypes(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement query = c.prepareStatement("SELECT column_name, column_type"
+                        + " FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
+            query.setString(1, db.name());
+            query.setString(2, "employees");
+            Map<String, String> types = new java.util.HashMap<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1).toLowerCase(), rs.getString(2).toLowerCase());
+                }
+            }
+            assertThat(types.get("created_at")).isEqualTo("datetime(6)");
+            assertThat(types.get("updated_at")).isEqualTo("datetime(6)");
+            assertThat(types.get("active")).isIn("bit(1)", "tinyint(1)");
+            assertThat(types.get("id")).startsWith("bigint");
+        }
+    }
+
+    @EngineTest(engines = Engine.SQLITE)
+    void sqliteRunsInWalModeWithForeignKeysAndABusyTimeout(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
+            assertThat(pragma(s, "busy_timeout")).isEqualTo("5000");
+        }
+    }
+
+    @EngineTest(engines = {Engine.H2, Engine.SQLITE})
+    void enginesCanBeRestricted(Engine engine) {
+        RESTRICTED_RUNS.add(engine);
+    }
+
+    @Test
+    void urlHelpersKeepHostsAndParameters() {
+        assertThat(TestDatabase.withDatabase("jdbc:mariadb://127.0.0.1:3306/test?a=1", "t_1"))
+                .isEqualTo("jdbc:mariadb://127.0.0.1:3306/t_1?a=1");
+        assertThat(TestDatabase.withDatabase("jdbc:mysql://h1:1,h2:2", "t_1")).isEqualTo("jdbc:mysql://h1:1,h2:2/t_1");
+        assertThat(TestDatabase.withDatabase("jdbc:mysql://h?x=/y", "t_1")).isEqualTo("jdbc:mysql://h/t_1?x=/y");
+        assertThat(TestDatabase.withParameter("jdbc:postgresql://h/test", "currentSchema", "t_1"))
+                .isEqualTo("jdbc:postgresql://h/test?currentSchema=t_1");
+        assertThat(TestDatabase.withParameter("jdbc:postgresql://h/test?ssl=false", "currentSchema", "t_1"))
+                .isEqualTo("jdbc:postgresql://h/test?ssl=false&currentSchema=t_1");
+    }
+
+    /** Writes a row, so that the next class can show it does not see it. */
+    @Nested
+    @Order(1)
+    class FirstClass {
+
+        @EngineTest
+        void writesARow(TestDatabase db, Engine engine) throws SQLException {
+            FIRST_DATABASES.put(engine, db.name());
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO companies (name) VALUES ('Only in the first class')");
+            }
+            assertThat(count(db, "SELECT COUNT(*) FROM companies")).isEqualTo(1);
+        }
+    }
+
+    /** Runs after {@link FirstClass}, whose database must be gone by then. */
+    @Nested
+    @Order(2)
+    class SecondClass {
+
+        @EngineTest
+        void seesItsOwnDatabaseAndTheFirstOneWasDropped(TestDatabase db, Engine engine) throws SQLException {
+            String first = FIRST_DATABASES.get(engine);
+            assertThat(first).as("the first class ran on %s", engine).isNotNull();
+            assertThat(db.name()).isNotEqualTo(first);
+            assertThat(count(db, "SELECT COUNT(*) FROM companies")).isZero();
+            assertThat(exists(db, first)).as("database %s still exists", first).isFalse();
+            assertThat(exists(db, db.name())).as("own database %s is visible", db.name()).isTrue();
+        }
+    }
+
+    /** Whether the database (or schema) {@code name} still exists on the engine of {@code db}. */
+    private static boolean exists(TestDatabase db, String name) throws SQLException {
+        switch (db.engine()) {
+            case H2:
+                try (Connection ignored = DriverManager.getConnection("jdbc:h2:mem:" + name + ";IFEXISTS=TRUE", "sa", "")) {
+                    return true;
+                } catch (SQLException e) {
+                    return false;
+                }
+            case SQLITE:
+                try (Path files = Path.of(System.getProperty("java.io.tmpdir")); var list = Files.list(files)) {
+                    return list.anyMatch(p -> p.getFileName().toString().startsWith("modelrepo-" + name + "-"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            default:
+                return count(db, "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'") == 1;
+        }
+    }
+
+    private static long count(TestDatabase db, String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String pragma(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+}
