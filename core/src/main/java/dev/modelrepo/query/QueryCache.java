@@ -37,7 +37,7 @@ public final class QueryCache {
             throw new IllegalArgumentException("maxSize must not be negative: " + maxSize);
         }
         this.maxSize = maxSize;
-        this.cache = maxSize == 0 ? null : Caffeine.newBuilder().maximumSize(maxSize).recordStats().build();
+        this.cache = maxSize == 0 ? null : Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
     }
 
     /** A disabled cache: every execution renders. */
@@ -86,6 +86,13 @@ public final class QueryCache {
     public void clear() {
         if (cache != null) {
             cache.invalidateAll();
+            cache.cleanUp();
+        }
+    }
+
+    /** Runs pending maintenance (evictions) now; Caffeine otherwise does it asynchronously. */
+    public void cleanUpForTests() {
+        if (cache != null) {
             cache.cleanUp();
         }
     }
