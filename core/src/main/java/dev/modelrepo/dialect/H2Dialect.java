@@ -1,6 +1,14 @@
 package dev.modelrepo.dialect;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Types;
+
+import org.jspecify.annotations.Nullable;
+
 import dev.modelrepo.lock.LockOptions;
+import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ValueBinder;
 
 /** H2 2.x: array binds for IN lists, FOR UPDATE with NOWAIT, WAIT n and SKIP LOCKED. */
 public class H2Dialect extends AnsiDialect {
@@ -14,6 +22,22 @@ public class H2Dialect extends AnsiDialect {
     @Override
     public InListStrategy inListStrategy() {
         return InListStrategy.ARRAY;
+    }
+
+    @Override
+    public ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column) {
+        if (kind == ColumnKind.JSON) {
+            // H2 stores a bound VARCHAR as a JSON string value; bytes are taken as JSON text.
+            return (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.OTHER);
+                }
+                else {
+                    ps.setBytes(i, ((String) v).getBytes(StandardCharsets.UTF_8));
+                }
+            };
+        }
+        return super.binder(kind, column);
     }
 
     @Override
