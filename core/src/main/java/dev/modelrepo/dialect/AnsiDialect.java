@@ -302,6 +302,22 @@ public abstract class AnsiDialect implements Dialect {
         };
     }
 
+    /** Standard {@code RETURNING} (PostgreSQL, SQLite 3.35+; MariaDB 10.5+ for INSERT only). */
+    @Override
+    public @Nullable String insertReturning(String insertSql, String columns) {
+        return insertSql + " RETURNING " + columns;
+    }
+
+    @Override
+    public @Nullable String updateReturning(String updateSql, String columns) {
+        return updateSql + " RETURNING " + columns;
+    }
+
+    @Override
+    public String insertDefaults(String table) {
+        return "INSERT INTO " + table + " DEFAULT VALUES";
+    }
+
     private static final DateTimeFormatter TIME_LITERAL = DateTimeFormatter.ofPattern("HH:mm:ss[.SSSSSS]");
 
     @Override

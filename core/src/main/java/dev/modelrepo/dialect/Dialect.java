@@ -55,6 +55,18 @@ public interface Dialect {
     /** The SQL element type name for an array of values of the column (ARRAY strategy only). */
     String arrayElementType(ColumnKind kind, @Nullable ColumnMetadata column);
 
+    /**
+     * The INSERT wrapped so that it returns these (quoted) columns of the stored row, or null when the database
+     * cannot (then generated keys and one follow-up SELECT are used).
+     */
+    @Nullable String insertReturning(String insertSql, String columns);
+
+    /** The UPDATE wrapped so that it returns these columns of the updated row, or null when the database cannot. */
+    @Nullable String updateReturning(String updateSql, String columns);
+
+    /** An INSERT of a row where every column takes its default. */
+    String insertDefaults(String table);
+
     /** A SQL literal for a value, for {@code toSql} debugging output only: never for executed SQL. */
     String literal(@Nullable Object value);
 

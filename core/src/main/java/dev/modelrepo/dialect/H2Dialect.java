@@ -40,6 +40,17 @@ public class H2Dialect extends AnsiDialect {
         return super.binder(kind, column);
     }
 
+    /** H2 has no RETURNING; its data change delta table gives the stored row. */
+    @Override
+    public @Nullable String insertReturning(String insertSql, String columns) {
+        return "SELECT " + columns + " FROM FINAL TABLE (" + insertSql + ")";
+    }
+
+    @Override
+    public @Nullable String updateReturning(String updateSql, String columns) {
+        return "SELECT " + columns + " FROM FINAL TABLE (" + updateSql + ")";
+    }
+
     @Override
     protected String waitSql(LockOptions options) {
         if (options.waitPolicy() == dev.modelrepo.lock.LockWait.WAIT) {

@@ -31,6 +31,12 @@ public class MariaDbDialect extends MySqlDialect {
         return major > wantMajor || (major == wantMajor && minor >= wantMinor);
     }
 
+    /** INSERT … RETURNING from MariaDB 10.5; UPDATE has no RETURNING. */
+    @Override
+    public @org.jspecify.annotations.Nullable String insertReturning(String insertSql, String columns) {
+        return atLeast(10, 5) ? insertSql + " RETURNING " + columns : null;
+    }
+
     @Override
     protected String lockModeSql(LockMode mode) {
         return switch (mode) {

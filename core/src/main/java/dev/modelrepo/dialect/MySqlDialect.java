@@ -44,6 +44,22 @@ public class MySqlDialect extends AnsiDialect {
         return super.limitOffset(limit, offset);
     }
 
+    /** MySQL 8 has no RETURNING: generated keys and one follow-up SELECT. */
+    @Override
+    public @Nullable String insertReturning(String insertSql, String columns) {
+        return null;
+    }
+
+    @Override
+    public @Nullable String updateReturning(String updateSql, String columns) {
+        return null;
+    }
+
+    @Override
+    public String insertDefaults(String table) {
+        return "INSERT INTO " + table + " () VALUES ()";
+    }
+
     @Override
     protected String lockModeSql(LockMode mode) {
         return switch (mode) {

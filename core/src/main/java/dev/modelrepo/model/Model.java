@@ -38,6 +38,7 @@ public abstract class Model {
 
     private final BitSet dirty = new BitSet();
 
+
     private boolean persisted;
 
     private boolean frozen;
@@ -320,6 +321,72 @@ public abstract class Model {
         @Override
         public @Nullable RowLayout layout(Model model) {
             return model.layout;
+        }
+
+        @Override
+        public boolean validate(Model model) {
+            model.clearErrors();
+            model.validate();
+            return !model.hasErrors();
+        }
+
+        @Override
+        public void hook(Model model, dev.modelrepo.model.internal.Hook hook) {
+            switch (hook) {
+                case BEFORE_INSERT -> model.beforeInsert();
+                case AFTER_INSERT -> model.afterInsert();
+                case BEFORE_UPDATE -> model.beforeUpdate();
+                case AFTER_UPDATE -> model.afterUpdate();
+                case BEFORE_DELETE -> model.beforeDelete();
+                case AFTER_DELETE -> model.afterDelete();
+            }
+        }
+
+        @Override
+        public void write(Model model, String column, @Nullable Object value) {
+            RowLayout l = model.layout;
+            int i = l == null ? -1 : l.indexOf(column);
+            if (i >= 0) {
+                model.values[i] = value;
+                return;
+            }
+            if (model.loose == null) {
+                model.loose = new LinkedHashMap<>();
+            }
+            model.loose.put(column.toLowerCase(Locale.ROOT), value);
+        }
+
+        @Override
+        public void markStored(Model model) {
+            model.persisted = true;
+            model.dirty.clear();
+        }
+
+        @Override
+        public void freeze(Model model) {
+            model.frozen = true;
+        }
+
+        private record State(@Nullable RowLayout layout, @Nullable Object[] values, @Nullable Map<String, @Nullable Object> loose,
+                BitSet dirty, boolean persisted, boolean frozen) {
+        }
+
+        @Override
+        public Object snapshot(Model model) {
+            return new State(model.layout, model.values.clone(), model.loose == null ? null : new LinkedHashMap<>(model.loose),
+                    (BitSet) model.dirty.clone(), model.persisted, model.frozen);
+        }
+
+        @Override
+        public void restore(Model model, Object snapshot) {
+            State state = (State) snapshot;
+            model.layout = state.layout();
+            model.values = state.values().clone();
+            model.loose = state.loose() == null ? null : new LinkedHashMap<>(state.loose());
+            model.dirty.clear();
+            model.dirty.or(state.dirty());
+            model.persisted = state.persisted();
+            model.frozen = state.frozen();
         }
 
         @Override

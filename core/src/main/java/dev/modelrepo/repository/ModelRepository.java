@@ -10,11 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.DialectResolver;
 import dev.modelrepo.lock.LockOptions;
+import dev.modelrepo.model.Cascade;
 import dev.modelrepo.model.Model;
+import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
@@ -25,6 +30,8 @@ import dev.modelrepo.query.QueryRenderer;
 import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.Purpose;
 import dev.modelrepo.repository.internal.BoundStatement;
+import dev.modelrepo.repository.internal.ModelPersistence;
+import dev.modelrepo.repository.internal.ModelWriter;
 import dev.modelrepo.repository.internal.ParameterBinder;
 import dev.modelrepo.repository.internal.RowMappers;
 import dev.modelrepo.repository.internal.StatementExecutor;
@@ -57,6 +64,10 @@ public class ModelRepository {
 
     private final Map<Class<?>, ModelQuery<?>> byIdQueries = new ConcurrentHashMap<>();
 
+    private final ModelPersistence persistence;
+
+    private final PlatformTransactionManager transactionManager;
+
     protected ModelRepository(Builder builder) {
         this.dialect = builder.dialect != null ? builder.dialect : DialectResolver.resolve(builder.dataSource);
         this.registry = builder.registry != null ? builder.registry : new ModelRegistry(builder.dataSource, dialect);
@@ -67,6 +78,11 @@ public class ModelRepository {
         this.renderer = new QueryRenderer(registry, queryCache);
         this.executor = new StatementExecutor(builder.dataSource, dialect, builder.queryTimeoutSeconds);
         this.clock = builder.clock;
+        this.transactionManager = builder.transactionManager != null ? builder.transactionManager
+                : new JdbcTransactionManager(builder.dataSource);
+        ModelWriter writer = new ModelWriter(dialect, executor, clock);
+        this.persistence = new ModelPersistence(registry, writer, executor, builder.listeners,
+                new TransactionTemplate(transactionManager), q -> list(q, Map.of()));
     }
 
     /** A builder for a repository over this DataSource. */
@@ -173,7 +189,56 @@ public class ModelRepository {
         return renderer.compiled(query, purpose, lock, new QueryCache.Lookup());
     }
 
+    // ------------------------------------------------------------ writing
+
+    /**
+     * Saves a model: runs {@code validate()} and, when valid, INSERTs a new model with the columns that were set
+     * (writing the stored row back: key, defaults, timestamps) or UPDATEs the dirty columns of a stored one
+     * (nothing at all when nothing is dirty), with hooks and listeners around.
+     * @return false when validation failed; nothing was written
+     */
+    public boolean save(Model model) {
+        Objects.requireNonNull(model, "model must not be null");
+        return persistence.save(model);
+    }
+
+    /** Like {@link #save}, but validation errors raise {@link dev.modelrepo.model.ModelValidationException}. */
+    public void saveOrThrow(Model model) {
+        Objects.requireNonNull(model, "model must not be null");
+        persistence.saveOrThrow(model);
+    }
+
+    /** Deletes the model's row; the model is frozen afterwards. */
+    public void destroy(Model model) {
+        destroy(model, Cascade.NONE);
+    }
+
+    /** Deletes the model's row and, with {@link Cascade#ALL}, its has-many children recursively, in one transaction. */
+    public void destroy(Model model, Cascade cascade) {
+        Objects.requireNonNull(model, "model must not be null");
+        persistence.destroy(model, Objects.requireNonNull(cascade, "cascade must not be null"));
+    }
+
+    /** Destroys each model, in one transaction. */
+    public void destroy(List<? extends Model> models, Cascade cascade) {
+        new TransactionTemplate(transactionManager).executeWithoutResult(s -> models.forEach(m -> destroy(m, cascade)));
+    }
+
+    /** UPDATE … SET {@code values} WHERE {@code query}'s condition (set-based; updated_at too). Returns the affected count. */
+    public int updateWhere(ModelQuery<? extends Model> query, Map<String, ?> values, Map<String, ?> params) {
+        return persistence.updateWhere(query, values, params, clock);
+    }
+
+    /** DELETE WHERE {@code query}'s condition (set-based, no hooks). Returns the affected count. */
+    public int deleteWhere(ModelQuery<? extends Model> query, Map<String, ?> params) {
+        return persistence.deleteWhere(query, params);
+    }
+
     // ------------------------------------------------------------ accessors
+
+    public PlatformTransactionManager transactionManager() {
+        return transactionManager;
+    }
 
     public ModelRegistry registry() {
         return registry;
@@ -210,6 +275,10 @@ public class ModelRepository {
 
         private int queryTimeoutSeconds;
 
+        private @Nullable PlatformTransactionManager transactionManager;
+
+        private List<ModelListener> listeners = List.of();
+
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
         }
@@ -241,6 +310,18 @@ public class ModelRepository {
         /** A statement timeout applied when no Spring transaction sets a shorter one (0: none). */
         public Builder queryTimeoutSeconds(int seconds) {
             this.queryTimeoutSeconds = seconds;
+            return this;
+        }
+
+        /** The transaction manager for the repository's own transactions (a JdbcTransactionManager over the DataSource by default). */
+        public Builder transactionManager(PlatformTransactionManager transactionManager) {
+            this.transactionManager = transactionManager;
+            return this;
+        }
+
+        /** Listeners called around every model write. */
+        public Builder listeners(List<? extends ModelListener> listeners) {
+            this.listeners = List.copyOf(listeners);
             return this;
         }
 

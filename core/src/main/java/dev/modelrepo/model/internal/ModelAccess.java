@@ -44,4 +44,25 @@ public abstract class ModelAccess {
     public abstract @Nullable RowLayout layout(Model model);
 
     public abstract void setRelated(Model model, String relation, @Nullable Object value);
+
+    /** Clears the errors, runs {@code validate()}, and says whether the model is valid. */
+    public abstract boolean validate(Model model);
+
+    /** Runs the model's own hook method. */
+    public abstract void hook(Model model, Hook hook);
+
+    /** Writes a value without marking it dirty (values the database stored). */
+    public abstract void write(Model model, String column, @Nullable Object value);
+
+    /** Marks the model stored (not new) and clean. */
+    public abstract void markStored(Model model);
+
+    /** Marks the model destroyed: frozen. */
+    public abstract void freeze(Model model);
+
+    /** A copy of the model's state, to restore when a transaction rolls back. */
+    public abstract Object snapshot(Model model);
+
+    /** Restores a state taken by {@link #snapshot}. */
+    public abstract void restore(Model model, Object snapshot);
 }

@@ -175,7 +175,8 @@ final class ExpressionRenderer {
             return dialect.quote(scope.selectAliases.get(ref.column()));
         }
         Scope.Resolved r = scope.resolve(ref);
-        return dialect.quote(r.source().alias) + "." + dialect.quote(r.column().sqlName());
+        String qualifier = r.source().qualifier != null ? r.source().qualifier : dialect.quote(r.source().alias);
+        return qualifier + "." + dialect.quote(r.column().sqlName());
     }
 
     private void raw(Ast.Raw raw) {

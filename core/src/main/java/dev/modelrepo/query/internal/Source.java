@@ -27,6 +27,9 @@ final class Source {
 
     final Map<String, Column> columns = new LinkedHashMap<>();
 
+    /** The SQL that qualifies this source's columns when not its quoted alias (the table, in UPDATE/DELETE). */
+    @Nullable String qualifier;
+
     Source(String alias, String describedAs, @Nullable ModelInfo model) {
         this.alias = alias;
         this.describedAs = describedAs;

@@ -67,6 +67,28 @@ public final class StatementExecutor {
         }
     }
 
+    /** Work on a prepared statement of the transaction's connection. */
+    @FunctionalInterface
+    public interface StatementWork<T> {
+        T run(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Prepares {@code sql} (asking for generated keys when {@code keys}) and runs {@code work} on it. */
+    public <T> T execute(String sql, String task, boolean keys, StatementWork<T> work) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement ps = keys ? connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
+                : connection.prepareStatement(sql)) {
+            DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
+            return work.run(ps);
+        }
+        catch (SQLException ex) {
+            throw translate(task, sql, ex);
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
     public DataAccessException translate(String task, String sql, SQLException ex) {
         DataAccessException translated = translator.translate(task, sql, ex);
         return translated != null ? translated : new UncategorizedSQLException(task, sql, ex);

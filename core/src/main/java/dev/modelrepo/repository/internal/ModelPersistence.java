@@ -1,0 +1,226 @@
+package dev.modelrepo.repository.internal;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.modelrepo.model.Cascade;
+import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.model.FrozenModelException;
+import dev.modelrepo.model.Model;
+import dev.modelrepo.model.ModelListener;
+import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.model.ModelValidationException;
+import dev.modelrepo.model.internal.Hook;
+import dev.modelrepo.model.internal.ModelAccess;
+import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.model.internal.Relation;
+import dev.modelrepo.model.UnknownColumnException;
+import dev.modelrepo.query.ModelQuery;
+import dev.modelrepo.query.Q;
+import dev.modelrepo.query.internal.CompiledQuery;
+import dev.modelrepo.query.internal.QueryCompiler;
+
+/**
+ * The life cycle of model writes: binding a plain {@code new} model to its table, validation, model hooks and
+ * {@link ModelListener}s around INSERT/UPDATE/DELETE, destroy with cascade (set-based where no hook must run),
+ * and writes by query.
+ */
+public final class ModelPersistence {
+
+    private static final ModelAccess ACCESS = ModelAccess.get();
+
+    private final ModelRegistry registry;
+
+    private final ModelWriter writer;
+
+    private final QueryCompiler compiler;
+
+    private final StatementExecutor executor;
+
+    private final List<ModelListener> listeners;
+
+    private final TransactionTemplate required;
+
+    private final Map<Class<?>, Boolean> deleteHooks = new ConcurrentHashMap<>();
+
+    /** Loads models of a query, for children whose delete hooks must run. */
+    private final Function<ModelQuery<? extends Model>, List<? extends Model>> loader;
+
+    public ModelPersistence(ModelRegistry registry, ModelWriter writer, StatementExecutor executor, List<ModelListener> listeners,
+            TransactionTemplate required, Function<ModelQuery<? extends Model>, List<? extends Model>> loader) {
+        this.loader = loader;
+        this.registry = registry;
+        this.writer = writer;
+        this.compiler = new QueryCompiler(registry);
+        this.executor = executor;
+        this.listeners = List.copyOf(listeners);
+        this.required = required;
+    }
+
+    /** The model's binding, attaching a plain {@code new} model to its table (checking what was set). */
+    public ModelInfo bind(Model model) {
+        ModelInfo info = registry.info(model.getClass());
+        if (ACCESS.layout(model) == null) {
+            ACCESS.bind(model, info.fullLayout());
+        }
+        return info;
+    }
+
+    /** Validates, then INSERTs or UPDATEs with hooks; false when validation failed (nothing written). */
+    public boolean save(Model model) {
+        if (model.isFrozen()) {
+            throw new FrozenModelException(model.getClass().getSimpleName(), model.id(), "save");
+        }
+        ModelInfo info = bind(model);
+        boolean insert = model.isNew();
+        if (!insert && !model.isDirty()) {
+            return true;
+        }
+        if (!ACCESS.validate(model)) {
+            return false;
+        }
+        if (insert) {
+            fire(model, Hook.BEFORE_INSERT);
+            writer.insert(model, info);
+            fire(model, Hook.AFTER_INSERT);
+        }
+        else {
+            fire(model, Hook.BEFORE_UPDATE);
+            if (writer.update(model, info)) {
+                fire(model, Hook.AFTER_UPDATE);
+            }
+        }
+        return true;
+    }
+
+    public void saveOrThrow(Model model) {
+        if (!save(model)) {
+            throw new ModelValidationException(model.getClass().getSimpleName(), model.errors());
+        }
+    }
+
+    /** Deletes the model (and, with {@link Cascade#ALL}, its has-many children) in one transaction; freezes it. */
+    public void destroy(Model model, Cascade cascade) {
+        if (model.isFrozen()) {
+            throw new FrozenModelException(model.getClass().getSimpleName(), model.id(), "destroy");
+        }
+        if (model.isNew()) {
+            throw new org.springframework.dao.InvalidDataAccessApiUsageException("Cannot destroy a new "
+                    + model.getClass().getSimpleName() + ": it was never saved");
+        }
+        ModelInfo info = bind(model);
+        required.executeWithoutResult(status -> {
+            fire(model, Hook.BEFORE_DELETE);
+            if (cascade == Cascade.ALL) {
+                deleteChildren(info, model.id());
+            }
+            writer.delete(model, info);
+        });
+        ACCESS.freeze(model);
+        fire(model, Hook.AFTER_DELETE);
+    }
+
+    /** Deletes the children of one parent: loaded and destroyed one by one where hooks must run, set-based otherwise. */
+    private void deleteChildren(ModelInfo parent, @Nullable Object parentId) {
+        for (Relation relation : parent.relations().values()) {
+            if (relation.kind() != Relation.Kind.HAS_MANY) {
+                continue;
+            }
+            ModelInfo child = registry.info(relation.target());
+            ModelQuery<? extends Model> children = ModelQuery.from(child.type(), "c_").where(Q.eq("c_." + relation.column(), parentId));
+            deleteSet(child, children, 1);
+        }
+    }
+
+    /** Deletes the rows of {@code query} (of model {@code info}) and, first, their descendants. */
+    private void deleteSet(ModelInfo info, ModelQuery<? extends Model> query, int depth) {
+        if (needsLoading(info)) {
+            for (Model each : loader.apply(query)) {
+                destroy(each, Cascade.ALL);
+            }
+            return;
+        }
+        ColumnMetadata pk = info.metadata().primaryKey().size() == 1 ? info.metadata().primaryKey().get(0) : null;
+        for (Relation relation : info.relations().values()) {
+            if (relation.kind() != Relation.Kind.HAS_MANY || pk == null) {
+                continue;
+            }
+            ModelInfo child = registry.info(relation.target());
+            String alias = "c" + depth + "_";
+            ModelQuery<? extends Model> grandChildren = ModelQuery.from(child.type(), alias)
+                    .where(Q.in(alias + "." + relation.column(), query.select(query.alias() + "." + pk.name())));
+            deleteSet(child, grandChildren, depth + 1);
+        }
+        deleteWhere(query, Map.of());
+    }
+
+
+    /** Whether deleting this model must run code: listeners, or a delete hook the class overrides. */
+    private boolean needsLoading(ModelInfo info) {
+        return !listeners.isEmpty() || deleteHooks.computeIfAbsent(info.type(), t -> overrides(t, "beforeDelete") || overrides(t, "afterDelete"));
+    }
+
+    private static boolean overrides(Class<?> type, String method) {
+        for (Class<?> c = type; c != null && c != Model.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(method) && m.getParameterCount() == 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** UPDATE of the query's rows with these column values (and updated_at). */
+    public int updateWhere(ModelQuery<? extends Model> query, Map<String, ?> values, Map<String, ?> params, java.time.Clock clock) {
+        ModelInfo info = registry.info(query.modelType());
+        if (values.isEmpty()) {
+            throw new org.springframework.dao.InvalidDataAccessApiUsageException("updateWhere of " + info.name() + " needs at least one column value");
+        }
+        Map<String, Object> bound = new LinkedHashMap<>(params);
+        List<ColumnMetadata> set = new ArrayList<>();
+        values.forEach((name, value) -> {
+            ColumnMetadata column = info.metadata().column(name);
+            if (column == null) {
+                throw UnknownColumnException.of(info.name(), name, info.metadata().columnNames());
+            }
+            set.add(column);
+            bound.put(QueryCompiler.SET_PARAMETER + column.name(), value);
+        });
+        ColumnMetadata updatedAt = info.metadata().column(info.table().updatedAt());
+        if (updatedAt != null && set.stream().noneMatch(c -> c == updatedAt)) {
+            set.add(updatedAt);
+            bound.put(QueryCompiler.SET_PARAMETER + updatedAt.name(), clock.instant());
+        }
+        CompiledQuery compiled = compiler.compileWrite(query.shape().spec(), set);
+        return executor.update(ParameterBinder.bind(compiled, query.shape().literals(), bound), "updateWhere " + info.name());
+    }
+
+    /** DELETE of the query's rows. */
+    public int deleteWhere(ModelQuery<? extends Model> query, Map<String, ?> params) {
+        CompiledQuery compiled = compiler.compileWrite(query.shape().spec(), null);
+        return executor.update(ParameterBinder.bind(compiled, query.shape().literals(), params), "deleteWhere " + compiled.modelName());
+    }
+
+    private void fire(Model model, Hook hook) {
+        ACCESS.hook(model, hook);
+        for (ModelListener listener : listeners) {
+            switch (hook) {
+                case BEFORE_INSERT -> listener.beforeInsert(model);
+                case AFTER_INSERT -> listener.afterInsert(model);
+                case BEFORE_UPDATE -> listener.beforeUpdate(model);
+                case AFTER_UPDATE -> listener.afterUpdate(model);
+                case BEFORE_DELETE -> listener.beforeDelete(model);
+                case AFTER_DELETE -> listener.afterDelete(model);
+            }
+        }
+    }
+}

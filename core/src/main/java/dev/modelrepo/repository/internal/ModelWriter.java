@@ -1,0 +1,294 @@
+package dev.modelrepo.repository.internal;
+
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.model.Model;
+import dev.modelrepo.model.TableMetadata;
+import dev.modelrepo.model.internal.ModelAccess;
+import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ValueConverter;
+
+/**
+ * Writes one model: INSERT of the columns that were set (defaults apply to the rest) with the stored row
+ * written back, UPDATE of the dirty columns only, DELETE by key; timestamps and the optimistic version
+ * column are maintained here. Hooks and validation are the repository's.
+ */
+public final class ModelWriter {
+
+    private static final ModelAccess ACCESS = ModelAccess.get();
+
+    private final Dialect dialect;
+
+    private final StatementExecutor executor;
+
+    private final Clock clock;
+
+    public ModelWriter(Dialect dialect, StatementExecutor executor, Clock clock) {
+        this.dialect = dialect;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** INSERTs a new model and writes the stored row (generated key, defaults, truncated values) back. */
+    public void insert(Model model, ModelInfo info) {
+        TableMetadata table = info.metadata();
+        refuseView(info, "insert");
+        touch(model, table, info.table().createdAt(), false);
+        touch(model, table, info.table().updatedAt(), false);
+        ColumnMetadata version = versionColumn(info);
+        if (version != null && model.get(version.name()) == null && version.defaultValue() == null) {
+            model.set(version.name(), ValueConverter.convert(0, version.kind()));
+        }
+        List<ColumnMetadata> columns = dirtyColumns(model, table);
+        String tableSql = tableSql(info);
+        String sql = columns.isEmpty() ? dialect.insertDefaults(tableSql)
+                : "INSERT INTO " + tableSql + " (" + join(columns, false) + ") VALUES (" + placeholders(columns.size()) + ")";
+        String returning = dialect.insertReturning(sql, join(table.columns(), false));
+        String task = "insert " + info.name();
+        if (returning != null) {
+            executor.execute(returning, task, false, ps -> {
+                bind(ps, model, columns, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new EmptyResultDataAccessException(task + " returned no row", 1);
+                    }
+                    writeBack(model, table.columns(), rs);
+                }
+                return null;
+            });
+        }
+        else {
+            Object key = executor.execute(sql, task, true, ps -> {
+                bind(ps, model, columns, 1);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    return keys.next() ? keys.getObject(1) : null;
+                }
+            });
+            ColumnMetadata pk = singleKey(info);
+            if (pk != null && model.get(pk.name()) == null && key != null) {
+                ACCESS.write(model, pk.name(), ValueConverter.convert(key instanceof java.math.BigInteger b ? b.longValue() : key, pk.kind()));
+            }
+            reread(model, info, table.columns());
+        }
+        ACCESS.markStored(model);
+    }
+
+    /** UPDATEs the dirty columns of a stored model; does nothing when nothing is dirty. Returns whether it wrote. */
+    public boolean update(Model model, ModelInfo info) {
+        TableMetadata table = info.metadata();
+        if (dirtyColumns(model, table).isEmpty()) {
+            return false;
+        }
+        refuseView(info, "update");
+        ColumnMetadata pk = requireKey(info);
+        if (model.dirtyColumns().contains(pk.name())) {
+            throw new InvalidDataAccessApiUsageException("The primary key of " + info.name() + " cannot be changed by save (id="
+                    + model.id() + "); insert a new row instead");
+        }
+        touch(model, table, info.table().updatedAt(), true);
+        ColumnMetadata version = versionColumn(info);
+        Object currentVersion = version == null ? null : model.get(version.name());
+        List<ColumnMetadata> columns = dirtyColumns(model, table);
+        if (version != null) {
+            columns.removeIf(c -> c.name().equals(version.name()));
+        }
+        StringBuilder sql = new StringBuilder("UPDATE ").append(tableSql(info)).append(" SET ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i).storedName())).append(" = ?");
+        }
+        if (version != null) {
+            String v = dialect.quote(version.storedName());
+            sql.append(columns.isEmpty() ? "" : ", ").append(v).append(" = ").append(v).append(" + 1");
+        }
+        sql.append(" WHERE ").append(dialect.quote(pk.storedName())).append(" = ?");
+        if (version != null) {
+            sql.append(" AND ").append(dialect.quote(version.storedName())).append(currentVersion == null ? " IS NULL" : " = ?");
+        }
+        List<ColumnMetadata> written = new ArrayList<>(columns);
+        if (version != null) {
+            written.add(version);
+        }
+        String returning = dialect.updateReturning(sql.toString(), join(written, false));
+        String task = "update " + info.name();
+        int affected = executor.execute(returning != null ? returning : sql.toString(), task, false, ps -> {
+            int p = bind(ps, model, columns, 1);
+            pk.binder().bind(ps, p++, model.id());
+            if (version != null && currentVersion != null) {
+                version.binder().bind(ps, p, currentVersion);
+            }
+            if (returning == null) {
+                return ps.executeUpdate();
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return 0;
+                }
+                writeBack(model, written, rs);
+                return 1;
+            }
+        });
+        if (affected == 0) {
+            throw stale(info, model, version, currentVersion);
+        }
+        if (returning == null) {
+            if (version != null) {
+                ACCESS.write(model, version.name(), ValueConverter.convert(((Number) currentVersion).longValue() + 1, version.kind()));
+            }
+            List<ColumnMetadata> imprecise = written.stream().filter(c -> isImprecise(c.kind())).toList();
+            if (!imprecise.isEmpty()) {
+                reread(model, info, imprecise);
+            }
+        }
+        ACCESS.markStored(model);
+        return true;
+    }
+
+    /** DELETEs a stored model by key (and version). */
+    public void delete(Model model, ModelInfo info) {
+        refuseView(info, "delete");
+        ColumnMetadata pk = requireKey(info);
+        ColumnMetadata version = versionColumn(info);
+        Object currentVersion = version == null ? null : model.get(version.name());
+        String sql = "DELETE FROM " + tableSql(info) + " WHERE " + dialect.quote(pk.storedName()) + " = ?"
+                + (version != null && currentVersion != null ? " AND " + dialect.quote(version.storedName()) + " = ?" : "");
+        int affected = executor.execute(sql, "delete " + info.name(), false, ps -> {
+            pk.binder().bind(ps, 1, model.id());
+            if (version != null && currentVersion != null) {
+                version.binder().bind(ps, 2, currentVersion);
+            }
+            return ps.executeUpdate();
+        });
+        if (affected == 0) {
+            throw stale(info, model, version, currentVersion);
+        }
+    }
+
+    private RuntimeException stale(ModelInfo info, Model model, @Nullable ColumnMetadata version, @Nullable Object currentVersion) {
+        if (version != null) {
+            return new OptimisticLockingFailureException(info.name() + " id=" + model.id() + " was changed or deleted by another"
+                    + " transaction: " + version.name() + " " + currentVersion + " is stale; reload it and try again");
+        }
+        return new EmptyResultDataAccessException(info.name() + " id=" + model.id() + " no longer exists", 1);
+    }
+
+    /** Sets a timestamp column to now when the table has it and the caller did not set it. */
+    private void touch(Model model, TableMetadata table, String name, boolean always) {
+        ColumnMetadata column = name.isEmpty() ? null : table.column(name);
+        if (column == null || (!always && model.get(column.name()) != null) || model.dirtyColumns().contains(column.name())) {
+            return;
+        }
+        if (column.kind() == ColumnKind.TIMESTAMP || column.kind() == ColumnKind.TIMESTAMP_TZ) {
+            model.set(column.name(), ValueConverter.convert(clock.instant(), column.kind()));
+        }
+    }
+
+    private static @Nullable ColumnMetadata versionColumn(ModelInfo info) {
+        String name = info.table().version();
+        if (name.isEmpty()) {
+            return null;
+        }
+        ColumnMetadata column = info.metadata().column(name);
+        if (column == null) {
+            throw new InvalidDataAccessApiUsageException(info.name() + " declares version column '" + name
+                    + "' but its table has only " + info.metadata().columnNames());
+        }
+        return column;
+    }
+
+    private static @Nullable ColumnMetadata singleKey(ModelInfo info) {
+        return info.metadata().primaryKey().size() == 1 ? info.metadata().primaryKey().get(0) : null;
+    }
+
+    private static ColumnMetadata requireKey(ModelInfo info) {
+        ColumnMetadata pk = singleKey(info);
+        if (pk == null) {
+            throw new InvalidDataAccessApiUsageException(info.name() + " needs a single-column primary key to be updated or deleted"
+                    + " as a model; use updateWhere/deleteWhere");
+        }
+        return pk;
+    }
+
+    private static void refuseView(ModelInfo info, String action) {
+        if (info.metadata().isView()) {
+            throw new InvalidDataAccessApiUsageException(info.name() + " reads the view " + info.metadata().name()
+                    + ", which is read-only: cannot " + action);
+        }
+    }
+
+    private static boolean isImprecise(ColumnKind kind) {
+        return kind == ColumnKind.TIMESTAMP || kind == ColumnKind.TIMESTAMP_TZ || kind == ColumnKind.TIME
+                || kind == ColumnKind.DECIMAL || kind == ColumnKind.DOUBLE;
+    }
+
+    /** The table's columns that are dirty on the model, in table order. */
+    private static List<ColumnMetadata> dirtyColumns(Model model, TableMetadata table) {
+        Set<String> dirty = model.dirtyColumns();
+        List<ColumnMetadata> columns = new ArrayList<>();
+        for (ColumnMetadata column : table.columns()) {
+            if (dirty.contains(column.name())) {
+                columns.add(column);
+            }
+        }
+        return columns;
+    }
+
+    private static int bind(java.sql.PreparedStatement ps, Model model, List<ColumnMetadata> columns, int from)
+            throws java.sql.SQLException {
+        int p = from;
+        for (ColumnMetadata column : columns) {
+            column.binder().bind(ps, p++, model.get(column.name()));
+        }
+        return p;
+    }
+
+    private static void writeBack(Model model, List<ColumnMetadata> columns, ResultSet rs) throws java.sql.SQLException {
+        for (int i = 0; i < columns.size(); i++) {
+            ACCESS.write(model, columns.get(i).name(), columns.get(i).reader().read(rs, i + 1));
+        }
+    }
+
+    /** One follow-up SELECT of these columns by key, for databases without RETURNING. */
+    private void reread(Model model, ModelInfo info, List<ColumnMetadata> columns) {
+        ColumnMetadata pk = requireKey(info);
+        String sql = "SELECT " + join(columns, false) + " FROM " + tableSql(info) + " WHERE " + dialect.quote(pk.storedName()) + " = ?";
+        executor.execute(sql, "reread " + info.name(), false, ps -> {
+            pk.binder().bind(ps, 1, model.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    writeBack(model, columns, rs);
+                }
+            }
+            return null;
+        });
+    }
+
+    private String tableSql(ModelInfo info) {
+        TableMetadata t = info.metadata();
+        return t.storedSchema() == null ? dialect.quote(t.storedName()) : dialect.quote(t.storedSchema()) + "." + dialect.quote(t.storedName());
+    }
+
+    private String join(List<ColumnMetadata> columns, boolean unused) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i).storedName()));
+        }
+        return sb.toString();
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+}
