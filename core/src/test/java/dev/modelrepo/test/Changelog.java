@@ -8,10 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names the Liquibase changelog (a class-path resource) that {@link EngineTest} applies to each
- * engine's database right after creating it for the annotated test class.
- *
- * <p>Found on the test class, its superclasses, or for a {@code @Nested} class its enclosing classes.
+ * Names the Liquibase changelog that {@link EngineTest} applies to each engine's database of the
+ * annotated class, its subclasses and its {@code @Nested} classes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

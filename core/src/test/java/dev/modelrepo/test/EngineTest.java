@@ -10,12 +10,10 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the annotated test method once per {@link Engine}, named {@code method [engine]}, with a
- * {@link TestDatabase} (and the {@link Engine}) available as parameters.
- *
- * <p>Each test class gets one fresh database per engine, created on first use, migrated with the
- * class's {@link Changelog} if it has one, shared by the class's test methods and dropped after
- * the class. A {@code @Nested} class gets its own.
+ * Runs the annotated test method once per {@link Engine}, named {@code method [engine]}, on a database
+ * of that engine that each test class (each {@code @Nested} class too) gets fresh, migrated with its
+ * {@link Changelog}, shares between its methods and drops afterwards; a missing server skips the run,
+ * or fails it under {@code CI=true} for every engine but MySQL.
  *
  * <pre>{@code
  * @Changelog("db/changelog/test-schema.xml")

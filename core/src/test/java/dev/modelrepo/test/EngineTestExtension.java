@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit Jupiter extension behind {@link EngineTest}: one invocation per engine, and one
- * database per engine and test class, kept in the class's store so that JUnit closes it.
+ * The JUnit Jupiter extension behind {@link EngineTest}: one invocation per engine, one database per
+ * engine and test class.
  */
 public final class EngineTestExtension implements TestTemplateInvocationContextProvider {
 
@@ -40,14 +40,15 @@ public final class EngineTestExtension implements TestTemplateInvocationContextP
         return Arrays.stream(annotation.engines()).distinct().map(engine -> new Invocation(name, engine));
     }
 
-    /** Returns the database of {@code engine} for the test class of {@code context}, creating it on first use. */
+    /** Returns the database of {@code engine} for the test class of {@code context}, made on first use. */
     static TestDatabase database(ExtensionContext context, Engine engine) {
         ExtensionContext classContext = context;
         while (classContext.getTestMethod().isPresent()) {
             classContext = classContext.getParent().orElseThrow();
         }
         Class<?> testClass = classContext.getRequiredTestClass();
-        // Stores see their parents' values: the unique id keeps a @Nested class from getting its outer class's database.
+        // A store sees its parents' values: the class's unique id keeps a @Nested class from getting
+        // its outer class's database.
         ExtensionContext.Store store = classContext.getStore(NAMESPACE.append(classContext.getUniqueId()));
         return store.computeIfAbsent(engine, e -> open(e, testClass), TestDatabase.class);
     }

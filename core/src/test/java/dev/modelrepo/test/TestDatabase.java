@@ -19,16 +19,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * A fresh, empty database (or schema) of one engine behind a HikariCP pool, dropped again by
- * {@link #close()}.
- *
- * <p>H2 gets a uniquely named in-memory database, SQLite a temporary file, PostgreSQL a schema
- * {@code t_<hex>} that the pool selects through {@code currentSchema}, and MariaDB/MySQL a database
- * {@code t_<hex>}. Servers are found by {@link EngineServers}; when one is missing, {@link #create}
- * skips the calling test, or fails it under {@code CI=true} for every engine but MySQL.
- *
- * <p>Most tests get one through {@link EngineTest}; other code may call {@link #create(Engine)}
- * directly and must close it.
+ * A fresh, empty database (PostgreSQL: schema) of one engine behind a HikariCP pool, dropped again
+ * by {@link #close()}.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -60,7 +52,12 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Creates a new, empty database for {@code engine}.
+     * Creates a new, empty database for {@code engine}: H2 a uniquely named in-memory database, SQLite
+     * a temporary file, PostgreSQL a schema {@code t_<hex>} that the pool selects through
+     * {@code currentSchema}, MariaDB and MySQL a database {@code t_<hex>}. Servers are looked for once
+     * per JVM: {@code MODELREPO_<ENGINE>_URL} (with {@code _USER}, {@code _PASSWORD}), else the local
+     * PostgreSQL on 127.0.0.1:5432 or MariaDB on 127.0.0.1:3306, else Testcontainers. Callers
+     * outside {@link EngineTest} must close the result.
      *
      * @throws org.opentest4j.TestAbortedException when the engine's server is missing (the test is skipped)
      * @throws IllegalStateException when the server is missing under {@code CI=true} and CI requires it

@@ -13,12 +13,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -31,15 +31,8 @@ import org.junit.jupiter.api.TestInfo;
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class TestDatabaseTests {
 
-    private static final Set<Engine> RESTRICTED_RUNS = EnumSet.noneOf(Engine.class);
     /** The databases the first nested class used, per engine. */
     private static final Map<Engine, TestDatabase> FIRST_DATABASES = new EnumMap<>(Engine.class);
-
-    @AfterAll
-    static void restrictedTestRanOnlyOnItsEngines() {
-        // Empty only when H2 and SQLite were both skipped, which never happens: they are embedded.
-        assertThat(RESTRICTED_RUNS).isEqualTo(EnumSet.of(Engine.H2, Engine.SQLITE));
-    }
 
     @EngineTest
     void changelogTablesExist(TestDatabase db, Engine engine, TestInfo info) throws SQLException {
@@ -77,7 +70,8 @@ class TestDatabaseTests {
                     "INSERT INTO departments (company_id, name) VALUES (987654321, 'Ghost')"))
                     .isInstanceOf(SQLException.class);
             s.executeUpdate("INSERT INTO users (name, email) VALUES ('Cy', 'cy@example.com')");
-            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO users (name, email) VALUES ('Cy2', 'cy@example.com')"))
+            assertThatThrownBy(() -> s.executeUpdate(
+                    "INSERT INTO users (name, email) VALUES ('Cy2', 'cy@example.com')"))
                     .isInstanceOf(SQLException.class);
         }
     }
@@ -125,12 +119,44 @@ class TestDatabaseTests {
             assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
             assertThat(pragma(s, "busy_timeout")).isEqualTo("5000");
+            // Declared as TIMESTAMP(6), not the TEXT Liquibase makes of datetime, so the type says what it holds.
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT type FROM pragma_table_info('users') WHERE name = 'created_at'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualToIgnoringCase("TIMESTAMP(6)");
+            }
+        }
+    }
+
+    @EngineTest(engines = Engine.SQLITE)
+    void sqlitePoolConnectionsReadDuringAWriteAndQueueToWrite(TestDatabase db) throws Exception {
+        try (Connection writer = db.dataSource().getConnection(); Connection other = db.dataSource().getConnection()) {
+            writer.setAutoCommit(false);
+            try (Statement s = writer.createStatement()) {
+                s.executeUpdate("INSERT INTO companies (name) VALUES ('Uncommitted')");
+            }
+            // WAL: another connection reads during the open write transaction and does not see its row.
+            assertThat(count(other, "SELECT COUNT(*) FROM companies WHERE name = 'Uncommitted'")).isZero();
+            // busy_timeout: a second writer waits for the first instead of failing with SQLITE_BUSY.
+            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
+                try (Statement s = other.createStatement()) {
+                    return s.executeUpdate("INSERT INTO companies (name) VALUES ('Second writer')");
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertThat(second).isNotDone();
+            writer.commit();
+            assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+            writer.setAutoCommit(true);
         }
     }
 
     @EngineTest(engines = {Engine.H2, Engine.SQLITE})
-    void enginesCanBeRestricted(Engine engine) {
-        RESTRICTED_RUNS.add(engine);
+    void enginesCanBeRestricted(Engine engine, TestDatabase db) {
+        assertThat(engine).isIn(Engine.H2, Engine.SQLITE);
+        assertThat(db.engine()).isEqualTo(engine);
     }
 
     @Test
@@ -198,8 +224,13 @@ class TestDatabaseTests {
     }
 
     private static long count(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.dataSource().getConnection()) {
+            return count(c, sql);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             assertThat(rs.next()).isTrue();
             return rs.getLong(1);
         }
