@@ -30,6 +30,7 @@ import dev.modelrepo.query.QueryRenderer;
 import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.Purpose;
 import dev.modelrepo.repository.internal.BoundStatement;
+import dev.modelrepo.repository.internal.IncludeLoader;
 import dev.modelrepo.repository.internal.ModelPersistence;
 import dev.modelrepo.repository.internal.ModelWriter;
 import dev.modelrepo.repository.internal.ParameterBinder;
@@ -66,6 +67,8 @@ public class ModelRepository {
 
     private final ModelPersistence persistence;
 
+    private final IncludeLoader includes;
+
     private final PlatformTransactionManager transactionManager;
 
     protected ModelRepository(Builder builder) {
@@ -81,6 +84,7 @@ public class ModelRepository {
         this.transactionManager = builder.transactionManager != null ? builder.transactionManager
                 : new JdbcTransactionManager(builder.dataSource);
         ModelWriter writer = new ModelWriter(dialect, executor, clock);
+        this.includes = new IncludeLoader(registry, this::list);
         this.persistence = new ModelPersistence(registry, writer, executor, builder.listeners,
                 new TransactionTemplate(transactionManager), q -> list(q, Map.of()));
     }
@@ -119,7 +123,9 @@ public class ModelRepository {
     public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
         CompiledQuery compiled = compiled(query, Purpose.LIST, null);
         BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
-        return executor.query(bound, "list " + compiled.modelName(), rs -> RowMappers.models(rs, compiled.plan(), Integer.MAX_VALUE));
+        List<M> models = executor.query(bound, "list " + compiled.modelName(), rs -> RowMappers.models(rs, compiled.plan(), Integer.MAX_VALUE));
+        includes.load(models, query.modelType(), query.spec().includes());
+        return models;
     }
 
     /** The models the query returns, for a query without parameters. */
@@ -132,6 +138,7 @@ public class ModelRepository {
         CompiledQuery compiled = compiled(query, Purpose.FIRST, null);
         BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
         List<M> rows = executor.query(bound, "first " + compiled.modelName(), rs -> RowMappers.models(rs, compiled.plan(), 1));
+        includes.load(rows, query.modelType(), query.spec().includes());
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -187,6 +194,21 @@ public class ModelRepository {
     /** The compiled form of a query, from the cache. */
     protected CompiledQuery compiled(ModelQuery<?> query, Purpose purpose, @Nullable LockOptions lock) {
         return renderer.compiled(query, purpose, lock, new QueryCache.Lookup());
+    }
+
+    // ------------------------------------------------------------ native SQL
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, org.springframework.jdbc.core.namedparam.ParsedSql> parsedSql =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1000).build();
+
+    /**
+     * Native SQL with {@code :named} parameters: {@code repo.sql("SELECT * FROM users WHERE age > :age").list(params)}.
+     * Build dynamic parts with {@link Sql}; never concatenate user input.
+     */
+    public NativeQuery sql(String sql) {
+        Objects.requireNonNull(sql, "sql must not be null");
+        return new NativeQuery(sql, parsedSql.get(sql, org.springframework.jdbc.core.namedparam.NamedParameterUtils::parseSqlStatement),
+                dialect, executor, this);
     }
 
     // ------------------------------------------------------------ writing

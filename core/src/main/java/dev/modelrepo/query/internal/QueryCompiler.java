@@ -108,9 +108,39 @@ public final class QueryCompiler {
             return union(spec, parent, out, purpose, top);
         }
         Scope scope = scope(spec, parent, out);
+        if (top && pagesParents(spec, scope, purpose)) {
+            return select(pageParents(spec, scope, purpose), parent, out, Purpose.LIST, true);
+        }
         RowPlan plan = body(spec, scope, out, top, false);
         tail(spec, scope, out, purpose);
         return plan;
+    }
+
+    /** A has-many relation is joined and the query pages: LIMIT/OFFSET must count parents, not joined rows. */
+    private static boolean pagesParents(QuerySpec spec, Scope scope, Purpose purpose) {
+        boolean hasMany = scope.joins.stream().anyMatch(j -> j.relation() != null && j.relation().kind() == Relation.Kind.HAS_MANY);
+        return hasMany && spec.select().isEmpty() && (spec.limit() != null || spec.offset() != null || purpose == Purpose.FIRST)
+                && scope.root.model != null && scope.root.model.metadata().primaryKey().size() == 1;
+    }
+
+    /**
+     * The same query without paging, restricted to the keys of the page of parents:
+     * {@code … AND root.pk IN (SELECT p_.pk FROM (SELECT DISTINCT root.pk, <order columns> … LIMIT ? OFFSET ?) p_)}.
+     */
+    private QuerySpec pageParents(QuerySpec spec, Scope scope, Purpose purpose) {
+        String pk = scope.root.model.metadata().primaryKey().get(0).name();
+        List<Expression> keyAndOrder = new ArrayList<>();
+        keyAndOrder.add(new Ast.ColumnRef(spec.alias(), pk));
+        for (Ast.OrderItem item : spec.orderBy()) {
+            if (!(item.expression() instanceof Ast.ColumnRef ref && pk.equals(ref.column()) && (ref.alias() == null || ref.alias().equals(spec.alias())))) {
+                keyAndOrder.add(item.expression());
+            }
+        }
+        Expression limit = spec.limit() != null ? spec.limit() : new Ast.Raw("1", List.of());
+        QuerySpec page = spec.withSelect(keyAndOrder).withDistinct(true).withIncludes(List.of()).withLimit(purpose == Purpose.FIRST || spec.limit() != null ? limit : null);
+        QuerySpec ids = QuerySpec.of(spec.model(), "p_").withFrom(page).withSelect(List.of(new Ast.ColumnRef("p_", pk)));
+        dev.modelrepo.query.Condition inPage = new Ast.In(new Ast.ColumnRef(spec.alias(), pk), new Ast.Subquery(ids), false);
+        return spec.withLimit(null).withOffset(null).withWhere(spec.where() == null ? inPage : new Ast.Junction(true, List.of(spec.where(), inPage)));
     }
 
     /** SELECT list, FROM, JOINs, WHERE, GROUP BY, HAVING. */
@@ -169,6 +199,9 @@ public final class QueryCompiler {
     }
 
     private String pagingSlot(Expression value, String what, SqlWriter out) {
+        if (value instanceof Ast.Raw raw && raw.arguments().isEmpty()) {
+            return raw.sql();
+        }
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
         if (parameter == null && literal < 0) {
@@ -383,11 +416,11 @@ public final class QueryCompiler {
                     names.add(label);
                     readers.add(reader(c.metadata()));
                 }
-                if (j.relation() != null && j.relation().kind() == Relation.Kind.BELONGS_TO) {
+                if (j.relation() != null) {
                     ModelInfo target = j.source().model;
                     int pkIndex = target.metadata().columns().indexOf(target.metadata().primaryKey().get(0));
                     related.add(new RowPlan.RelatedPlan(j.relation().name(), j.parentRelation(), target,
-                            target.fullLayout(), from, from + pkIndex));
+                            target.fullLayout(), from, from + pkIndex, j.relation().kind() == Relation.Kind.HAS_MANY));
                 }
             }
         }

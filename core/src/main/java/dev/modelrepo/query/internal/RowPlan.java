@@ -19,12 +19,26 @@ import dev.modelrepo.types.ColumnReader;
  */
 public record RowPlan(@Nullable ModelInfo model, RowLayout layout, ColumnReader[] readers, List<RelatedPlan> related) {
 
+    /** Whether rows must be merged per root key (a has-many relation is joined). */
+    public boolean groupsRows() {
+        return related.stream().anyMatch(RelatedPlan::many);
+    }
+
+    /** The result index of the root's primary key, for merging rows; -1 when there is none. */
+    public int keyIndex() {
+        if (model == null || model.metadata().primaryKey().size() != 1) {
+            return -1;
+        }
+        return layout.indexOf(model.metadata().primaryKey().get(0).name());
+    }
+
     /**
      * A joined relation read from result columns {@code [from, from + layout.size())}.
      *
      * @param nullCheck result index that is null exactly when a LEFT join found no row (the target's key)
+     * @param many a has-many relation: rows of it are collected into {@code relatedList}
      */
     public record RelatedPlan(String relation, @Nullable String parentRelation, ModelInfo model, RowLayout layout,
-            int from, int nullCheck) {
+            int from, int nullCheck, boolean many) {
     }
 }

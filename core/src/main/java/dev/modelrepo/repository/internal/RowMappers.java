@@ -4,18 +4,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.query.internal.RowPlan;
+import dev.modelrepo.query.internal.RowPlan.RelatedPlan;
 import dev.modelrepo.types.ColumnReader;
 
-/** Maps result rows through a {@link RowPlan}: readers by index, models sharing one layout, no reflection per row. */
+/**
+ * Maps result rows through a {@link RowPlan}: readers by index, models sharing one layout, no reflection per
+ * row. Joined belongs-to relations fill {@code related(...)}; when a has-many relation is joined, rows are
+ * merged per root key and each child is added once to {@code relatedList(...)}.
+ */
 public final class RowMappers {
 
     private static final ModelAccess ACCESS = ModelAccess.get();
@@ -23,47 +30,82 @@ public final class RowMappers {
     private RowMappers() {
     }
 
-    /** Reads every row into a model of the plan's model class, filling joined belongs-to relations. */
+    /** Reads up to {@code max} models (root models, when rows are merged). */
     @SuppressWarnings("unchecked")
     public static <M extends Model> List<M> models(ResultSet rs, RowPlan plan, int max) throws SQLException {
-        ColumnReader[] readers = plan.readers();
-        int n = readers.length;
-        var info = plan.model();
+        int key = plan.groupsRows() ? plan.keyIndex() : -1;
+        Map<Object, M> byKey = key >= 0 ? new LinkedHashMap<>() : null;
+        Map<M, Map<String, Set<Object>>> childKeys = key >= 0 ? new HashMap<>() : null;
         List<M> out = new ArrayList<>();
-        while (out.size() < max && rs.next()) {
-            Object[] values = new Object[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = readers[i].read(rs, i + 1);
+        while (rs.next()) {
+            Object[] values = read(rs, plan.readers());
+            M model = byKey == null ? null : byKey.get(values[key]);
+            boolean first = model == null;
+            if (first) {
+                if (out.size() >= max) {
+                    break;
+                }
+                model = (M) plan.model().newInstance();
+                ACCESS.load(model, plan.layout(), values);
+                out.add(model);
+                if (byKey != null) {
+                    byKey.put(values[key], model);
+                    childKeys.put(model, new HashMap<>());
+                }
             }
-            M model = (M) info.newInstance();
-            ACCESS.load(model, plan.layout(), values);
             if (!plan.related().isEmpty()) {
-                fillRelated(model, values, plan);
+                fillRelated(model, values, plan.related(), first, childKeys == null ? null : childKeys.get(model));
             }
-            out.add(model);
         }
         return out;
     }
 
-    private static void fillRelated(Model root, Object[] values, RowPlan plan) {
+    private static Object[] read(ResultSet rs, ColumnReader[] readers) throws SQLException {
+        Object[] values = new Object[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            values[i] = readers[i].read(rs, i + 1);
+        }
+        return values;
+    }
+
+    /**
+     * Fills one row's relations into {@code root}. Belongs-to relations are set on the root's first row only;
+     * has-many children are appended when their key was not seen yet for this root.
+     */
+    private static void fillRelated(Model root, Object[] values, List<RelatedPlan> plans, boolean firstRow,
+            @Nullable Map<String, Set<Object>> seen) {
         Map<String, Model> byRelation = new HashMap<>();
-        for (RowPlan.RelatedPlan related : plan.related()) {
+        for (RelatedPlan related : plans) {
             Model owner = related.parentRelation() == null ? root : byRelation.get(related.parentRelation());
-            if (values[related.nullCheck()] == null) {
-                if (owner != null) {
-                    ACCESS.setRelated(owner, related.relation(), null);
+            Object relatedKey = values[related.nullCheck()];
+            if (related.many()) {
+                if (firstRow && owner == root) {
+                    ACCESS.setRelated(root, related.relation(), new ArrayList<Model>());
                 }
-                continue;
+                if (relatedKey == null || owner != root || seen == null
+                        || !seen.computeIfAbsent(related.relation(), k -> new HashSet<>()).add(relatedKey)) {
+                    continue;
+                }
+                Model child = instance(related, values);
+                root.<Model>relatedList(related.relation()).add(child);
+                byRelation.put(related.relation(), child);
             }
-            Object[] own = new Object[related.layout().size()];
-            System.arraycopy(values, related.from(), own, 0, own.length);
-            Model model = related.model().newInstance();
-            ACCESS.load(model, related.layout(), own);
-            byRelation.put(related.relation(), model);
-            if (owner != null) {
-                ACCESS.setRelated(owner, related.relation(), model);
+            else if (firstRow && owner != null) {
+                Model target = relatedKey == null ? null : instance(related, values);
+                ACCESS.setRelated(owner, related.relation(), target);
+                if (target != null) {
+                    byRelation.put(related.relation(), target);
+                }
             }
         }
+    }
+
+    private static Model instance(RelatedPlan related, Object[] values) {
+        Object[] own = new Object[related.layout().size()];
+        System.arraycopy(values, related.from(), own, 0, own.length);
+        Model model = related.model().newInstance();
+        ACCESS.load(model, related.layout(), own);
+        return model;
     }
 
     /** Reads every row into an ordered map named by the plan's layout. */

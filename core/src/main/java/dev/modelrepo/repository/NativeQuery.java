@@ -1,0 +1,174 @@
+package dev.modelrepo.repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+
+import dev.modelrepo.dialect.ColumnTypeInfo;
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.model.Model;
+import dev.modelrepo.repository.internal.NativeRowMapping;
+import dev.modelrepo.repository.internal.StatementExecutor;
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ColumnReader;
+
+/**
+ * Native SQL with {@code :named} parameters (parsed by Spring's {@link NamedParameterUtils}; collections
+ * expand to {@code ?, ?, …}), run on the transaction's connection. Results come as maps with lower-case keys,
+ * as Java records or classes by column name ({@link #into}), or as models. Values are bound and read through
+ * the dialect, so dates, UUIDs and booleans behave as in the DSL.
+ */
+public final class NativeQuery {
+
+    private final String sql;
+
+    private final ParsedSql parsed;
+
+    private final Dialect dialect;
+
+    private final StatementExecutor executor;
+
+    private final ModelRepository repository;
+
+    NativeQuery(String sql, ParsedSql parsed, Dialect dialect, StatementExecutor executor, ModelRepository repository) {
+        this.sql = sql;
+        this.parsed = parsed;
+        this.dialect = dialect;
+        this.executor = executor;
+        this.repository = repository;
+    }
+
+    /** The rows as ordered maps with lower-case column labels. */
+    public List<Map<String, @Nullable Object>> list(Map<String, ?> params) {
+        return query(params, (rs, readers, labels) -> {
+            List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(NativeRowMapping.row(rs, readers, labels));
+            }
+            return rows;
+        });
+    }
+
+    /** The first row, if any. */
+    public Optional<Map<String, @Nullable Object>> first(Map<String, ?> params) {
+        List<Map<String, @Nullable Object>> rows = list(params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The rows mapped to a record (components by column name, snake_case or camelCase), a model, or a bean. */
+    public <T> Typed<T> into(Class<T> type) {
+        return new Typed<>(type);
+    }
+
+    /** Runs an INSERT/UPDATE/DELETE and returns the affected row count. */
+    public int update(Map<String, ?> params) {
+        Bound bound = bind(params);
+        return executor.execute(bound.sql, "native update", false, ps -> {
+            bindValues(ps, bound.values);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Typed results of a native query. */
+    public final class Typed<T> {
+
+        private final Class<T> type;
+
+        private Typed(Class<T> type) {
+            this.type = type;
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<T> list(Map<String, ?> params) {
+            return query(params, (rs, readers, labels) -> {
+                List<T> out = new ArrayList<>();
+                if (Model.class.isAssignableFrom(type)) {
+                    var info = repository.registry().info(type);
+                    while (rs.next()) {
+                        out.add((T) NativeRowMapping.model(rs, readers, labels, info));
+                    }
+                }
+                else {
+                    var mapper = NativeRowMapping.objectMapper(type, labels);
+                    while (rs.next()) {
+                        out.add(mapper.map(rs, readers));
+                    }
+                }
+                return out;
+            });
+        }
+
+        public Optional<T> first(Map<String, ?> params) {
+            List<T> rows = list(params);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Extractor<R> {
+        R extract(ResultSet rs, ColumnReader[] readers, String[] labels) throws SQLException;
+    }
+
+    private <R> R query(Map<String, ?> params, Extractor<R> extractor) {
+        Bound bound = bind(params);
+        return executor.execute(bound.sql, "native query", false, ps -> {
+            bindValues(ps, bound.values);
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                int n = md.getColumnCount();
+                ColumnReader[] readers = new ColumnReader[n];
+                String[] labels = new String[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = md.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
+                    ColumnKind kind = dialect.columnKind(new ColumnTypeInfo(md.getColumnType(i + 1),
+                            String.valueOf(md.getColumnTypeName(i + 1)), md.getPrecision(i + 1), md.getScale(i + 1), false, false));
+                    readers[i] = dialect.reader(kind, null);
+                }
+                return extractor.extract(rs, readers, labels);
+            }
+        });
+    }
+
+    private record Bound(String sql, @Nullable Object[] values) {
+    }
+
+    private Bound bind(Map<String, ?> params) {
+        MapSqlParameterSource source = new MapSqlParameterSource(params);
+        String expanded = NamedParameterUtils.substituteNamedParameters(parsed, source);
+        Object[] values = NamedParameterUtils.buildValueArray(parsed, source, null);
+        List<Object> flat = new ArrayList<>(values.length);
+        for (Object value : values) {
+            if (value instanceof Iterable<?> items) {
+                items.forEach(flat::add);
+            }
+            else {
+                flat.add(value);
+            }
+        }
+        return new Bound(expanded, flat.toArray());
+    }
+
+    private void bindValues(PreparedStatement ps, @Nullable Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            ColumnKind kind = value == null ? ColumnKind.OTHER : ColumnKind.ofValue(value);
+            dialect.binder(kind, null).bind(ps, i + 1, value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NativeQuery[" + sql + "]";
+    }
+}
