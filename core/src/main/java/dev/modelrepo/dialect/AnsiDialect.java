@@ -302,6 +302,14 @@ public abstract class AnsiDialect implements Dialect {
         };
     }
 
+    @Override
+    public java.sql.PreparedStatement prepareCursor(Connection connection, String sql, int fetchSize) throws SQLException {
+        java.sql.PreparedStatement ps = connection.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                java.sql.ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(fetchSize);
+        return ps;
+    }
+
     /** Standard {@code RETURNING} (PostgreSQL, SQLite 3.35+; MariaDB 10.5+ for INSERT only). */
     @Override
     public @Nullable String insertReturning(String insertSql, String columns) {

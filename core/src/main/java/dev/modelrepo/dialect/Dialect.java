@@ -67,6 +67,27 @@ public interface Dialect {
     /** An INSERT of a row where every column takes its default. */
     String insertDefaults(String table);
 
+    /**
+     * Prepares a statement whose result set streams rows instead of buffering them all (fetch size, and
+     * for MySQL Connector/J its streaming marker). PostgreSQL additionally needs autocommit off, which
+     * {@link #cursorNeedsTransaction()} tells.
+     */
+    java.sql.PreparedStatement prepareCursor(Connection connection, String sql, int fetchSize) throws SQLException;
+
+    /** Whether a streaming cursor only streams inside a transaction (autocommit off): PostgreSQL. */
+    default boolean cursorNeedsTransaction() {
+        return false;
+    }
+
+    /**
+     * Whether an open streaming result blocks every other statement on its connection (MySQL and MariaDB
+     * drivers): modelrepo then refuses such statements with a clear error instead of letting the driver
+     * fail or buffer the rest of the stream in memory.
+     */
+    default boolean streamingBlocksConnection() {
+        return false;
+    }
+
     /** A SQL literal for a value, for {@code toSql} debugging output only: never for executed SQL. */
     String literal(@Nullable Object value);
 

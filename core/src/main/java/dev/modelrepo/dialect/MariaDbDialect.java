@@ -31,6 +31,15 @@ public class MariaDbDialect extends MySqlDialect {
         return major > wantMajor || (major == wantMajor && minor >= wantMinor);
     }
 
+    /** MariaDB Connector/J streams with any positive fetch size. */
+    @Override
+    public java.sql.PreparedStatement prepareCursor(java.sql.Connection connection, String sql, int fetchSize) throws java.sql.SQLException {
+        java.sql.PreparedStatement ps = connection.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                java.sql.ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(Math.max(1, fetchSize));
+        return ps;
+    }
+
     /** INSERT … RETURNING from MariaDB 10.5; UPDATE has no RETURNING. */
     @Override
     public @org.jspecify.annotations.Nullable String insertReturning(String insertSql, String columns) {

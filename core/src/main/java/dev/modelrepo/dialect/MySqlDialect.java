@@ -60,6 +60,20 @@ public class MySqlDialect extends AnsiDialect {
         return "INSERT INTO " + table + " () VALUES ()";
     }
 
+    /** MySQL Connector/J streams row by row only with fetch size {@code Integer.MIN_VALUE}. */
+    @Override
+    public java.sql.PreparedStatement prepareCursor(Connection connection, String sql, int fetchSize) throws java.sql.SQLException {
+        java.sql.PreparedStatement ps = connection.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                java.sql.ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(Integer.MIN_VALUE);
+        return ps;
+    }
+
+    @Override
+    public boolean streamingBlocksConnection() {
+        return true;
+    }
+
     @Override
     protected String lockModeSql(LockMode mode) {
         return switch (mode) {

@@ -25,6 +25,12 @@ public class PostgresDialect extends AnsiDialect {
         return InListStrategy.ARRAY;
     }
 
+    /** pgjdbc streams with a fetch size only when autocommit is off (a server-side portal). */
+    @Override
+    public boolean cursorNeedsTransaction() {
+        return true;
+    }
+
     @Override
     protected String lockModeSql(LockMode mode) {
         return switch (mode) {

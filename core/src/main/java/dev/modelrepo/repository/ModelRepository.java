@@ -30,6 +30,7 @@ import dev.modelrepo.query.QueryRenderer;
 import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.Purpose;
 import dev.modelrepo.repository.internal.BoundStatement;
+import dev.modelrepo.repository.internal.Cursor;
 import dev.modelrepo.repository.internal.IncludeLoader;
 import dev.modelrepo.repository.internal.ModelPersistence;
 import dev.modelrepo.repository.internal.ModelWriter;
@@ -141,6 +142,58 @@ public class ModelRepository {
         includes.load(rows, query.modelType(), query.spec().includes());
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
+
+    /**
+     * Streams the query's models in constant memory; the stream MUST be closed (try-with-resources), which
+     * releases its connection. Inside a Spring transaction it reads on the transaction's connection; outside
+     * one it holds its own connection until closed (PostgreSQL: in a read-only transaction of its own, as
+     * its server-side cursors need). On MySQL/MariaDB no other statement may run on the transaction's
+     * connection while the stream is open: that fails with a clear error.
+     */
+    public <M extends Model> java.util.stream.Stream<M> stream(ModelQuery<M> query, Map<String, ?> params) {
+        return stream(query, params, DEFAULT_FETCH_SIZE);
+    }
+
+    /** {@link #stream(ModelQuery, Map)} with a fetch size (rows per round trip). */
+    public <M extends Model> java.util.stream.Stream<M> stream(ModelQuery<M> query, Map<String, ?> params, int fetchSize) {
+        CompiledQuery compiled = compiled(query, Purpose.LIST, null);
+        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        Cursor<M> cursor = new Cursor<>(executor.dataSource(), dialect, executor, bound, compiled.plan(), fetchSize);
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(cursor,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false).onClose(cursor::close);
+    }
+
+    /**
+     * Reads the query's models in batches of {@code batchSize} in constant memory, handing each batch to the
+     * consumer (with {@code include(...)} relations loaded per batch); the connection is released at the end
+     * or when the consumer throws.
+     */
+    public <M extends Model> void forEachBatch(ModelQuery<M> query, Map<String, ?> params, int batchSize,
+            java.util.function.Consumer<List<M>> consumer) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
+        }
+        List<String> include = query.spec().includes();
+        try (java.util.stream.Stream<M> rows = stream(query, params, batchSize)) {
+            java.util.Iterator<M> it = rows.iterator();
+            List<M> batch = new java.util.ArrayList<>(batchSize);
+            while (it.hasNext()) {
+                batch.add(it.next());
+                if (batch.size() == batchSize) {
+                    includes.load(batch, query.modelType(), include);
+                    consumer.accept(batch);
+                    batch = new java.util.ArrayList<>(batchSize);
+                }
+            }
+            if (!batch.isEmpty()) {
+                includes.load(batch, query.modelType(), include);
+                consumer.accept(batch);
+            }
+        }
+    }
+
+    /** Rows per round trip of cursors when not given. */
+    public static final int DEFAULT_FETCH_SIZE = 500;
 
     /** The number of rows the query returns, ignoring its order, limit and offset. */
     public long count(ModelQuery<?> query, Map<String, ?> params) {

@@ -33,10 +33,21 @@ public final class StatementExecutor {
         this.queryTimeoutSeconds = queryTimeoutSeconds;
     }
 
+    /** Prepares on a connection; the callers' finally blocks release it, also when the check refuses. */
+    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        checkNotStreaming(connection);
+        return connection.prepareStatement(sql);
+    }
+
+    private PreparedStatement prepareWithKeys(Connection connection, String sql) throws SQLException {
+        checkNotStreaming(connection);
+        return connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
+    }
+
     /** Executes a query and hands the whole result set to {@code handler} before the connection is released. */
     public <T> T query(BoundStatement statement, String task, ResultHandler<T> handler) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+        try (PreparedStatement ps = prepare(connection, statement.sql())) {
             DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
             statement.bindTo(ps);
             try (ResultSet rs = ps.executeQuery()) {
@@ -54,7 +65,7 @@ public final class StatementExecutor {
     /** Executes an update and returns the affected row count. */
     public int update(BoundStatement statement, String task) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+        try (PreparedStatement ps = prepare(connection, statement.sql())) {
             DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
             statement.bindTo(ps);
             return ps.executeUpdate();
@@ -76,8 +87,7 @@ public final class StatementExecutor {
     /** Prepares {@code sql} (asking for generated keys when {@code keys}) and runs {@code work} on it. */
     public <T> T execute(String sql, String task, boolean keys, StatementWork<T> work) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement ps = keys ? connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)
-                : connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = keys ? prepareWithKeys(connection, sql) : prepare(connection, sql)) {
             DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
             return work.run(ps);
         }
@@ -86,6 +96,18 @@ public final class StatementExecutor {
         }
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Refuses a statement on a connection that has a streaming result open where the driver cannot run
+     * anything else meanwhile (MySQL fails, MariaDB would buffer the rest of the stream in memory).
+     */
+    public void checkNotStreaming(Connection connection) {
+        if (Cursor.isStreaming(connection)) {
+            throw new org.springframework.dao.InvalidDataAccessApiUsageException("A stream is open on this transaction's connection"
+                    + " and MySQL/MariaDB cannot run another statement until it is closed: finish or close the stream first,"
+                    + " or read it with forEachBatch and write after each batch outside the stream");
         }
     }
 
