@@ -7,13 +7,15 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * Maps SQLite's result codes, which Spring's error-code file does not know: BUSY and LOCKED become
  * {@link CannotAcquireLockException}, UNIQUE and PRIMARY KEY violations {@link DuplicateKeyException}, other
- * constraint violations {@link DataIntegrityViolationException}.
+ * constraint violations {@link DataIntegrityViolationException}, unknown tables, columns and functions and syntax
+ * errors {@link BadSqlGrammarException}.
  */
 final class SqliteExceptionTranslator implements SQLExceptionTranslator {
 
@@ -22,6 +24,8 @@ final class SqliteExceptionTranslator implements SQLExceptionTranslator {
     private static final int SQLITE_LOCKED = 6;
 
     private static final int SQLITE_CONSTRAINT = 19;
+
+    private static final int SQLITE_ERROR = 1;
 
     private final SQLExceptionTranslator fallback = new SQLExceptionSubclassTranslator();
 
@@ -39,6 +43,13 @@ final class SqliteExceptionTranslator implements SQLExceptionTranslator {
                 return new DuplicateKeyException(message, ex);
             }
             return new DataIntegrityViolationException(message, ex);
+        }
+        if (code == SQLITE_ERROR) {
+            String text = String.valueOf(ex.getMessage());
+            if (text.contains("no such table") || text.contains("no such column") || text.contains("syntax error")
+                    || text.contains("no such function")) {
+                return new BadSqlGrammarException(task, sql == null ? "" : sql, ex);
+            }
         }
         return fallback.translate(task, sql, ex);
     }

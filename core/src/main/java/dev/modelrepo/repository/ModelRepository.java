@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +31,10 @@ import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.query.QueryRenderer;
 import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.Purpose;
+import dev.modelrepo.observation.QueryObservationConvention;
+import dev.modelrepo.observation.QueryObserver;
 import dev.modelrepo.repository.internal.BoundStatement;
+import dev.modelrepo.repository.internal.StatementExecutor;
 import dev.modelrepo.repository.internal.Cursor;
 import dev.modelrepo.repository.internal.IncludeLoader;
 import dev.modelrepo.repository.internal.ModelPersistence;
@@ -80,7 +85,8 @@ public class ModelRepository {
         }
         this.queryCache = builder.queryCache != null ? builder.queryCache : new QueryCache();
         this.renderer = new QueryRenderer(registry, queryCache);
-        this.executor = new StatementExecutor(builder.dataSource, dialect, builder.queryTimeoutSeconds);
+        this.executor = new StatementExecutor(builder.dataSource, dialect, builder.queryTimeoutSeconds,
+                new QueryObserver(builder.observationRegistry, builder.observationConvention));
         this.clock = builder.clock;
         this.transactionManager = builder.transactionManager != null ? builder.transactionManager
                 : new JdbcTransactionManager(builder.dataSource);
@@ -122,9 +128,7 @@ public class ModelRepository {
 
     /** The models the query returns. */
     public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
-        CompiledQuery compiled = compiled(query, Purpose.LIST, null);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
-        List<M> models = executor.query(bound, "list " + compiled.modelName(), rs -> RowMappers.models(rs, compiled.plan(), Integer.MAX_VALUE));
+        List<M> models = read(query, Purpose.LIST, params, c -> rs -> RowMappers.models(rs, c.plan(), Integer.MAX_VALUE));
         includes.load(models, query.modelType(), query.spec().includes());
         return models;
     }
@@ -136,9 +140,7 @@ public class ModelRepository {
 
     /** The first model the query returns (LIMIT 1 unless the query has a limit). */
     public <M extends Model> Optional<M> first(ModelQuery<M> query, Map<String, ?> params) {
-        CompiledQuery compiled = compiled(query, Purpose.FIRST, null);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
-        List<M> rows = executor.query(bound, "first " + compiled.modelName(), rs -> RowMappers.models(rs, compiled.plan(), 1));
+        List<M> rows = read(query, Purpose.FIRST, params, c -> rs -> RowMappers.models(rs, c.plan(), 1));
         includes.load(rows, query.modelType(), query.spec().includes());
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
@@ -197,23 +199,17 @@ public class ModelRepository {
 
     /** The number of rows the query returns, ignoring its order, limit and offset. */
     public long count(ModelQuery<?> query, Map<String, ?> params) {
-        CompiledQuery compiled = compiled(query, Purpose.COUNT, null);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
-        return executor.query(bound, "count " + compiled.modelName(), rs -> rs.next() ? rs.getLong(1) : 0L);
+        return read(query, Purpose.COUNT, params, c -> rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
     /** Whether the query returns any row. */
     public boolean exists(ModelQuery<?> query, Map<String, ?> params) {
-        CompiledQuery compiled = compiled(query, Purpose.EXISTS, null);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
-        return executor.query(bound, "exists " + compiled.modelName(), java.sql.ResultSet::next);
+        return read(query, Purpose.EXISTS, params, c -> java.sql.ResultSet::next);
     }
 
     /** The rows of a query as ordered maps (for select lists of aggregates, say): not models. */
     public List<Map<String, @Nullable Object>> rows(ModelQuery<?> query, Map<String, ?> params) {
-        CompiledQuery compiled = compiled(query, Purpose.LIST, null);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
-        return executor.query(bound, "rows " + compiled.modelName(), rs -> RowMappers.rows(rs, compiled.plan()));
+        return read(query, Purpose.LIST, params, c -> rs -> RowMappers.rows(rs, c.plan()));
     }
 
     /** The model with this primary key. */
@@ -242,6 +238,18 @@ public class ModelRepository {
     /** The renderer from queries to SQL this repository executes through. */
     public QueryRenderer renderer() {
         return renderer;
+    }
+
+    /** Compiles (through the cache), binds and runs a SELECT, observed with its cache outcome. */
+    private <T> T read(ModelQuery<?> query, Purpose purpose, Map<String, ?> params,
+            java.util.function.Function<CompiledQuery, dev.modelrepo.repository.internal.ResultHandler<T>> handler) {
+        Objects.requireNonNull(query, "query must not be null");
+        Objects.requireNonNull(params, "params must not be null (use Map.of())");
+        QueryCache.Lookup lookup = new QueryCache.Lookup();
+        CompiledQuery compiled = renderer.compiled(query, purpose, null, lookup);
+        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        return executor.query(bound, new StatementExecutor.Op("select", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
+                handler.apply(compiled));
     }
 
     /** The compiled form of a query, from the cache. */
@@ -354,6 +362,10 @@ public class ModelRepository {
 
         private List<ModelListener> listeners = List.of();
 
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+        private @Nullable QueryObservationConvention observationConvention;
+
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
         }
@@ -397,6 +409,18 @@ public class ModelRepository {
         /** Listeners called around every model write. */
         public Builder listeners(List<? extends ModelListener> listeners) {
             this.listeners = List.copyOf(listeners);
+            return this;
+        }
+
+        /** Where {@code modelrepo.query} observations go (none by default). */
+        public Builder observationRegistry(ObservationRegistry observationRegistry) {
+            this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
+            return this;
+        }
+
+        /** A custom convention for the observations' name and tags. */
+        public Builder observationConvention(@Nullable QueryObservationConvention convention) {
+            this.observationConvention = convention;
             return this;
         }
 

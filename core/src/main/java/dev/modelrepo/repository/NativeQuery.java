@@ -74,7 +74,7 @@ public final class NativeQuery {
     /** Runs an INSERT/UPDATE/DELETE and returns the affected row count. */
     public int update(Map<String, ?> params) {
         Bound bound = bind(params);
-        return executor.execute(bound.sql, "native update", false, ps -> {
+        return executor.execute(bound.sql, StatementExecutor.Op.of("native", "none"), false, ps -> {
             bindValues(ps, bound.values);
             return ps.executeUpdate();
         });
@@ -122,7 +122,7 @@ public final class NativeQuery {
 
     private <R> R query(Map<String, ?> params, Extractor<R> extractor) {
         Bound bound = bind(params);
-        return executor.execute(bound.sql, "native query", false, ps -> {
+        return executor.execute(bound.sql, StatementExecutor.Op.of("native", "none"), false, ps -> {
             bindValues(ps, bound.values);
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();

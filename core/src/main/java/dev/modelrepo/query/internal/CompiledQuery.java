@@ -22,9 +22,12 @@ public final class CompiledQuery {
 
     private final String modelName;
 
+    private final String tableName;
+
     private final ConcurrentHashMap<SizesKey, String> expansions;
 
-    CompiledQuery(List<Object> parts, List<Slot> slots, @Nullable RowPlan plan, String modelName) {
+    CompiledQuery(List<Object> parts, List<Slot> slots, @Nullable RowPlan plan, String modelName, String tableName) {
+        this.tableName = tableName;
         this.parts = parts.toArray();
         this.slots = slots.toArray(Slot[]::new);
         this.plan = plan;
@@ -86,6 +89,11 @@ public final class CompiledQuery {
 
     public @Nullable RowPlan plan() {
         return plan;
+    }
+
+    /** The root table's name in lower case, for metrics. */
+    public String tableName() {
+        return tableName;
     }
 
     /** The root model's name, for messages. */

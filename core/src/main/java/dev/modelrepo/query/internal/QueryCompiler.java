@@ -45,7 +45,7 @@ public final class QueryCompiler {
         if (lock != null) {
             out.append(dialect.lockClause(lock));
         }
-        return new CompiledQuery(out.finish(), out.slots, plan, spec.model().getSimpleName());
+        return new CompiledQuery(out.finish(), out.slots, plan, spec.model().getSimpleName(), registry.info(spec.model()).metadata().name());
     }
 
     /** Prefix of the synthetic parameters that carry {@code updateWhere} values. */
@@ -97,7 +97,7 @@ public final class QueryCompiler {
                     Purpose.LIST, false);
             out.append(") ").append(dialect.quote("p_")).append(')');
         }
-        return new CompiledQuery(out.finish(), out.slots, null, model.name());
+        return new CompiledQuery(out.finish(), out.slots, null, model.name(), model.metadata().name());
     }
 
     // ------------------------------------------------------------ statements

@@ -201,13 +201,13 @@ public final class ModelPersistence {
             bound.put(QueryCompiler.SET_PARAMETER + updatedAt.name(), clock.instant());
         }
         CompiledQuery compiled = compiler.compileWrite(query.shape().spec(), set);
-        return executor.update(ParameterBinder.bind(compiled, query.shape().literals(), bound), "updateWhere " + info.name());
+        return executor.update(ParameterBinder.bind(compiled, query.shape().literals(), bound), StatementExecutor.Op.of("update", info.metadata().name()));
     }
 
     /** DELETE of the query's rows. */
     public int deleteWhere(ModelQuery<? extends Model> query, Map<String, ?> params) {
         CompiledQuery compiled = compiler.compileWrite(query.shape().spec(), null);
-        return executor.update(ParameterBinder.bind(compiled, query.shape().literals(), params), "deleteWhere " + compiled.modelName());
+        return executor.update(ParameterBinder.bind(compiled, query.shape().literals(), params), StatementExecutor.Op.of("delete", compiled.tableName()));
     }
 
     private void fire(Model model, Hook hook) {

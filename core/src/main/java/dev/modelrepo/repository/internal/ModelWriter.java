@@ -56,13 +56,13 @@ public final class ModelWriter {
         String sql = columns.isEmpty() ? dialect.insertDefaults(tableSql)
                 : "INSERT INTO " + tableSql + " (" + join(columns, false) + ") VALUES (" + placeholders(columns.size()) + ")";
         String returning = dialect.insertReturning(sql, join(table.columns(), false));
-        String task = "insert " + info.name();
+        StatementExecutor.Op task = StatementExecutor.Op.of("insert", table.name());
         if (returning != null) {
             executor.execute(returning, task, false, ps -> {
                 bind(ps, model, columns, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new EmptyResultDataAccessException(task + " returned no row", 1);
+                        throw new EmptyResultDataAccessException("insert " + info.name() + " returned no row", 1);
                     }
                     writeBack(model, table.columns(), rs);
                 }
@@ -122,7 +122,7 @@ public final class ModelWriter {
             written.add(version);
         }
         String returning = dialect.updateReturning(sql.toString(), join(written, false));
-        String task = "update " + info.name();
+        StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
         int affected = executor.execute(returning != null ? returning : sql.toString(), task, false, ps -> {
             int p = bind(ps, model, columns, 1);
             pk.binder().bind(ps, p++, model.id());
@@ -164,7 +164,7 @@ public final class ModelWriter {
         Object currentVersion = version == null ? null : model.get(version.name());
         String sql = "DELETE FROM " + tableSql(info) + " WHERE " + dialect.quote(pk.storedName()) + " = ?"
                 + (version != null && currentVersion != null ? " AND " + dialect.quote(version.storedName()) + " = ?" : "");
-        int affected = executor.execute(sql, "delete " + info.name(), false, ps -> {
+        int affected = executor.execute(sql, StatementExecutor.Op.of("delete", info.metadata().name()), false, ps -> {
             pk.binder().bind(ps, 1, model.id());
             if (version != null && currentVersion != null) {
                 version.binder().bind(ps, 2, currentVersion);
@@ -264,7 +264,7 @@ public final class ModelWriter {
     private void reread(Model model, ModelInfo info, List<ColumnMetadata> columns) {
         ColumnMetadata pk = requireKey(info);
         String sql = "SELECT " + join(columns, false) + " FROM " + tableSql(info) + " WHERE " + dialect.quote(pk.storedName()) + " = ?";
-        executor.execute(sql, "reread " + info.name(), false, ps -> {
+        executor.execute(sql, StatementExecutor.Op.of("select", info.metadata().name()), false, ps -> {
             pk.binder().bind(ps, 1, model.id());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.observation.QueryObserver;
 
 /**
  * Runs bound statements on the connection of the current Spring transaction (or a pooled one, released
@@ -27,10 +28,37 @@ public final class StatementExecutor {
 
     private final int queryTimeoutSeconds;
 
-    public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds) {
+    private final QueryObserver observer;
+
+    private final String dialect;
+
+    public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds, QueryObserver observer) {
         this.dataSource = dataSource;
         this.translator = dialect.exceptionTranslator();
         this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.observer = observer;
+        this.dialect = dialect.name();
+    }
+
+    /** What a statement is, for its observation and error messages: operation, table (lower case) and cache outcome. */
+    public record Op(String operation, String model, String cache) {
+        public static Op of(String operation, String model) {
+            return new Op(operation, model, "none");
+        }
+
+        String task() {
+            return operation + " " + model;
+        }
+    }
+
+    private static long rowsOf(@org.jspecify.annotations.Nullable Object result) {
+        if (result instanceof java.util.Collection<?> c) {
+            return c.size();
+        }
+        if (result instanceof Integer n) {
+            return n;
+        }
+        return result == null ? 0 : 1;
     }
 
     /** Prepares on a connection; the callers' finally blocks release it, also when the check refuses. */
@@ -45,7 +73,12 @@ public final class StatementExecutor {
     }
 
     /** Executes a query and hands the whole result set to {@code handler} before the connection is released. */
-    public <T> T query(BoundStatement statement, String task, ResultHandler<T> handler) {
+    public <T> T query(BoundStatement statement, Op op, ResultHandler<T> handler) {
+        return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
+                () -> doQuery(statement, op.task(), handler), StatementExecutor::rowsOf);
+    }
+
+    private <T> T doQuery(BoundStatement statement, String task, ResultHandler<T> handler) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = prepare(connection, statement.sql())) {
             DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
@@ -63,7 +96,12 @@ public final class StatementExecutor {
     }
 
     /** Executes an update and returns the affected row count. */
-    public int update(BoundStatement statement, String task) {
+    public int update(BoundStatement statement, Op op) {
+        return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
+                () -> doUpdate(statement, op.task()), n -> n);
+    }
+
+    private int doUpdate(BoundStatement statement, String task) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = prepare(connection, statement.sql())) {
             DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
@@ -85,7 +123,12 @@ public final class StatementExecutor {
     }
 
     /** Prepares {@code sql} (asking for generated keys when {@code keys}) and runs {@code work} on it. */
-    public <T> T execute(String sql, String task, boolean keys, StatementWork<T> work) {
+    public <T> T execute(String sql, Op op, boolean keys, StatementWork<T> work) {
+        return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> doExecute(sql, op.task(), keys, work),
+                StatementExecutor::rowsOf);
+    }
+
+    private <T> T doExecute(String sql, String task, boolean keys, StatementWork<T> work) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = keys ? prepareWithKeys(connection, sql) : prepare(connection, sql)) {
             DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);

@@ -1,0 +1,5 @@
+/** Micrometer Observation of every statement modelrepo runs ({@code modelrepo.query}). */
+@NullMarked
+package dev.modelrepo.observation;
+
+import org.jspecify.annotations.NullMarked;
