@@ -247,7 +247,7 @@ public abstract class AnsiDialect implements Dialect {
                     ps.setNull(i, Types.ARRAY);
                 }
                 else {
-                    ps.setArray(i, ps.getConnection().createArrayOf(arrayElementType(ColumnKind.OTHER, column), (Object[]) v));
+                    ps.setArray(i, ps.getConnection().createArrayOf(arrayElementType(ColumnKind.ARRAY, column), (Object[]) v));
                 }
             };
             case OTHER -> (ps, i, v) -> {
