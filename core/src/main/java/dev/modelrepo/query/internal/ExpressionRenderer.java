@@ -43,7 +43,9 @@ final class ExpressionRenderer {
             ColumnMetadata type = typeOf(c.left());
             expression(c.left(), typeOf(c.right()));
             out.append(' ').append(c.operator()).append(' ');
+            converted = converterOf(c.left());
             expression(c.right(), type);
+            converted = null;
         }
         else if (condition instanceof Ast.Like l) {
             ColumnMetadata type = typeOf(l.left());
@@ -105,6 +107,16 @@ final class ExpressionRenderer {
 
     private void in(Ast.In in) {
         ColumnMetadata type = typeOf(in.left());
+        converted = converterOf(in.left());
+        try {
+            inList(in, type);
+        }
+        finally {
+            converted = null;
+        }
+    }
+
+    private void inList(Ast.In in, @Nullable ColumnMetadata type) {
         Expression values = in.values();
         if (values instanceof Ast.Subquery s) {
             expression(in.left(), null);
@@ -129,7 +141,7 @@ final class ExpressionRenderer {
         if (!left.slots.isEmpty() || leftParts.size() > 1) {
             throw new dev.modelrepo.query.InvalidQueryException("The left side of IN with a list must not contain bound values: " + in.left());
         }
-        out.dynamicIn(leftParts.isEmpty() ? "" : (String) leftParts.get(0), in.negated(), slot(values, type, LikeMode.PATTERN, true));
+        out.dynamicIn(leftParts.isEmpty() ? "" : (String) leftParts.get(0), in.negated(), slot(values, type, LikeMode.PATTERN, true, converted));
     }
 
     /** Renders an expression; {@code type} types a value by the column it is compared with. */
@@ -195,7 +207,7 @@ final class ExpressionRenderer {
 
     private void value(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
         if (value instanceof Ast.Param || value instanceof Ast.LiteralSlot) {
-            out.bind(slot(value, type, like, list));
+            out.bind(slot(value, type, like, list, converted));
         }
         else {
             expression(value, type);
@@ -203,6 +215,11 @@ final class ExpressionRenderer {
     }
 
     private Slot slot(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
+        return slot(value, type, like, list, null);
+    }
+
+    private Slot slot(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list,
+            dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converter) {
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
         if (value instanceof Ast.LiteralSlot s && s.list() && !list) {
@@ -213,12 +230,25 @@ final class ExpressionRenderer {
                 ? dialect.arrayElementType(kind, type) : null;
         var binder = list && dialect.inListStrategy() == InListStrategy.ARRAY ? dialect.arrayBinder(kind, type)
                 : type != null && like == LikeMode.PATTERN ? type.binder() : dialect.binder(kind, type);
-        return new Slot(parameter, literal, kind, binder, like, list, arrayType, describe(type));
+        return new Slot(parameter, literal, kind, binder, like, list, arrayType, describe(type), converter);
     }
 
     private String describe(@Nullable ColumnMetadata type) {
         return type == null ? "an untyped position in a query of " + scope.root.describedAs
                 : "column " + scope.root.describedAs + "." + type.name();
+    }
+
+    /** The converter of the column compared with the value being rendered, if that column has one. */
+    private dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converted;
+
+    private dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converterOf(Expression expression) {
+        if (expression instanceof Ast.ColumnRef ref && !(ref.alias() == null && scope.root.column(ref.column()) == null
+                && scope.selectAliases.containsKey(ref.column()))) {
+            Scope.Resolved r = scope.resolve(ref);
+            return r.source().model == null ? null
+                    : dev.modelrepo.model.internal.Converters.of(r.source().model.type()).get(r.column().name());
+        }
+        return null;
     }
 
     /** The column metadata of an expression when it is a table column (through aliases), else null. */

@@ -71,7 +71,7 @@ public final class QueryCompiler {
                 ColumnMetadata column = set.get(i);
                 out.append(i == 0 ? "" : ", ").append(dialect.quote(column.storedName())).append(" = ");
                 out.bind(new Slot(SET_PARAMETER + column.name(), -1, column.kind(), column.binder(), Ast.LikeMode.PATTERN, false, null,
-                        "column " + model.name() + "." + column.name()));
+                        "column " + model.name() + "." + column.name(), dev.modelrepo.model.internal.Converters.of(model.type()).get(column.name())));
             }
         }
         boolean simple = spec.joins().isEmpty() && spec.groupBy().isEmpty() && spec.having() == null && spec.limit() == null
@@ -208,7 +208,7 @@ public final class QueryCompiler {
             throw new dev.modelrepo.query.InvalidQueryException(what + " must be a number or param(...)");
         }
         out.slots.add(new Slot(parameter, literal, ColumnKind.BIGINT, dialect.binder(ColumnKind.BIGINT, null),
-                Ast.LikeMode.PATTERN, false, null, what));
+                Ast.LikeMode.PATTERN, false, null, what, null));
         return "?";
     }
 
@@ -405,7 +405,7 @@ public final class QueryCompiler {
             for (Source.Column c : scope.root.columns.values()) {
                 out.append(names.isEmpty() ? "" : ", ").append(qualified(scope.root, c.sqlName()));
                 names.add(c.name());
-                readers.add(reader(c.metadata()));
+                readers.add(reader(scope.root, c));
             }
             own = names.size();
             for (Scope.Joined j : scope.joins) {
@@ -414,7 +414,7 @@ public final class QueryCompiler {
                     String label = j.source().alias + "." + c.name();
                     out.append(", ").append(qualified(j.source(), c.sqlName())).append(" AS ").append(dialect.quote(label));
                     names.add(label);
-                    readers.add(reader(c.metadata()));
+                    readers.add(reader(j.source(), c));
                 }
                 if (j.relation() != null) {
                     ModelInfo target = j.source().model;
@@ -488,6 +488,12 @@ public final class QueryCompiler {
             };
         }
         return reader(r.typeOf(e));
+    }
+
+    /** A table column's reader, inflating values of columns with a converter. */
+    private static ColumnReader reader(Source source, Source.Column column) {
+        ColumnReader plain = column.metadata() != null ? column.metadata().reader() : (rs, i) -> rs.getObject(i);
+        return source.model == null ? plain : dev.modelrepo.model.internal.Converters.of(source.model.type()).reader(column.name(), plain);
     }
 
     private ColumnReader reader(@Nullable ColumnMetadata column) {

@@ -18,9 +18,11 @@ import dev.modelrepo.types.ValueBinder;
  * @param list IN-list: a collection bound as an array or expanded
  * @param arrayType the SQL element type for an array bind, when {@code list} and the dialect uses arrays
  * @param target what the value is compared with, for error messages ("column employees.salary")
+ * @param converter the compared column's converter: domain values are deflated before they are bound
  */
 public record Slot(@Nullable String parameter, int literal, ColumnKind kind, ValueBinder binder, LikeMode like,
-        boolean list, @Nullable String arrayType, String target) {
+        boolean list, @Nullable String arrayType, String target,
+        dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converter) {
 
     /** "parameter 'x'" or "literal #n", for messages. */
     public String describe() {

@@ -15,6 +15,7 @@ import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.TableMetadata;
+import dev.modelrepo.model.internal.Converters;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.types.ColumnKind;
@@ -245,18 +246,27 @@ public final class ModelWriter {
         return columns;
     }
 
+    /** Binds the model's values of these columns, deflating converted ones. */
     private static int bind(java.sql.PreparedStatement ps, Model model, List<ColumnMetadata> columns, int from)
             throws java.sql.SQLException {
+        Converters converters = Converters.of(model.getClass());
         int p = from;
         for (ColumnMetadata column : columns) {
-            column.binder().bind(ps, p++, model.get(column.name()));
+            Object value = model.get(column.name());
+            if (!converters.isEmpty()) {
+                value = ValueConverter.convert(converters.deflate(column.name(), value), column.kind());
+            }
+            column.binder().bind(ps, p++, value);
         }
         return p;
     }
 
+    /** Writes stored values back into the model, inflating converted columns. */
     private static void writeBack(Model model, List<ColumnMetadata> columns, ResultSet rs) throws java.sql.SQLException {
+        Converters converters = Converters.of(model.getClass());
         for (int i = 0; i < columns.size(); i++) {
-            ACCESS.write(model, columns.get(i).name(), columns.get(i).reader().read(rs, i + 1));
+            ColumnMetadata column = columns.get(i);
+            ACCESS.write(model, column.name(), converters.reader(column.name(), column.reader()).read(rs, i + 1));
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.DataClassRowMapper;
 
 import dev.modelrepo.model.Model;
+import dev.modelrepo.model.internal.Converters;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.RowLayout;
@@ -42,7 +43,8 @@ public final class NativeRowMapping {
         Object[] values = new Object[labels.length];
         for (int i = 0; i < labels.length; i++) {
             var column = info.metadata().column(labels[i]);
-            values[i] = column != null ? column.reader().read(rs, i + 1) : readers[i].read(rs, i + 1);
+            values[i] = column != null ? Converters.of(info.type()).reader(column.name(), column.reader()).read(rs, i + 1)
+                    : readers[i].read(rs, i + 1);
         }
         Model model = info.newInstance();
         ACCESS.load(model, new RowLayout(info.name(), info.metadata(), Arrays.asList(labels), labels.length), values);

@@ -96,6 +96,9 @@ public final class ParameterBinder {
                 case PATTERN -> text.toString();
             };
         }
+        if (slot.converter() != null && value != null && slot.converter().isDomainValue(value) && !slot.kind().javaType().isInstance(value)) {
+            value = slot.converter().deflate(value);
+        }
         try {
             return ValueConverter.convert(value, slot.kind());
         }
