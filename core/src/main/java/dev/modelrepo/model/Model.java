@@ -243,6 +243,29 @@ public abstract class Model {
         return map;
     }
 
+    /**
+     * The model as JSON sees it: its column values, then each loaded relation nested under its name (a model,
+     * null, or a list of models). Jackson uses it through {@code @JsonValue}.
+     */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public Map<String, @Nullable Object> toJsonMap() {
+        Map<String, @Nullable Object> map = toMap();
+        if (related != null) {
+            related.forEach((name, value) -> {
+                if (value instanceof Model m) {
+                    map.put(name, m.toJsonMap());
+                }
+                else if (value instanceof List<?> list) {
+                    map.put(name, list.stream().map(v -> v instanceof Model m ? m.toJsonMap() : v).toList());
+                }
+                else {
+                    map.put(name, value);
+                }
+            });
+        }
+        return map;
+    }
+
     /** Checks the model before insert or update; record problems with {@link #addError}. Does nothing by default. */
     protected void validate() {
     }

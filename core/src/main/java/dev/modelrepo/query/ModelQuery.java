@@ -142,6 +142,45 @@ public final class ModelQuery<M extends Model> {
         return with(spec.withOffset(Objects.requireNonNull(parameter, "offset")));
     }
 
+    /** Offset paging: page {@code page} (from 0) of {@code size} rows; order the query for stable pages. */
+    public ModelQuery<M> page(int page, int size) {
+        if (page < 0 || size < 1) {
+            throw new InvalidQueryException("page must be >= 0 and size >= 1, got page " + page + " size " + size);
+        }
+        return limit(size).offset((long) page * size);
+    }
+
+    /**
+     * Keyset paging: the rows after {@code last} in this query's ORDER BY, which must name columns and end with
+     * a unique one (the primary key, say): {@code (a > :a) OR (a = :a AND id > :id)}, with {@code <} for DESC.
+     * It stays fast on deep pages where OFFSET degrades, and shares one cached SQL for every page.
+     */
+    public ModelQuery<M> seekAfter(Model last) {
+        Objects.requireNonNull(last, "last row must not be null");
+        List<Ast.OrderItem> order = spec.orderBy();
+        if (order.isEmpty()) {
+            throw new InvalidQueryException("seekAfter needs an ORDER BY ending with a unique column");
+        }
+        List<Condition> alternatives = new ArrayList<>();
+        for (int k = 0; k < order.size(); k++) {
+            List<Condition> parts = new ArrayList<>();
+            for (int i = 0; i <= k; i++) {
+                Ast.OrderItem item = order.get(i);
+                if (!(item.expression() instanceof Ast.ColumnRef ref)) {
+                    throw new InvalidQueryException("seekAfter needs ORDER BY columns, not " + item.expression());
+                }
+                String key = ref.alias() == null || ref.alias().equals(spec.alias()) ? ref.column() : ref.alias() + "." + ref.column();
+                Object value = last.get(key);
+                if (value == null) {
+                    throw new InvalidQueryException("seekAfter: the last row has no value for sort column '" + key + "'");
+                }
+                parts.add(new Ast.Compare(ref, i < k ? "=" : item.descending() ? "<" : ">", new Ast.Literal(value)));
+            }
+            alternatives.add(parts.size() == 1 ? parts.get(0) : new Ast.Junction(true, parts));
+        }
+        return where(alternatives.size() == 1 ? alternatives.get(0) : new Ast.Junction(false, alternatives));
+    }
+
     /** Without limit and offset. */
     public ModelQuery<M> unpaged() {
         return with(spec.withLimit(null).withOffset(null));
