@@ -250,6 +250,16 @@ public abstract class Model {
     @com.fasterxml.jackson.annotation.JsonValue
     public Map<String, @Nullable Object> toJsonMap() {
         Map<String, @Nullable Object> map = toMap();
+        if (related != null && layout != null) {
+            // joined columns of a loaded relation appear nested under the relation, not also as "alias.column"
+            for (int i = layout.ownColumns(); i < layout.size(); i++) {
+                String name = layout.name(i);
+                int dot = name.indexOf('.');
+                if (dot > 0 && related.containsKey(name.substring(0, dot))) {
+                    map.remove(name);
+                }
+            }
+        }
         if (related != null) {
             related.forEach((name, value) -> {
                 if (value instanceof Model m) {

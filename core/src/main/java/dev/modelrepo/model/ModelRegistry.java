@@ -97,11 +97,18 @@ public final class ModelRegistry {
     }
 
     /** Registers every {@link Table}-annotated model class in these packages and below. */
-    @SuppressWarnings("unchecked")
     public ModelRegistry scan(String... basePackages) {
+        return scan(ClassUtils.getDefaultClassLoader(), basePackages);
+    }
+
+    /** Registers every {@link Table}-annotated model class in these packages, loading classes with this class loader. */
+    @SuppressWarnings("unchecked")
+    public ModelRegistry scan(@Nullable ClassLoader loader, String... basePackages) {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        if (loader != null) {
+            scanner.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader(loader));
+        }
         scanner.addIncludeFilter(new AnnotationTypeFilter(Table.class));
-        ClassLoader loader = ClassUtils.getDefaultClassLoader();
         for (String base : basePackages) {
             for (var candidate : scanner.findCandidateComponents(base)) {
                 Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), loader);
@@ -118,10 +125,25 @@ public final class ModelRegistry {
         return List.copyOf(registered);
     }
 
-    /** Reads the metadata of every registered model now; fails with {@link UnknownTableException} for a missing table. */
+    /**
+     * Reads the metadata of every registered model now; fails with one {@link UnknownTableException} naming
+     * every model whose table is missing.
+     */
     public void loadAll() {
+        List<UnknownTableException> missing = new ArrayList<>();
         for (Class<? extends Model> type : registered) {
-            info(type);
+            try {
+                info(type);
+            }
+            catch (UnknownTableException ex) {
+                missing.add(ex);
+            }
+        }
+        if (missing.size() == 1) {
+            throw missing.get(0);
+        }
+        if (!missing.isEmpty()) {
+            throw new UnknownTableException(missing);
         }
     }
 

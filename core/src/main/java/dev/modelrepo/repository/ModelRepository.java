@@ -77,6 +77,8 @@ public class ModelRepository {
 
     private final PlatformTransactionManager transactionManager;
 
+    private final int queryTimeoutSeconds;
+
     protected ModelRepository(Builder builder) {
         this.dialect = builder.dialect != null ? builder.dialect : DialectResolver.resolve(builder.dataSource);
         this.registry = builder.registry != null ? builder.registry : new ModelRegistry(builder.dataSource, dialect);
@@ -88,6 +90,7 @@ public class ModelRepository {
         this.executor = new StatementExecutor(builder.dataSource, dialect, builder.queryTimeoutSeconds,
                 new QueryObserver(builder.observationRegistry, builder.observationConvention));
         this.clock = builder.clock;
+        this.queryTimeoutSeconds = builder.queryTimeoutSeconds;
         this.transactionManager = builder.transactionManager != null ? builder.transactionManager
                 : new JdbcTransactionManager(builder.dataSource);
         ModelWriter writer = new ModelWriter(dialect, executor, clock);
@@ -319,6 +322,11 @@ public class ModelRepository {
 
     // ------------------------------------------------------------ accessors
 
+    /** The statement timeout in seconds applied outside Spring transaction timeouts (0: none). */
+    public int queryTimeoutSeconds() {
+        return queryTimeoutSeconds;
+    }
+
     public PlatformTransactionManager transactionManager() {
         return transactionManager;
     }
@@ -396,8 +404,17 @@ public class ModelRepository {
 
         /** A statement timeout applied when no Spring transaction sets a shorter one (0: none). */
         public Builder queryTimeoutSeconds(int seconds) {
+            if (seconds < 0) {
+                throw new IllegalArgumentException("queryTimeoutSeconds must not be negative: " + seconds);
+            }
             this.queryTimeoutSeconds = seconds;
             return this;
+        }
+
+        /** The statement timeout as a duration, rounded up to whole seconds (JDBC's unit); null or zero: none. */
+        public Builder queryTimeout(java.time.@Nullable Duration timeout) {
+            long millis = timeout == null ? 0 : timeout.toMillis();
+            return queryTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000));
         }
 
         /** The transaction manager for the repository's own transactions (a JdbcTransactionManager over the DataSource by default). */

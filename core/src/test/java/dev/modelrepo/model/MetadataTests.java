@@ -84,6 +84,22 @@ class MetadataTests {
                 .hasMessageContaining("Missing").hasMessageContaining("nowhere_to_be_found");
     }
 
+    @Table(name = "missing_one")
+    static class MissingOne extends Model {
+    }
+
+    @Table(name = "missing_two")
+    static class MissingTwo extends Model {
+    }
+
+    @EngineTest
+    void loadAllReportsEveryMissingTableAtOnce(TestDatabase db) {
+        var registry = new ModelRegistry(db.dataSource(), DialectResolver.resolve(db.dataSource())).register(MissingOne.class, MissingTwo.class);
+        assertThatThrownBy(registry::loadAll).isInstanceOf(UnknownTableException.class).hasMessageContaining("2 models")
+                .hasMessageContaining("missing_one").hasMessageContaining("missing_two")
+                .satisfies(ex -> assertThat(((UnknownTableException) ex).database()).isNotBlank());
+    }
+
     @EngineTest
     void theDialectIsDetectedFromTheConnection(TestDatabase db) {
         assertThat(DialectResolver.resolve(db.dataSource()).name()).isEqualTo(db.engine().displayName());

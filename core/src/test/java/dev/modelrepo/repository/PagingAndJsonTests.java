@@ -68,5 +68,25 @@ class PagingAndJsonTests {
         String json = JsonMapper.builder().build().writeValueAsString(loaded);
         assertThat(json).startsWith("{\"id\":" + company.id() + ",\"name\":\"json-co\"").contains("\"departments\":[{\"id\":")
                 .contains("\"name\":\"json-d\"").contains("\"company_id\":" + company.id());
+        Department joined = repo.list(ModelQuery.from(Department.class, "d").join(inner("company")).where(eq("d.name", "json-d")), Map.of()).get(0);
+        String nested = JsonMapper.builder().build().writeValueAsString(joined);
+        assertThat(nested).contains("\"company\":{\"id\":" + company.id()).doesNotContain("company.name");
+    }
+
+    @EngineTest
+    void destroyingAListIsOneTransaction(TestDatabase db) {
+        ModelRepository repo = ModelRepository.create(db.dataSource());
+        String tag = seed(repo);
+        List<User> all = repo.list(ModelQuery.from(User.class, "u").where(eq("u.name", tag)), Map.of());
+        User stale = repo.findById(User.class, all.get(3).id()).orElseThrow();
+        stale.set("age", 1);
+        repo.save(stale);                             // all.get(3) is now stale: its lock_version is old
+        assertThatThrownBy(() -> repo.destroy(all, dev.modelrepo.model.Cascade.NONE))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(repo.count(ModelQuery.from(User.class, "u").where(eq("u.name", tag)), Map.of())).isEqualTo(7);
+        List<User> fresh = repo.list(ModelQuery.from(User.class, "u").where(eq("u.name", tag)), Map.of());
+        repo.destroy(fresh, dev.modelrepo.model.Cascade.NONE);
+        assertThat(repo.count(ModelQuery.from(User.class, "u").where(eq("u.name", tag)), Map.of())).isZero();
+        assertThat(fresh).allMatch(u -> u.isFrozen());
     }
 }
