@@ -71,6 +71,7 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
             }
             executor.checkNotStreaming(connection);
             ps = dialect.prepareCursor(connection, bound.sql(), fetchSize);
+            executor.applyTimeout(ps);
             bound.bindTo(ps);
             this.rs = ps.executeQuery();
         }

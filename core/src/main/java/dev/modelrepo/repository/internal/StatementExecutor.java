@@ -61,6 +61,14 @@ public final class StatementExecutor {
         return result == null ? 0 : 1;
     }
 
+    /**
+     * Applies the Spring transaction's timeout, else the configured one. Nothing is set when neither exists:
+     * {@code setQueryTimeout(0)} is not free (H2 runs it as a command that drops its parsed-statement cache).
+     */
+    void applyTimeout(java.sql.Statement statement) throws SQLException {
+        DataSourceUtils.applyTimeout(statement, dataSource, queryTimeoutSeconds > 0 ? queryTimeoutSeconds : -1);
+    }
+
     /** Prepares on a connection; the callers' finally blocks release it, also when the check refuses. */
     private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         checkNotStreaming(connection);
@@ -81,7 +89,7 @@ public final class StatementExecutor {
     private <T> T doQuery(BoundStatement statement, String task, ResultHandler<T> handler) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = prepare(connection, statement.sql())) {
-            DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
+            applyTimeout(ps);
             statement.bindTo(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 return handler.handle(rs);
@@ -104,7 +112,7 @@ public final class StatementExecutor {
     private int doUpdate(BoundStatement statement, String task) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = prepare(connection, statement.sql())) {
-            DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
+            applyTimeout(ps);
             statement.bindTo(ps);
             return ps.executeUpdate();
         }
@@ -131,7 +139,7 @@ public final class StatementExecutor {
     private <T> T doExecute(String sql, String task, boolean keys, StatementWork<T> work) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = keys ? prepareWithKeys(connection, sql) : prepare(connection, sql)) {
-            DataSourceUtils.applyTimeout(ps, dataSource, queryTimeoutSeconds);
+            applyTimeout(ps);
             return work.run(ps);
         }
         catch (SQLException ex) {
