@@ -36,7 +36,8 @@ public abstract class Model {
     /** Values of columns the layout does not hold: set on a plain {@code new} model or not selected by a query. */
     private @Nullable Map<String, @Nullable Object> loose;
 
-    private final BitSet dirty = new BitSet();
+    /** Allocated on the first {@code set}: most loaded models are only read. */
+    private @Nullable BitSet dirty;
 
 
     private boolean persisted;
@@ -114,7 +115,7 @@ public abstract class Model {
             int i = l.indexOf(column);
             if (i >= 0 && i < l.ownColumns()) {
                 values[i] = stored;
-                dirty.set(i);
+                dirtyBits().set(i);
                 return this;
             }
         }
@@ -123,7 +124,7 @@ public abstract class Model {
         }
         String key = column.toLowerCase(Locale.ROOT);
         loose.put(key, stored);
-        dirty.set(looseBit(key));
+        dirtyBits().set(looseBit(key));
         return this;
     }
 
@@ -164,12 +165,22 @@ public abstract class Model {
     }
 
     public boolean isDirty() {
-        return !dirty.isEmpty();
+        return dirty != null && !dirty.isEmpty();
+    }
+
+    private BitSet dirtyBits() {
+        if (dirty == null) {
+            dirty = new BitSet();
+        }
+        return dirty;
     }
 
     /** The columns set since the model was loaded or last saved, in lower case. */
     public Set<String> dirtyColumns() {
         Set<String> names = new LinkedHashSet<>();
+        if (dirty == null) {
+            return Collections.unmodifiableSet(names);
+        }
         int layoutSize = layout != null ? layout.size() : 0;
         for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
             if (i < layoutSize) {
@@ -188,7 +199,7 @@ public abstract class Model {
     }
 
     public void clearDirty() {
-        dirty.clear();
+        dirty = null;
     }
 
     public boolean isFrozen() {
@@ -335,12 +346,12 @@ public abstract class Model {
             model.layout = layout;
             model.values = new Object[layout.size()];
             model.loose = null;
-            model.dirty.clear();
+            model.dirty = null;
             if (pending != null) {
                 pending.forEach((column, value) -> {
                     model.set(column, value);
                     if (!dirtyNames.contains(column)) {
-                        model.dirty.clear(layout.indexOf(column));
+                        model.dirtyBits().clear(layout.indexOf(column));
                     }
                 });
             }
@@ -392,7 +403,7 @@ public abstract class Model {
         @Override
         public void markStored(Model model) {
             model.persisted = true;
-            model.dirty.clear();
+            model.dirty = null;
         }
 
         @Override
@@ -407,7 +418,7 @@ public abstract class Model {
         @Override
         public Object snapshot(Model model) {
             return new State(model.layout, model.values.clone(), model.loose == null ? null : new LinkedHashMap<>(model.loose),
-                    (BitSet) model.dirty.clone(), model.persisted, model.frozen);
+                    model.dirty == null ? new BitSet() : (BitSet) model.dirty.clone(), model.persisted, model.frozen);
         }
 
         @Override
@@ -416,8 +427,7 @@ public abstract class Model {
             model.layout = state.layout();
             model.values = state.values().clone();
             model.loose = state.loose() == null ? null : new LinkedHashMap<>(state.loose());
-            model.dirty.clear();
-            model.dirty.or(state.dirty());
+            model.dirty = state.dirty().isEmpty() ? null : (BitSet) state.dirty().clone();
             model.persisted = state.persisted();
             model.frozen = state.frozen();
         }

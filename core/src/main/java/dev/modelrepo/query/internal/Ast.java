@@ -3,7 +3,6 @@ package dev.modelrepo.query.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,17 +20,33 @@ import dev.modelrepo.query.Order;
  */
 public final class Ast {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");
-
     private Ast() {
     }
 
     /** Checks one identifier (no quotes, dots, spaces or comments can pass). */
     public static String identifier(String name, String what) {
-        if (name == null || !IDENTIFIER.matcher(name).matches() || name.length() > 128) {
+        if (!isIdentifier(name)) {
             throw new InvalidIdentifierException(what, name);
         }
         return name;
+    }
+
+    /** A letter or underscore, then letters, digits, underscores or dollars; at most 128 characters. */
+    static boolean isIdentifier(String name) {
+        if (name == null || name.isEmpty() || name.length() > 128) {
+            return false;
+        }
+        char first = name.charAt(0);
+        if (!(Character.isLetter(first) || first == '_')) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses {@code "column"} or {@code "alias.column"}. */

@@ -450,7 +450,7 @@ public final class QueryCompiler {
         ModelInfo model = scope.root.model;
         RowLayout layout = new RowLayout(model.name(), spec.select().isEmpty() || own == names.size() ? model.metadata() : model.metadata(),
                 names, own);
-        return new RowPlan(top ? model : null, layout, readers.toArray(ColumnReader[]::new), related);
+        return RowPlan.of(top ? model : null, layout, readers.toArray(ColumnReader[]::new), related);
     }
 
     private String outputName(Expression e, Scope scope) {

@@ -17,19 +17,18 @@ import dev.modelrepo.types.ColumnReader;
  * @param readers one per result column
  * @param related relations filled from a range of joined result columns
  */
-public record RowPlan(@Nullable ModelInfo model, RowLayout layout, ColumnReader[] readers, List<RelatedPlan> related) {
+public record RowPlan(@Nullable ModelInfo model, RowLayout layout, ColumnReader[] readers, List<RelatedPlan> related,
+        boolean groupsRows, int keyIndex) {
 
-    /** Whether rows must be merged per root key (a has-many relation is joined). */
-    public boolean groupsRows() {
-        return related.stream().anyMatch(RelatedPlan::many);
-    }
-
-    /** The result index of the root's primary key, for merging rows; -1 when there is none. */
-    public int keyIndex() {
-        if (model == null || model.metadata().primaryKey().size() != 1) {
-            return -1;
-        }
-        return layout.indexOf(model.metadata().primaryKey().get(0).name());
+    /**
+     * A plan; {@code groupsRows} (a has-many relation is joined: rows merge per root key) and {@code keyIndex}
+     * (the result index of the root's primary key, -1 when none) are derived once here, not per execution.
+     */
+    public static RowPlan of(@Nullable ModelInfo model, RowLayout layout, ColumnReader[] readers, List<RelatedPlan> related) {
+        boolean groups = related.stream().anyMatch(RelatedPlan::many);
+        int key = model == null || model.metadata().primaryKey().size() != 1 ? -1
+                : layout.indexOf(model.metadata().primaryKey().get(0).name());
+        return new RowPlan(model, layout, readers, related, groups, key);
     }
 
     /**

@@ -66,7 +66,10 @@ public final class StatementExecutor {
      * {@code setQueryTimeout(0)} is not free (H2 runs it as a command that drops its parsed-statement cache).
      */
     void applyTimeout(java.sql.Statement statement) throws SQLException {
-        DataSourceUtils.applyTimeout(statement, dataSource, queryTimeoutSeconds > 0 ? queryTimeoutSeconds : -1);
+        // Only a transaction carries a timeout: skip the resource lookup when none is active and none is configured.
+        if (queryTimeoutSeconds > 0 || org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            DataSourceUtils.applyTimeout(statement, dataSource, queryTimeoutSeconds > 0 ? queryTimeoutSeconds : -1);
+        }
     }
 
     /** Prepares on a connection; the callers' finally blocks release it, also when the check refuses. */
