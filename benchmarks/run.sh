@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Builds the JMH uber-jar and runs the modelrepo foundation benchmarks (H2 in-memory), then writes a Markdown
+# table of ratios to the hand-written JDBC baseline. Run from anywhere; paths are relative to the repository.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: benchmarks/run.sh PROFILE [JMH ARGS...]
+
+Profiles:
+  quick    -f 1 -wi 5 -w 2s -i 5 -r 2s     about 4.5 minutes on 2 cores (3 warmup iterations left the
+                                           list queries still compiling on this machine)
+  full     -f 3 -wi 5 -w 3s -i 10 -r 3s    about 25 minutes; for numbers worth quoting
+  profile  quick settings plus a profiler (PROFILER, default: JMH's stack sampler); the output goes to
+           benchmarks/results/tmp/ and the results files are not touched. Pass a benchmark regex to narrow
+           it, e.g.: benchmarks/run.sh profile 'modelrepoFindById$'. PROFILER=jfr records JFR files instead.
+
+quick and full write
+  benchmarks/results/foundation-h2.json   JMH's JSON results (-rf json)
+  benchmarks/results/foundation-h2.md     ratios to the JDBC baseline (also printed)
+Extra arguments go to JMH after the profile's options, so they override them or filter benchmarks
+(a regex such as 'QueryBenchmarks' or 'render'); a filtered run reports the missing rows as "not run".
+
+Environment:
+  SKIP_BUILD=1   reuse benchmarks/target/benchmarks.jar instead of building core and the jar first
+  RESULTS=name   results file stem (default foundation-h2)
+  PROFILER=spec  the -prof argument of the profile mode
+
+Benchmarks never run during `mvn verify`: it only builds benchmarks/target/benchmarks.jar.
+The machine should be otherwise idle; the report notes its load average before and after the run.
+EOF
+}
+
+profile="${1:-}"
+case "$profile" in
+  quick) jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s) ;;
+  full) jmh_opts=(-f 3 -wi 5 -w 3s -i 10 -r 3s) ;;
+  profile) jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s) ;;
+  -h|--help|help) usage; exit 0 ;;
+  *) usage >&2; exit 2 ;;
+esac
+shift
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+jar=benchmarks/target/benchmarks.jar
+results_dir=benchmarks/results
+stem="${RESULTS:-foundation-h2}"
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo ">> building core and $jar" >&2
+  # -f rather than -pl: works whatever state the other modules are in; maven.test.skip: core's tests need not
+  # even compile for a benchmark run (its test-jar is then not re-installed)
+  mvn -B -ntp -q -f core/pom.xml install -Dmaven.test.skip=true
+  mvn -B -ntp -q -f benchmarks/pom.xml package
+fi
+[[ -f "$jar" ]] || { echo "missing $jar (run without SKIP_BUILD=1)" >&2; exit 1; }
+
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
+
+if [[ "$profile" == profile ]]; then
+  mkdir -p "$results_dir/tmp"
+  prof="${PROFILER:-stack:lines=4;top=25;detailLine=false}"
+  out="$results_dir/tmp/profile-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  echo ">> profiling with -prof $prof; output in $out" >&2
+  java -jar "$jar" "${jmh_opts[@]}" -prof "$prof" "$@" | tee "$out"
+  exit 0
+fi
+
+mkdir -p "$results_dir"
+json="$results_dir/$stem.json"
+md="$results_dir/$stem.md"
+load_before="$(load)"
+started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo ">> JMH ${jmh_opts[*]} $*; load average before: $load_before" >&2
+java -jar "$jar" "${jmh_opts[@]}" -rf json -rff "$json" "$@"
+load_after="$(load)"
+
+echo >&2
+java -cp "$jar" dev.modelrepo.benchmarks.ResultsReport "$json" "$md" \
+  "--note=profile \`$profile\` (\`${jmh_opts[*]}${*:+ $*}\`), started $started, core at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- core 2>/dev/null || echo ' plus uncommitted changes')" \
+  "--note=load average (1, 5, 15 min) before: $load_before; after: $load_after (on $(nproc) CPUs; an idle machine is well below 1)"
+echo >&2
+echo ">> wrote $json and $md" >&2
