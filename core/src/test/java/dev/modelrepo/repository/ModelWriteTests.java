@@ -305,6 +305,29 @@ class ModelWriteTests {
         assertThat(audit.entries.stream().filter(e -> e.startsWith("delete Department"))).hasSize(2);
     }
 
+    /** MySQL 8 and MariaDB before 10.5 have no INSERT … RETURNING: generated keys and one follow-up SELECT. */
+    @EngineTest(engines = dev.modelrepo.test.Engine.MARIADB)
+    void withoutReturningTheKeyAndStoredRowComeFromGeneratedKeysAndOneSelect(TestDatabase db) {
+        var counter = new dev.modelrepo.fixtures.CountingDataSource(db.dataSource());
+        ModelRepository repo = ModelRepository.builder(counter).dialect(dev.modelrepo.dialect.MariaDbDialect.forVersion(10, 4))
+                .clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+        repo.registry().table(User.class);
+        counter.reset();
+        User user = repo.build(User.class, Map.of("name", "NoReturning", "email", email()));
+        repo.save(user);
+        assertThat(counter.statements()).hasSize(2);
+        assertThat(counter.statements().get(0)).startsWith("INSERT INTO `users`").doesNotContain("RETURNING");
+        assertThat(counter.statements().get(1)).startsWith("SELECT ");
+        assertThat(user.id()).isInstanceOf(Long.class);
+        assertThat(user.<Object>get("status")).isEqualTo("active");
+        assertThat(user.toMap()).isEqualTo(repo.findById(User.class, user.id()).orElseThrow().toMap());
+        counter.reset();
+        user.set("age", 7);
+        repo.save(user);
+        assertThat(counter.statements()).hasSize(2);   // UPDATE, then re-read of the timestamp it wrote
+        assertThat(user.toMap()).isEqualTo(repo.findById(User.class, user.id()).orElseThrow().toMap());
+    }
+
     @EngineTest
     void updateWhereAndDeleteWhereAreSetBased(TestDatabase db) {
         ModelRepository repo = repo(db);
