@@ -320,6 +320,42 @@ public class ModelRepository {
         return persistence.deleteWhere(query, params);
     }
 
+    // ------------------------------------------------------------ transactions
+
+    /**
+     * Runs {@code work} with PROPAGATION_NESTED: in a new Spring-managed transaction when none is active, in a
+     * savepoint of the active one otherwise, so an exception rolls back only this scope (and models written in
+     * it get their previous state back). Composes with {@code @Transactional}.
+     */
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        Objects.requireNonNull(work, "work must not be null");
+        return nested().execute(status -> work.get());
+    }
+
+    /** {@link #inTransaction} for work without a result. */
+    public void useTransaction(Runnable work) {
+        Objects.requireNonNull(work, "work must not be null");
+        nested().executeWithoutResult(status -> work.run());
+    }
+
+    private TransactionTemplate nested() {
+        TransactionTemplate template = nestedTemplate;
+        if (template == null) {
+            if (transactionManager instanceof org.springframework.transaction.support.AbstractPlatformTransactionManager manager
+                    && !manager.isNestedTransactionAllowed()) {
+                throw new org.springframework.transaction.NestedTransactionNotSupportedException(manager.getClass().getSimpleName()
+                        + " does not allow nested transactions (savepoints), which inTransaction/useTransaction need;"
+                        + " use a DataSourceTransactionManager/JdbcTransactionManager, or setNestedTransactionAllowed(true)");
+            }
+            template = new TransactionTemplate(transactionManager);
+            template.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+            nestedTemplate = template;
+        }
+        return template;
+    }
+
+    private volatile @Nullable TransactionTemplate nestedTemplate;
+
     // ------------------------------------------------------------ accessors
 
     /** The statement timeout in seconds applied outside Spring transaction timeouts (0: none). */

@@ -27,6 +27,7 @@ import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.query.Q;
 import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.QueryCompiler;
+import dev.modelrepo.tx.ModelStateTracker;
 
 /**
  * The life cycle of model writes: binding a plain {@code new} model to its table, validation, model hooks and
@@ -87,6 +88,7 @@ public final class ModelPersistence {
         if (!ACCESS.validate(model)) {
             return false;
         }
+        ModelStateTracker.beforeWrite(model);
         if (insert) {
             fire(model, Hook.BEFORE_INSERT);
             writer.insert(model, info);
@@ -118,6 +120,7 @@ public final class ModelPersistence {
         }
         ModelInfo info = bind(model);
         required.executeWithoutResult(status -> {
+            ModelStateTracker.beforeWrite(model);
             fire(model, Hook.BEFORE_DELETE);
             if (cascade == Cascade.ALL) {
                 deleteChildren(info, model.id());
