@@ -88,6 +88,24 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * Whether this database locks by the mode its transactions begin in instead of row locks (SQLite):
+     * {@code LockOperations} then begins transactions in the requested mode.
+     */
+    default boolean locksByTransactionMode() {
+        return false;
+    }
+
+    /** The mode transactions on this connection begin in (SQLite); null where locks are row locks. */
+    default dev.modelrepo.lock.@Nullable LockMode transactionMode(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Makes transactions on this connection begin in this mode (SQLite). */
+    default void setTransactionMode(Connection connection, dev.modelrepo.lock.LockMode mode) throws SQLException {
+        throw new dev.modelrepo.lock.UnsupportedLockException(name(), "transaction lock modes (" + mode + ")");
+    }
+
     /** A SQL literal for a value, for {@code toSql} debugging output only: never for executed SQL. */
     String literal(@Nullable Object value);
 

@@ -69,6 +69,21 @@ public class SqliteDialect extends AnsiDialect {
     }
 
     @Override
+    public boolean locksByTransactionMode() {
+        return true;
+    }
+
+    @Override
+    public @Nullable LockMode transactionMode(Connection connection) throws java.sql.SQLException {
+        return SqliteTransactionModes.get(connection);
+    }
+
+    @Override
+    public void setTransactionMode(Connection connection, LockMode mode) throws java.sql.SQLException {
+        SqliteTransactionModes.set(connection, mode);
+    }
+
+    @Override
     public ColumnKind columnKind(ColumnTypeInfo type) {
         String t = type.typeName().toUpperCase(Locale.ROOT);
         if (t.contains("INT")) {

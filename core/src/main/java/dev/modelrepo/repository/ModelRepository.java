@@ -141,6 +141,37 @@ public class ModelRepository {
         return list(query, Map.of());
     }
 
+    /**
+     * The query's models selected with a lock clause, for {@link dev.modelrepo.lock.LockOperations}; locks last
+     * until the transaction ends, so an active transaction is required.
+     */
+    public <M extends Model> List<M> listLocked(ModelQuery<M> query, Map<String, ?> params, dev.modelrepo.lock.LockOptions lock) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new org.springframework.transaction.IllegalTransactionStateException("A locking select needs an active transaction"
+                    + " (its locks end with it): use LockOperations.withLocked, which opens one");
+        }
+        Objects.requireNonNull(lock, "lock must not be null");
+        QueryCache.Lookup lookup = new QueryCache.Lookup();
+        CompiledQuery compiled = renderer.compiled(query, Purpose.LIST, lock, lookup);
+        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        List<M> models = executor.query(bound, new StatementExecutor.Op("lock", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
+                rs -> RowMappers.models(rs, compiled.plan(), Integer.MAX_VALUE));
+        includes.load(models, query.modelType(), query.spec().includes());
+        return models;
+    }
+
+    /** The lock helpers over this repository. */
+    public dev.modelrepo.lock.LockOperations locks() {
+        dev.modelrepo.lock.LockOperations l = locks;
+        if (l == null) {
+            l = new dev.modelrepo.lock.LockOperations(this);
+            locks = l;
+        }
+        return l;
+    }
+
+    private volatile dev.modelrepo.lock.@Nullable LockOperations locks;
+
     /** The first model the query returns (LIMIT 1 unless the query has a limit). */
     public <M extends Model> Optional<M> first(ModelQuery<M> query, Map<String, ?> params) {
         List<M> rows = read(query, Purpose.FIRST, params, c -> rs -> RowMappers.models(rs, c.plan(), 1));

@@ -181,8 +181,10 @@ public final class TestDatabase implements AutoCloseable {
         if (engine == Engine.SQLITE) {
             // Read by org.sqlite.SQLiteConfig on every new connection: WAL lets readers and a writer
             // share the file, busy_timeout makes a second writer wait instead of failing with
-            // SQLITE_BUSY at once, and foreign keys are off by default in SQLite.
+            // SQLITE_BUSY at once, foreign keys are off by default in SQLite, and IMMEDIATE transactions
+            // take the write lock at BEGIN, so two read-then-write transactions never deadlock on upgrade.
             config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.addDataSourceProperty("busy_timeout", SQLITE_BUSY_TIMEOUT_MILLIS);
             config.addDataSourceProperty("foreign_keys", "true");
         }

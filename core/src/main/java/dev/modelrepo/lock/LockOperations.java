@@ -1,0 +1,166 @@
+package dev.modelrepo.lock;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.model.Model;
+import dev.modelrepo.query.ModelQuery;
+import dev.modelrepo.repository.ModelRepository;
+
+/**
+ * Pessimistic locks and conflict retries. {@code withLocked} selects rows with the dialect's lock clause in the
+ * current transaction (or its own) and hands them to the callback; on SQLite, which has no row locks, the lock is
+ * the mode the transaction begins in. {@code retryOnConflict} reruns a unit of work in fresh transactions on
+ * optimistic conflicts, lock failures, deadlocks and serialization failures, with capped exponential backoff.
+ */
+public class LockOperations {
+
+    /** First retry delay; doubled per attempt up to {@link #MAX_BACKOFF}, with jitter. */
+    public static final Duration INITIAL_BACKOFF = Duration.ofMillis(5);
+
+    public static final Duration MAX_BACKOFF = Duration.ofMillis(500);
+
+    private final ModelRepository repository;
+
+    private final Dialect dialect;
+
+    private final DataSource dataSource;
+
+    private final TransactionTemplate required;
+
+    private final Duration initialBackoff;
+
+    public LockOperations(ModelRepository repository) {
+        this(repository, INITIAL_BACKOFF);
+    }
+
+    public LockOperations(ModelRepository repository, Duration initialBackoff) {
+        this.repository = Objects.requireNonNull(repository, "repository must not be null");
+        this.dialect = repository.dialect();
+        this.dataSource = repository.dataSource();
+        this.required = new TransactionTemplate(repository.transactionManager());
+        this.initialBackoff = initialBackoff;
+    }
+
+    /**
+     * Selects the query's rows with the lock, in the current transaction or a new one, and returns what
+     * {@code work} returns; the transaction this method opened commits after it (or rolls back if it throws).
+     * A lock the database cannot do raises {@link UnsupportedLockException} before any SQL runs.
+     */
+    public <M extends Model, T> T withLocked(ModelQuery<M> query, Map<String, ?> params, LockOptions options, Function<List<M>, T> work) {
+        Objects.requireNonNull(options, "lock options must not be null");
+        Objects.requireNonNull(work, "work must not be null");
+        repository.renderer().render(query, params, options);   // fails before any SQL when the lock is not possible
+        if (dialect.locksByTransactionMode()) {
+            return withTransactionMode(options.mode(), () -> work.apply(repository.listLocked(query, params, options)));
+        }
+        return required.execute(status -> work.apply(repository.listLocked(query, params, options)));
+    }
+
+    /** {@link #withLocked} for work without a result. */
+    public <M extends Model> void useLocked(ModelQuery<M> query, Map<String, ?> params, LockOptions options, Consumer<List<M>> work) {
+        Objects.requireNonNull(work, "work must not be null");
+        withLocked(query, params, options, rows -> {
+            work.accept(rows);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} in a fresh transaction, again (up to {@code maxAttempts} times in all) when it fails on a
+     * conflict: optimistic locking, lock not acquired, deadlock, serialization failure, or a SQLite BUSY at BEGIN.
+     * Waits between attempts with exponential backoff and jitter; rethrows the last failure. Refuses to run inside
+     * an active transaction, where a retry could not undo what came before.
+     */
+    public <T> T retryOnConflict(int maxAttempts, Supplier<T> work) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+        Objects.requireNonNull(work, "work must not be null");
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("retryOnConflict cannot run inside an active transaction: a retry could not"
+                    + " undo the work before it. Call it outside, around the whole unit of work (it opens the transaction itself)");
+        }
+        RetryPolicy policy = RetryPolicy.builder().maxRetries(maxAttempts - 1L).delay(initialBackoff).multiplier(2)
+                .maxDelay(MAX_BACKOFF).jitter(initialBackoff).predicate(LockOperations::isConflict).build();
+        return new RetryTemplate(policy).invoke(() -> required.execute(status -> work.get()));
+    }
+
+    /** Whether a failure is a conflict another attempt may not meet. */
+    public static boolean isConflict(Throwable failure) {
+        if (failure instanceof ConcurrencyFailureException) {
+            return true;
+        }
+        if (failure instanceof CannotCreateTransactionException) {
+            for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && (sql.getErrorCode() & 0xff) == 5) {   // SQLITE_BUSY at BEGIN
+                    return true;
+                }
+                if (t instanceof CannotAcquireLockException) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLite: the lock is the mode the transaction begins in. Inside an open transaction the mode must already be
+     * the one asked for; otherwise a transaction is begun in that mode (its BEGIN retried with backoff while the
+     * database is busy) and the connection's mode restored afterwards.
+     */
+    private <T> T withTransactionMode(LockMode mode, Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                LockMode current = dialect.transactionMode(connection);
+                if (current != mode) {
+                    throw new LockModeConflictException(dialect.name(), current, mode);
+                }
+            }
+            catch (SQLException ex) {
+                throw new InvalidDataAccessApiUsageException("Cannot read the transaction mode: " + ex.getMessage(), ex);
+            }
+            finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            return work.get();
+        }
+        TransactionModeDataSource modal = new TransactionModeDataSource(dataSource, dialect, mode);
+        TransactionTemplate own = new TransactionTemplate(new JdbcTransactionManager(modal));
+        RetryPolicy busy = RetryPolicy.builder().maxRetries(8).delay(initialBackoff).multiplier(2).maxDelay(MAX_BACKOFF)
+                .jitter(initialBackoff).predicate(t -> t instanceof CannotCreateTransactionException && isConflict(t)).build();
+        return new RetryTemplate(busy).invoke(() -> own.execute(status -> {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    modal.restore();
+                }
+            });
+            return work.get();
+        }));
+    }
+}
