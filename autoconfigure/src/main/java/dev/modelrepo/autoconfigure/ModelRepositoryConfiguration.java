@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
 
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.lock.LockOperations;
 import dev.modelrepo.dialect.DialectResolver;
 import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
@@ -89,6 +90,13 @@ class ModelRepositoryConfiguration {
             observationConvention.ifUnique(builder::observationConvention);
         }
         return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LockOperations lockOperations(ModelRepository repository, ModelRepositoryProperties properties) {
+        ModelRepositoryProperties.Lock.Retry retry = properties.getLock().getRetry();
+        return new LockOperations(repository, retry.getBackoff(), retry.getAttempts());
     }
 
     private static List<String> modelPackages(ModelRepositoryProperties properties, BeanFactory beanFactory) {

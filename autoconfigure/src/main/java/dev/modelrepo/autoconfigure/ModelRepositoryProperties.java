@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties of modelrepo, under {@code modelrepo.*}.
  * <p>
- * Some groups are bound ahead of the core features that will read them ({@code bulk}, {@code lock},
- * {@code sql}): their javadoc says so, and setting them has no effect yet.
+ * Some groups are bound ahead of the core features that will read them ({@code bulk}, {@code sql}): their
+ * javadoc says so, and setting them has no effect yet.
  */
 @ConfigurationProperties("modelrepo")
 public class ModelRepositoryProperties {
@@ -137,14 +137,12 @@ public class ModelRepositoryProperties {
         public static class Retry {
 
             /**
-             * Number of attempts (the first one included) of an operation retried on conflict. Bound for
-             * the retryOnConflict helper of modelrepo-core, which does not exist yet: no effect so far.
+             * Number of attempts (the first one included) of LockOperations.retryOnConflict(work) on conflicts.
              */
             private int attempts = 5;
 
             /**
-             * Time to wait before the second attempt, doubling after each further one. Bound for the
-             * retryOnConflict helper of modelrepo-core, which does not exist yet: no effect so far.
+             * First wait between attempts of retryOnConflict, doubled per attempt (with jitter) up to 500 ms.
              */
             private Duration backoff = Duration.ofMillis(50);
 

@@ -67,6 +67,7 @@ class ModelRepositoryAutoConfigurationTests {
                 .hasSingleBean(ModelRegistry.class)
                 .hasSingleBean(QueryCache.class)
                 .hasSingleBean(ModelRepository.class)
+                .hasSingleBean(dev.modelrepo.lock.LockOperations.class)
                 .hasSingleBean(ModelRepositoryProperties.class)
                 .hasBean("observationRegistry");
             assertThat(context.getBean(Dialect.class)).isSameAs(H2Dialect.INSTANCE);

@@ -53,11 +53,24 @@ public class LockOperations {
 
     private final Duration initialBackoff;
 
+    private final int defaultAttempts;
+
+    /** Attempts of {@link #retryOnConflict(Supplier)} when not configured. */
+    public static final int DEFAULT_ATTEMPTS = 5;
+
     public LockOperations(ModelRepository repository) {
-        this(repository, INITIAL_BACKOFF);
+        this(repository, INITIAL_BACKOFF, DEFAULT_ATTEMPTS);
     }
 
-    public LockOperations(ModelRepository repository, Duration initialBackoff) {
+    /**
+     * @param initialBackoff the first wait between attempts (then doubled up to {@link #MAX_BACKOFF}, with jitter)
+     * @param defaultAttempts attempts of {@link #retryOnConflict(Supplier)}, the first one included
+     */
+    public LockOperations(ModelRepository repository, Duration initialBackoff, int defaultAttempts) {
+        if (defaultAttempts < 1 || initialBackoff.isNegative()) {
+            throw new IllegalArgumentException("attempts must be >= 1 and backoff >= 0, got " + defaultAttempts + " and " + initialBackoff);
+        }
+        this.defaultAttempts = defaultAttempts;
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
         this.dialect = repository.dialect();
         this.dataSource = repository.dataSource();
@@ -87,6 +100,11 @@ public class LockOperations {
             work.accept(rows);
             return null;
         });
+    }
+
+    /** {@link #retryOnConflict(int, Supplier)} with the configured number of attempts. */
+    public <T> T retryOnConflict(Supplier<T> work) {
+        return retryOnConflict(defaultAttempts, work);
     }
 
     /**

@@ -42,4 +42,21 @@ class DialectResolverTests {
         assertThat(MariaDbDialect.INSTANCE.inListStrategy()).isEqualTo(InListStrategy.PADDED);
         assertThat(PostgresDialect.INSTANCE.inListStrategy()).isEqualTo(InListStrategy.ARRAY);
     }
+
+    @Test
+    void lockFailuresOfEachEngineAreSpringsLockExceptions() {
+        var mysqlNowait = new java.sql.SQLException("Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set.",
+                "HY000", 3572);
+        assertThat(MySqlDialect.INSTANCE.exceptionTranslator().translate("lock", "SELECT 1", mysqlNowait))
+                .isInstanceOf(org.springframework.dao.CannotAcquireLockException.class);
+        var mysqlTimeout = new java.sql.SQLException("Lock wait timeout exceeded", "HY000", 1205);
+        assertThat(MariaDbDialect.INSTANCE.exceptionTranslator().translate("lock", "SELECT 1", mysqlTimeout))
+                .isInstanceOf(org.springframework.dao.CannotAcquireLockException.class);
+        var pgNowait = new java.sql.SQLException("could not obtain lock on row", "55P03", 0);
+        assertThat(PostgresDialect.INSTANCE.exceptionTranslator().translate("lock", "SELECT 1", pgNowait))
+                .isInstanceOf(org.springframework.dao.CannotAcquireLockException.class);
+        var sqliteBusy = new java.sql.SQLException("[SQLITE_BUSY] The database file is locked", null, 5);
+        assertThat(SqliteDialect.INSTANCE.exceptionTranslator().translate("lock", "SELECT 1", sqliteBusy))
+                .isInstanceOf(org.springframework.dao.CannotAcquireLockException.class);
+    }
 }
