@@ -109,4 +109,25 @@ class LockOperationsTests {
         assertThatThrownBy(() -> repo.useTransaction(() -> repo.locks().retryOnConflict(3, () -> 1)))
                 .isInstanceOf(IllegalTransactionStateException.class).hasMessageContaining("outside");
     }
+
+    @EngineTest
+    void everyLockOptionTheEngineHasIsAcceptedByIt(TestDatabase db) {
+        ModelRepository repo = ModelRepository.create(db.dataSource());
+        java.time.Duration second = java.time.Duration.ofSeconds(1);
+        List<LockOptions> options = switch (db.engine()) {
+            case POSTGRESQL -> List.of(LockOptions.forUpdate(), LockOptions.forShare(), LockOptions.forNoKeyUpdate(), LockOptions.forKeyShare(),
+                    LockOptions.forUpdate().of("u"), LockOptions.forUpdate().nowait(), LockOptions.forShare().skipLocked());
+            case MARIADB -> List.of(LockOptions.forUpdate(), LockOptions.forShare(), LockOptions.forUpdate().nowait(),
+                    LockOptions.forUpdate().wait(second), LockOptions.forShare().skipLocked(), LockOptions.forUpdate().skipLocked());
+            case MYSQL -> List.of(LockOptions.forUpdate(), LockOptions.forShare(), LockOptions.forUpdate().of("u"),
+                    LockOptions.forUpdate().nowait(), LockOptions.forUpdate().skipLocked());
+            case H2 -> List.of(LockOptions.forUpdate(), LockOptions.forUpdate().nowait(), LockOptions.forUpdate().wait(second),
+                    LockOptions.forUpdate().skipLocked());
+            case SQLITE -> List.of(LockOptions.immediate(), LockOptions.exclusive(), LockOptions.deferred());
+        };
+        for (LockOptions option : options) {
+            Integer rows = repo.locks().<User, Integer>withLocked(ALL.limit(1), Map.of(), option, found -> found.size());
+            assertThat(rows).as(option.toString()).isNotNegative();
+        }
+    }
 }

@@ -235,6 +235,8 @@ class ModelWriteTests {
         assertThat(user.calls).containsExactly("beforeInsert", "afterInsert:true", "beforeUpdate", "afterUpdate", "beforeDelete",
                 "afterDelete:true");
         assertThat(audit.entries).containsExactly("insert HookedUser " + user.id(), "update HookedUser []", "delete HookedUser " + user.id());
+        // HookedUser declares no version column: its updates leave lock_version alone, as the guide says
+        assertThat(user.<Object>get("lock_version")).isEqualTo(0);
     }
 
     @EngineTest
