@@ -1,5 +1,7 @@
 package dev.modelrepo.lock;
 
+import dev.modelrepo.internal.Arguments;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -71,7 +73,7 @@ public class LockOperations {
             throw new IllegalArgumentException("attempts must be >= 1 and backoff >= 0, got " + defaultAttempts + " and " + initialBackoff);
         }
         this.defaultAttempts = defaultAttempts;
-        this.repository = Objects.requireNonNull(repository, "repository must not be null");
+        this.repository = Arguments.notNull(repository, "repository");
         this.dialect = repository.dialect();
         this.dataSource = repository.dataSource();
         this.required = new TransactionTemplate(repository.transactionManager());
@@ -84,8 +86,10 @@ public class LockOperations {
      * A lock the database cannot do raises {@link UnsupportedLockException} before any SQL runs.
      */
     public <M extends Model, T> T withLocked(ModelQuery<M> query, Map<String, ?> params, LockOptions options, Function<List<M>, T> work) {
-        Objects.requireNonNull(options, "lock options must not be null");
-        Objects.requireNonNull(work, "work must not be null");
+        Arguments.notNull(query, "query");
+        Arguments.notNull(params, "params");
+        Arguments.notNull(options, "lock");
+        Arguments.notNull(work, "work");
         repository.renderer().render(query, params, options);   // fails before any SQL when the lock is not possible
         if (dialect.locksByTransactionMode()) {
             return withTransactionMode(options.mode(), () -> work.apply(repository.listLocked(query, params, options)));
@@ -95,7 +99,7 @@ public class LockOperations {
 
     /** {@link #withLocked} for work without a result. */
     public <M extends Model> void useLocked(ModelQuery<M> query, Map<String, ?> params, LockOptions options, Consumer<List<M>> work) {
-        Objects.requireNonNull(work, "work must not be null");
+        Arguments.notNull(work, "work");
         withLocked(query, params, options, rows -> {
             work.accept(rows);
             return null;
@@ -117,7 +121,7 @@ public class LockOperations {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
-        Objects.requireNonNull(work, "work must not be null");
+        Arguments.notNull(work, "work");
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("retryOnConflict cannot run inside an active transaction: a retry could not"
                     + " undo the work before it. Call it outside, around the whole unit of work (it opens the transaction itself)");

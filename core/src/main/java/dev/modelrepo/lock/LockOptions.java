@@ -1,5 +1,7 @@
 package dev.modelrepo.lock;
 
+import dev.modelrepo.internal.Arguments;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -71,7 +73,7 @@ public final class LockOptions {
 
     /** Wait at most {@code timeout} (whole seconds on the engines that have it) for a locked row. */
     public LockOptions wait(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout must not be null");
+        Arguments.notNull(timeout, "timeout");
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
         }

@@ -54,6 +54,7 @@ public abstract class Model {
     /** The value of a column, or of a joined column written {@code "alias.column"}; null when not set or not selected. */
     @SuppressWarnings("unchecked")
     public <T> @Nullable T get(String column) {
+        dev.modelrepo.internal.Arguments.notNull(column, "column");
         RowLayout l = layout;
         if (l != null) {
             int i = l.indexOf(column);
@@ -98,6 +99,7 @@ public abstract class Model {
      * @return this model, for chaining
      */
     public Model set(String column, @Nullable Object value) {
+        dev.modelrepo.internal.Arguments.notNull(column, "column");
         if (frozen) {
             throw new FrozenModelException(modelName(), id(), "set '" + column + "' on");
         }

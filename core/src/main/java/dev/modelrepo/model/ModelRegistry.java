@@ -1,5 +1,7 @@
 package dev.modelrepo.model;
 
+import dev.modelrepo.internal.Arguments;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public final class ModelRegistry {
     private final List<Class<? extends Model>> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ModelRegistry(DataSource dataSource, Dialect dialect) {
-        this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource must not be null");
+        this.dataSource = Arguments.notNull(dataSource, "dataSource");
         this.dialect = dialect;
         this.reader = new MetadataReader(dialect);
     }

@@ -1,5 +1,7 @@
 package dev.modelrepo.query;
 
+import dev.modelrepo.internal.Arguments;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +41,7 @@ public final class ModelQuery<M extends Model> {
 
     /** A query over {@code type}'s table known as {@code alias}: {@code SELECT alias.* FROM table alias}. */
     public static <M extends Model> ModelQuery<M> from(Class<M> type, String alias) {
-        Objects.requireNonNull(type, "model type must not be null");
+        Arguments.notNull(type, "model");
         return new ModelQuery<>(type, QuerySpec.of(type, alias));
     }
 
@@ -70,13 +72,13 @@ public final class ModelQuery<M extends Model> {
     /** Adds a join. */
     public ModelQuery<M> join(Join join) {
         List<Ast.JoinSpec> joins = new ArrayList<>(spec.joins());
-        joins.add((Ast.JoinSpec) Objects.requireNonNull(join, "join must not be null"));
+        joins.add((Ast.JoinSpec) Arguments.notNull(join, "join"));
         return with(spec.withJoins(List.copyOf(joins)));
     }
 
     /** Adds a WHERE condition; several calls are combined with AND. */
     public ModelQuery<M> where(Condition condition) {
-        Objects.requireNonNull(condition, "condition must not be null");
+        Arguments.notNull(condition, "condition");
         Condition current = spec.where();
         return with(spec.withWhere(current == null ? condition : Q.and(current, condition)));
     }
@@ -106,7 +108,7 @@ public final class ModelQuery<M extends Model> {
     public ModelQuery<M> orderBy(Order... orders) {
         List<Ast.OrderItem> items = new ArrayList<>(spec.orderBy());
         for (Order order : orders) {
-            items.add((Ast.OrderItem) Objects.requireNonNull(order, "order must not be null"));
+            items.add((Ast.OrderItem) Arguments.notNull(order, "order"));
         }
         return with(spec.withOrderBy(List.copyOf(items)));
     }
@@ -126,7 +128,7 @@ public final class ModelQuery<M extends Model> {
 
     /** LIMIT from a parameter. */
     public ModelQuery<M> limit(Expression parameter) {
-        return with(spec.withLimit(Objects.requireNonNull(parameter, "limit")));
+        return with(spec.withLimit(Arguments.notNull(parameter, "limit")));
     }
 
     /** OFFSET n. */
@@ -139,7 +141,7 @@ public final class ModelQuery<M extends Model> {
 
     /** OFFSET from a parameter. */
     public ModelQuery<M> offset(Expression parameter) {
-        return with(spec.withOffset(Objects.requireNonNull(parameter, "offset")));
+        return with(spec.withOffset(Arguments.notNull(parameter, "offset")));
     }
 
     /** Offset paging: page {@code page} (from 0) of {@code size} rows; order the query for stable pages. */
@@ -156,7 +158,7 @@ public final class ModelQuery<M extends Model> {
      * It stays fast on deep pages where OFFSET degrades, and shares one cached SQL for every page.
      */
     public ModelQuery<M> seekAfter(Model last) {
-        Objects.requireNonNull(last, "last row must not be null");
+        Arguments.notNull(last, "last");
         List<Ast.OrderItem> order = spec.orderBy();
         if (order.isEmpty()) {
             throw new InvalidQueryException("seekAfter needs an ORDER BY ending with a unique column");

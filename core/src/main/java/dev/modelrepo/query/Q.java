@@ -1,5 +1,7 @@
 package dev.modelrepo.query;
 
+import dev.modelrepo.internal.Arguments;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -35,7 +37,7 @@ public final class Q {
 
     /** Literal SQL written by the programmer, with {@code ?} for each argument (values or params). Never user input. */
     public static Ast.Raw raw(String sql, Object... arguments) {
-        Objects.requireNonNull(sql, "sql must not be null");
+        Arguments.notNull(sql, "sql");
         long placeholders = sql.chars().filter(c -> c == '?').count();
         if (placeholders != arguments.length) {
             throw new InvalidQueryException("raw SQL has " + placeholders + " '?' but " + arguments.length
@@ -95,7 +97,7 @@ public final class Q {
     }
 
     private static Condition compare(Expression left, String operator, @Nullable Object value) {
-        Objects.requireNonNull(left, "left side must not be null");
+        Arguments.notNull(left, "left");
         if (value == null) {
             throw new InvalidQueryException("Comparing " + left + " " + operator
                     + " null is never true in SQL; use isNull/isNotNull, or param(...) for a value that may be null");
@@ -130,7 +132,7 @@ public final class Q {
     }
 
     private static Condition like(String column, Object value, LikeMode mode, boolean negated) {
-        Objects.requireNonNull(value, "LIKE value must not be null");
+        Arguments.notNull(value, "LIKE");
         return new Ast.Like(Ast.column(column), Ast.operand(value), mode, negated);
     }
 
@@ -147,18 +149,18 @@ public final class Q {
     }
 
     private static Condition in(Expression left, Object values, boolean negated) {
-        Objects.requireNonNull(values, "IN values must not be null");
+        Arguments.notNull(values, "IN");
         return new Ast.In(left, Ast.operand(values), negated);
     }
 
     public static Condition between(String column, Object low, Object high) {
-        return new Ast.Between(Ast.column(column), Ast.operand(Objects.requireNonNull(low, "low")),
-                Ast.operand(Objects.requireNonNull(high, "high")), false);
+        return new Ast.Between(Ast.column(column), Ast.operand(Arguments.notNull(low, "low")),
+                Ast.operand(Arguments.notNull(high, "high")), false);
     }
 
     public static Condition notBetween(String column, Object low, Object high) {
-        return new Ast.Between(Ast.column(column), Ast.operand(Objects.requireNonNull(low, "low")),
-                Ast.operand(Objects.requireNonNull(high, "high")), true);
+        return new Ast.Between(Ast.column(column), Ast.operand(Arguments.notNull(low, "low")),
+                Ast.operand(Arguments.notNull(high, "high")), true);
     }
 
     public static Condition isNull(String column) {
@@ -184,13 +186,13 @@ public final class Q {
             throw new InvalidQueryException((and ? "and" : "or") + "() needs at least one condition");
         }
         for (Condition c : conditions) {
-            Objects.requireNonNull(c, "condition must not be null");
+            Arguments.notNull(c, "condition");
         }
         return conditions.length == 1 ? conditions[0] : new Ast.Junction(and, List.of(conditions));
     }
 
     public static Condition not(Condition condition) {
-        return new Ast.Not(Objects.requireNonNull(condition, "condition must not be null"));
+        return new Ast.Not(Arguments.notNull(condition, "condition"));
     }
 
     public static Condition exists(ModelQuery<?> subquery) {

@@ -1,5 +1,7 @@
 package dev.modelrepo.repository;
 
+import dev.modelrepo.internal.Arguments;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -113,13 +115,14 @@ public class ModelRepository {
 
     /** A query over the model's table, known in conditions as {@code alias}. */
     public <M extends Model> ModelQuery<M> query(Class<M> type, String alias) {
-        registry.info(type);
+        registry.info(Arguments.notNull(type, "type"));
         return ModelQuery.from(type, alias);
     }
 
     /** A new, unsaved model with these column values set (and dirty); unknown columns fail at once. */
     public <M extends Model> M build(Class<M> type, Map<String, ?> values) {
-        ModelInfo info = registry.info(type);
+        Arguments.notNull(values, "values");
+        ModelInfo info = registry.info(Arguments.notNull(type, "type"));
         @SuppressWarnings("unchecked")
         M model = (M) info.newInstance();
         ACCESS.bind(model, info.fullLayout());
@@ -146,11 +149,13 @@ public class ModelRepository {
      * until the transaction ends, so an active transaction is required.
      */
     public <M extends Model> List<M> listLocked(ModelQuery<M> query, Map<String, ?> params, dev.modelrepo.lock.LockOptions lock) {
+        Arguments.notNull(query, "query");
+        Arguments.notNull(params, "params");
         if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new org.springframework.transaction.IllegalTransactionStateException("A locking select needs an active transaction"
                     + " (its locks end with it): use LockOperations.withLocked, which opens one");
         }
-        Objects.requireNonNull(lock, "lock must not be null");
+        Arguments.notNull(lock, "lock");
         QueryCache.Lookup lookup = new QueryCache.Lookup();
         CompiledQuery compiled = renderer.compiled(query, Purpose.LIST, lock, lookup);
         BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
@@ -192,6 +197,11 @@ public class ModelRepository {
 
     /** {@link #stream(ModelQuery, Map)} with a fetch size (rows per round trip). */
     public <M extends Model> java.util.stream.Stream<M> stream(ModelQuery<M> query, Map<String, ?> params, int fetchSize) {
+        Arguments.notNull(query, "query");
+        Arguments.notNull(params, "params");
+        if (fetchSize < 1) {
+            throw new IllegalArgumentException("fetchSize must be positive: " + fetchSize);
+        }
         CompiledQuery compiled = compiled(query, Purpose.LIST, null);
         BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
         Cursor<M> cursor = new Cursor<>(executor.dataSource(), dialect, executor, bound, compiled.plan(), fetchSize);
@@ -209,6 +219,7 @@ public class ModelRepository {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
         }
+        Arguments.notNull(consumer, "consumer");
         List<String> include = query.spec().includes();
         try (java.util.stream.Stream<M> rows = stream(query, params, batchSize)) {
             java.util.Iterator<M> it = rows.iterator();
@@ -249,7 +260,8 @@ public class ModelRepository {
     /** The model with this primary key. */
     @SuppressWarnings("unchecked")
     public <M extends Model> Optional<M> findById(Class<M> type, Object id) {
-        Objects.requireNonNull(id, "id must not be null");
+        Arguments.notNull(type, "type");
+        Arguments.notNull(id, "id");
         ModelQuery<M> query = (ModelQuery<M>) byIdQueries.computeIfAbsent(type, t -> {
             var pk = registry.info(type).metadata().primaryKey();
             if (pk.size() != 1) {
@@ -266,6 +278,8 @@ public class ModelRepository {
      * Executed SQL always binds values.
      */
     public String toSql(ModelQuery<?> query, Map<String, ?> params) {
+        Arguments.notNull(query, "query");
+        Arguments.notNull(params, "params");
         return renderer.inline(query, params);
     }
 
@@ -277,8 +291,8 @@ public class ModelRepository {
     /** Compiles (through the cache), binds and runs a SELECT, observed with its cache outcome. */
     private <T> T read(ModelQuery<?> query, Purpose purpose, Map<String, ?> params,
             java.util.function.Function<CompiledQuery, dev.modelrepo.repository.internal.ResultHandler<T>> handler) {
-        Objects.requireNonNull(query, "query must not be null");
-        Objects.requireNonNull(params, "params must not be null (use Map.of())");
+        Arguments.notNull(query, "query");
+        Arguments.notNull(params, "params");
         QueryCache.Lookup lookup = new QueryCache.Lookup();
         CompiledQuery compiled = renderer.compiled(query, purpose, null, lookup);
         BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
@@ -301,7 +315,10 @@ public class ModelRepository {
      * Build dynamic parts with {@link Sql}; never concatenate user input.
      */
     public NativeQuery sql(String sql) {
-        Objects.requireNonNull(sql, "sql must not be null");
+        Arguments.notNull(sql, "sql");
+        if (!org.springframework.util.StringUtils.hasText(sql)) {
+            throw new org.springframework.dao.InvalidDataAccessApiUsageException("sql must not be empty");
+        }
         return new NativeQuery(sql, parsedSql.get(sql, org.springframework.jdbc.core.namedparam.NamedParameterUtils::parseSqlStatement),
                 dialect, executor, this);
     }
@@ -315,13 +332,13 @@ public class ModelRepository {
      * @return false when validation failed; nothing was written
      */
     public boolean save(Model model) {
-        Objects.requireNonNull(model, "model must not be null");
+        Arguments.notNull(model, "model");
         return persistence.save(model);
     }
 
     /** Like {@link #save}, but validation errors raise {@link dev.modelrepo.model.ModelValidationException}. */
     public void saveOrThrow(Model model) {
-        Objects.requireNonNull(model, "model must not be null");
+        Arguments.notNull(model, "model");
         persistence.saveOrThrow(model);
     }
 
@@ -332,22 +349,29 @@ public class ModelRepository {
 
     /** Deletes the model's row and, with {@link Cascade#ALL}, its has-many children recursively, in one transaction. */
     public void destroy(Model model, Cascade cascade) {
-        Objects.requireNonNull(model, "model must not be null");
-        persistence.destroy(model, Objects.requireNonNull(cascade, "cascade must not be null"));
+        Arguments.notNull(model, "model");
+        persistence.destroy(model, Arguments.notNull(cascade, "cascade"));
     }
 
     /** Destroys each model, in one transaction. */
     public void destroy(List<? extends Model> models, Cascade cascade) {
+        Arguments.notNull(models, "models");
+        Arguments.notNull(cascade, "cascade");
         new TransactionTemplate(transactionManager).executeWithoutResult(s -> models.forEach(m -> destroy(m, cascade)));
     }
 
     /** UPDATE … SET {@code values} WHERE {@code query}'s condition (set-based; updated_at too). Returns the affected count. */
     public int updateWhere(ModelQuery<? extends Model> query, Map<String, ?> values, Map<String, ?> params) {
+        Arguments.notNull(query, "query");
+        Arguments.notNull(values, "values");
+        Arguments.notNull(params, "params");
         return persistence.updateWhere(query, values, params, clock);
     }
 
     /** DELETE WHERE {@code query}'s condition (set-based, no hooks). Returns the affected count. */
     public int deleteWhere(ModelQuery<? extends Model> query, Map<String, ?> params) {
+        Arguments.notNull(query, "query");
+        Arguments.notNull(params, "params");
         return persistence.deleteWhere(query, params);
     }
 
@@ -359,13 +383,13 @@ public class ModelRepository {
      * it get their previous state back). Composes with {@code @Transactional}.
      */
     public <T> T inTransaction(java.util.function.Supplier<T> work) {
-        Objects.requireNonNull(work, "work must not be null");
+        Arguments.notNull(work, "work");
         return nested().execute(status -> work.get());
     }
 
     /** {@link #inTransaction} for work without a result. */
     public void useTransaction(Runnable work) {
-        Objects.requireNonNull(work, "work must not be null");
+        Arguments.notNull(work, "work");
         nested().executeWithoutResult(status -> work.run());
     }
 
@@ -442,7 +466,7 @@ public class ModelRepository {
         private @Nullable QueryObservationConvention observationConvention;
 
         private Builder(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+            this.dataSource = Arguments.notNull(dataSource, "dataSource");
         }
 
         /** The dialect; detected from the database metadata when not set. */
@@ -465,7 +489,7 @@ public class ModelRepository {
 
         /** The clock for created_at/updated_at (UTC system clock by default). */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock must not be null");
+            this.clock = Arguments.notNull(clock, "clock");
             return this;
         }
 
@@ -498,7 +522,7 @@ public class ModelRepository {
 
         /** Where {@code modelrepo.query} observations go (none by default). */
         public Builder observationRegistry(ObservationRegistry observationRegistry) {
-            this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
+            this.observationRegistry = Arguments.notNull(observationRegistry, "observationRegistry");
             return this;
         }
 

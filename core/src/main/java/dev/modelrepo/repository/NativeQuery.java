@@ -144,6 +144,7 @@ public final class NativeQuery {
     }
 
     private Bound bind(Map<String, ?> params) {
+        dev.modelrepo.internal.Arguments.notNull(params, "params");
         MapSqlParameterSource source = new MapSqlParameterSource(params);
         String expanded = NamedParameterUtils.substituteNamedParameters(parsed, source);
         Object[] values = NamedParameterUtils.buildValueArray(parsed, source, null);

@@ -1,5 +1,7 @@
 package dev.modelrepo.repository;
 
+import dev.modelrepo.internal.Arguments;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +25,7 @@ public final class Sql {
     /** A piece of SQL that is used only when {@code active}. */
     public record Fragment(boolean active, String sql) {
         public Fragment {
-            Objects.requireNonNull(sql, "sql must not be null");
+            Arguments.notNull(sql, "sql");
         }
 
         @Override

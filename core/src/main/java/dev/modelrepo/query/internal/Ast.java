@@ -1,5 +1,7 @@
 package dev.modelrepo.query.internal;
 
+import dev.modelrepo.internal.Arguments;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -274,11 +276,11 @@ public final class Ast {
         }
 
         public static JoinSpec model(JoinType type, Class<? extends Model> model, String alias) {
-            return new JoinSpec(type, null, null, java.util.Objects.requireNonNull(model, "model"), identifier(alias, "alias"), null);
+            return new JoinSpec(type, null, null, Arguments.notNull(model, "model"), identifier(alias, "alias"), null);
         }
 
         public JoinSpec withOn(Condition condition) {
-            return new JoinSpec(type, relation, through, model, alias, java.util.Objects.requireNonNull(condition, "condition"));
+            return new JoinSpec(type, relation, through, model, alias, Arguments.notNull(condition, "condition"));
         }
 
         public JoinSpec withThrough(String via) {

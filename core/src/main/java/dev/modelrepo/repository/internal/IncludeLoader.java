@@ -42,10 +42,14 @@ public final class IncludeLoader {
     }
 
     public void load(List<? extends Model> parents, Class<?> parentType, List<String> paths) {
-        if (parents.isEmpty() || paths.isEmpty()) {
+        if (paths.isEmpty()) {
             return;
         }
         ModelInfo parent = registry.info(parentType);
+        validate(parent, paths);
+        if (parents.isEmpty()) {
+            return;
+        }
         Map<String, List<String>> byFirst = new LinkedHashMap<>();
         for (String path : paths) {
             int dot = path.indexOf('.');
@@ -65,6 +69,21 @@ public final class IncludeLoader {
                     : loadOwners(parents, relation);
             load(loaded, relation.target(), rest);
         });
+    }
+
+    /** Every relation of every path exists, checked even when no row was loaded (a typo must not pass on an empty table). */
+    private void validate(ModelInfo root, List<String> paths) {
+        for (String path : paths) {
+            ModelInfo owner = root;
+            for (String name : path.split("\\.")) {
+                Relation relation = owner.relation(name);
+                if (relation == null) {
+                    throw new UnknownColumnException(owner.name() + " has no relation '" + name + "' to include; its relations are "
+                            + owner.relations().keySet());
+                }
+                owner = registry.info(relation.target());
+            }
+        }
     }
 
     private List<? extends Model> loadChildren(List<? extends Model> parents, ModelInfo parent, Relation relation) {
