@@ -106,6 +106,13 @@ public interface Dialect {
         throw new dev.modelrepo.lock.UnsupportedLockException(name(), "transaction lock modes (" + mode + ")");
     }
 
+    /**
+     * Called before each statement modelrepo runs on a connection (inside or outside a transaction), for
+     * engines whose driver needs help around transaction boundaries (SQLite). Does nothing by default.
+     */
+    default void beforeStatement(Connection connection) throws SQLException {
+    }
+
     /** A SQL literal for a value, for {@code toSql} debugging output only: never for executed SQL. */
     String literal(@Nullable Object value);
 

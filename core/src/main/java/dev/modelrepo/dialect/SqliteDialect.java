@@ -83,6 +83,17 @@ public class SqliteDialect extends AnsiDialect {
         SqliteTransactionModes.set(connection, mode);
     }
 
+    /**
+     * sqlite-jdbc's commit and rollback begin the next transaction at once while autocommit is off; in
+     * IMMEDIATE mode that BEGIN takes the write lock again (or waits for it and fails the already committed
+     * transaction). Inside a Spring transaction, the connection is switched to DEFERRED just before completion,
+     * so that BEGIN takes no lock, and its mode is restored afterwards.
+     */
+    @Override
+    public void beforeStatement(Connection connection) throws java.sql.SQLException {
+        SqliteCompletionGuard.register(connection);
+    }
+
     @Override
     public ColumnKind columnKind(ColumnTypeInfo type) {
         String t = type.typeName().toUpperCase(Locale.ROOT);

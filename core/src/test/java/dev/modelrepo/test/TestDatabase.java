@@ -27,7 +27,7 @@ public final class TestDatabase implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_POOL_SIZE = 10;
     private static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
-    private static final String SQLITE_BUSY_TIMEOUT_MILLIS = "5000";
+    private static final String SQLITE_BUSY_TIMEOUT_MILLIS = "20000";
 
     private final Engine engine;
     private final String name;

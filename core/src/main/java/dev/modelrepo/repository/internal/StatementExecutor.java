@@ -32,12 +32,15 @@ public final class StatementExecutor {
 
     private final String dialect;
 
+    private final Dialect dialectImpl;
+
     public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds, QueryObserver observer) {
         this.dataSource = dataSource;
         this.translator = dialect.exceptionTranslator();
         this.queryTimeoutSeconds = queryTimeoutSeconds;
         this.observer = observer;
         this.dialect = dialect.name();
+        this.dialectImpl = dialect;
     }
 
     /** What a statement is, for its observation and error messages: operation, table (lower case) and cache outcome. */
@@ -75,11 +78,13 @@ public final class StatementExecutor {
     /** Prepares on a connection; the callers' finally blocks release it, also when the check refuses. */
     private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         checkNotStreaming(connection);
+        dialectImpl.beforeStatement(connection);
         return connection.prepareStatement(sql);
     }
 
     private PreparedStatement prepareWithKeys(Connection connection, String sql) throws SQLException {
         checkNotStreaming(connection);
+        dialectImpl.beforeStatement(connection);
         return connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
     }
 
