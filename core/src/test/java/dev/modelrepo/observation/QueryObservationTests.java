@@ -54,6 +54,26 @@ class QueryObservationTests {
     }
 
     @EngineTest
+    void aStaleUpdateIsObservedAsAnOptimisticLockingFailure(TestDatabase db) {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        ModelRepository repo = ModelRepository.builder(db.dataSource()).observationRegistry(registry).build();
+        User user = repo.build(User.class, Map.of("name", "Stale", "email", UUID.randomUUID() + "@x.test"));
+        repo.save(user);
+        User other = repo.findById(User.class, user.id()).orElseThrow();
+        other.set("name", "Fresh");
+        repo.save(other);
+        user.set("name", "Late");
+        assertThatThrownBy(() -> repo.save(user)).isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasAnObservation(o -> o.hasLowCardinalityKeyValue("operation", "update").hasLowCardinalityKeyValue("outcome", "error")
+                        .hasLowCardinalityKeyValue("error", "OptimisticLockingFailureException"));
+        assertThatThrownBy(() -> repo.destroy(user)).isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasAnObservation(o -> o.hasLowCardinalityKeyValue("operation", "delete").hasLowCardinalityKeyValue("outcome", "error")
+                        .hasLowCardinalityKeyValue("error", "OptimisticLockingFailureException"));
+    }
+
+    @EngineTest
     void throughAMeterHandlerTheyBecomeTimersWithoutSqlTags(TestDatabase db) {
         MeterRegistry meters = new SimpleMeterRegistry();
         ObservationRegistry registry = ObservationRegistry.create();
