@@ -54,6 +54,39 @@ class QueryObservationTests {
     }
 
     @EngineTest
+    void eachObservationCarriesTheRowsReturnedOrAffected(TestDatabase db) {
+        java.util.List<QueryContext> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<QueryContext>() {
+            @Override
+            public void onStop(QueryContext context) {
+                contexts.add(context);
+            }
+
+            @Override
+            public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                return context instanceof QueryContext;
+            }
+        });
+        ModelRepository repo = ModelRepository.builder(db.dataSource()).observationRegistry(registry).build();
+        String tag = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            repo.save(repo.build(User.class, Map.of("name", "Rows " + tag, "email", i + tag + "@x.test")));
+        }
+        assertThat(contexts).filteredOn(c -> c.operation().equals("insert")).hasSize(3).allSatisfy(c -> assertThat(c.rows()).isEqualTo(1));
+        contexts.clear();
+        var mine = ModelQuery.from(User.class, "u").where(eq("u.name", param("n")));
+        repo.list(mine, Map.of("n", "Rows " + tag));
+        assertThat(contexts).singleElement().satisfies(c -> assertThat(c.rows()).isEqualTo(3));
+        contexts.clear();
+        repo.updateWhere(mine, Map.of("name", "Rows done " + tag), Map.of("n", "Rows " + tag));
+        assertThat(contexts).singleElement().satisfies(c -> {
+            assertThat(c.operation()).isEqualTo("update");
+            assertThat(c.rows()).isEqualTo(3);
+        });
+    }
+
+    @EngineTest
     void aStaleUpdateIsObservedAsAnOptimisticLockingFailure(TestDatabase db) {
         TestObservationRegistry registry = TestObservationRegistry.create();
         ModelRepository repo = ModelRepository.builder(db.dataSource()).observationRegistry(registry).build();

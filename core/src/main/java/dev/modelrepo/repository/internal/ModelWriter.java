@@ -67,7 +67,7 @@ public final class ModelWriter {
                     }
                     writeBack(model, table.columns(), rs);
                 }
-                return null;
+                return 1;
             });
         }
         else {
@@ -77,7 +77,7 @@ public final class ModelWriter {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     return keys.next() ? keys.getObject(1) : null;
                 }
-            });
+            }, k -> 1);   // one row inserted, whatever the key's type
             ColumnMetadata pk = singleKey(info);
             if (pk != null && model.get(pk.name()) == null && key != null) {
                 ACCESS.write(model, pk.name(), ValueConverter.convert(key instanceof java.math.BigInteger b ? b.longValue() : key, pk.kind()));
@@ -285,9 +285,10 @@ public final class ModelWriter {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     writeBack(model, columns, rs);
+                    return 1;
                 }
             }
-            return null;
+            return 0;
         });
     }
 
