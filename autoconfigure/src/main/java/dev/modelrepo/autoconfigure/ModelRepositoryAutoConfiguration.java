@@ -3,8 +3,8 @@ package dev.modelrepo.autoconfigure;
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
@@ -12,8 +12,9 @@ import dev.modelrepo.repository.ModelRepository;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of a
- * {@link ModelRepository} over the application's single {@link DataSource}, ordered after the DataSource,
- * transaction manager, schema migration (Liquibase, Flyway) and observation auto-configurations.
+ * {@link ModelRepository} over the application's single (or primary) {@link DataSource}, and of
+ * {@link ModelRepositories}, which builds one per DataSource where there are several. Ordered after the
+ * DataSource, transaction manager, schema migration (Liquibase, Flyway) and observation auto-configurations.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -22,7 +23,7 @@ import dev.modelrepo.repository.ModelRepository;
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ DataSource.class, ModelRepository.class })
-@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(ModelRepositoryProperties.class)
 @Import(ModelRepositoryConfiguration.class)
 public final class ModelRepositoryAutoConfiguration {

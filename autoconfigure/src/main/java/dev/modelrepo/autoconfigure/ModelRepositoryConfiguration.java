@@ -6,7 +6,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +13,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,15 +21,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
 
 import dev.modelrepo.dialect.Dialect;
-import dev.modelrepo.lock.LockOperations;
 import dev.modelrepo.dialect.DialectResolver;
+import dev.modelrepo.lock.LockOperations;
 import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
-import dev.modelrepo.observation.QueryObservationConvention;
 import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.repository.ModelRepository;
 
-/** The modelrepo beans; each one backs off when the application defines its own. */
+/**
+ * The modelrepo beans; each one backs off when the application defines its own. The repository and its parts
+ * (dialect, registry, query cache) are made for the application's single (or primary) DataSource, and not at all
+ * once the application defines a ModelRepository of its own (several DataSources: see {@link ModelRepositories}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ModelRepositoryConfiguration {
 
@@ -37,73 +40,75 @@ class ModelRepositoryConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Dialect modelRepositoryDialect(DataSource dataSource, ModelRepositoryProperties properties) {
-        String name = properties.getDialect();
-        return StringUtils.hasText(name) ? DialectResolver.byName(name) : DialectResolver.resolve(dataSource);
+    ModelRepositories modelRepositories(ModelRepositoryProperties properties, BeanFactory beanFactory,
+            ObjectProvider<ModelRepositoryBuilderCustomizer> customizers, ObjectProvider<ModelListener> listeners,
+            ObjectProvider<Clock> clock) {
+        List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
+                : List.of();
+        return new ModelRepositories(properties, packages, customizers, listeners, clock);
     }
 
-    /**
-     * The registry reads table metadata at start-up, so it must wait for Liquibase, Flyway or the SQL
-     * scripts to create the tables: {@link DependsOnDatabaseInitialization} orders it after whichever
-     * initializer the application has (and is a no-op when it has none).
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    @DependsOnDatabaseInitialization
-    ModelRegistry modelRegistry(DataSource dataSource, Dialect dialect, ModelRepositoryProperties properties,
-            BeanFactory beanFactory) {
-        ModelRegistry registry = new ModelRegistry(dataSource, dialect);
-        List<String> packages = modelPackages(properties, beanFactory);
-        if (packages.isEmpty()) {
-            logger.debug("No model packages to scan: set modelrepo.model-packages; models register on first use");
+    /** The repository of the single DataSource, unless the application defines repositories itself. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnSingleCandidate(DataSource.class)
+    @ConditionalOnMissingBean(ModelRepository.class)
+    static class DefaultRepositoryConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        Dialect modelRepositoryDialect(DataSource dataSource, ModelRepositoryProperties properties) {
+            String name = properties.getDialect();
+            return StringUtils.hasText(name) ? DialectResolver.byName(name) : DialectResolver.resolve(dataSource);
         }
-        else {
-            registry.scan(packages.toArray(String[]::new));
+
+        /**
+         * The registry reads table metadata at start-up, so it must wait for Liquibase, Flyway or the SQL
+         * scripts to create the tables: {@link DependsOnDatabaseInitialization} orders it after whichever
+         * initializer the application has (and is a no-op when it has none).
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        @DependsOnDatabaseInitialization
+        ModelRegistry modelRegistry(DataSource dataSource, Dialect dialect, ModelRepositories repositories) {
+            ModelRegistry registry = new ModelRegistry(dataSource, dialect);
+            List<String> packages = repositories.modelPackages();
+            if (packages.isEmpty()) {
+                logger.debug("No model packages to scan: set modelrepo.model-packages; models register on first use");
+            }
+            else {
+                registry.scan(packages.toArray(String[]::new));
+            }
+            registry.loadAll();
+            return registry;
         }
-        registry.loadAll();
-        return registry;
-    }
 
-    @Bean
-    @ConditionalOnMissingBean
-    QueryCache modelRepositoryQueryCache(ModelRepositoryProperties properties) {
-        return new QueryCache(properties.getQueryCache().getMaxSize());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ModelRepository modelRepository(DataSource dataSource, Dialect dialect, ModelRegistry registry,
-            QueryCache queryCache, ModelRepositoryProperties properties, ObjectProvider<Clock> clock,
-            ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<ModelListener> listeners,
-            ObjectProvider<ObservationRegistry> observationRegistry,
-            ObjectProvider<QueryObservationConvention> observationConvention) {
-        ModelRepository.Builder builder = ModelRepository.builder(dataSource)
-            .dialect(dialect)
-            .registry(registry)
-            .queryCache(queryCache)
-            .clock(clock.getIfAvailable(Clock::systemUTC))
-            .queryTimeoutSeconds(timeoutSeconds(properties.getQueryTimeout()))
-            .listeners(listeners.orderedStream().toList());
-        transactionManager.ifUnique(builder::transactionManager);
-        if (properties.getMetrics().isEnabled()) {
-            observationRegistry.ifUnique(builder::observationRegistry);
-            observationConvention.ifUnique(builder::observationConvention);
+        @Bean
+        @ConditionalOnMissingBean
+        QueryCache modelRepositoryQueryCache(ModelRepositoryProperties properties) {
+            return new QueryCache(properties.getQueryCache().getMaxSize());
         }
-        return builder.build();
+
+        @Bean
+        @ConditionalOnMissingBean
+        ModelRepository modelRepository(ModelRepositories repositories, DataSource dataSource, Dialect dialect,
+                ModelRegistry registry, QueryCache queryCache,
+                ObjectProvider<PlatformTransactionManager> transactionManager) {
+            ModelRepositories.Builder builder = repositories.builder(dataSource)
+                .dialect(dialect)
+                .registry(registry)
+                .queryCache(queryCache);
+            transactionManager.ifUnique(builder::transactionManager);
+            return builder.build();
+        }
     }
 
+    /** Lock helpers over the application's one (or primary) repository. */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(ModelRepository.class)
     LockOperations lockOperations(ModelRepository repository, ModelRepositoryProperties properties) {
         ModelRepositoryProperties.Lock.Retry retry = properties.getLock().getRetry();
         return new LockOperations(repository, retry.getBackoff(), retry.getAttempts());
-    }
-
-    private static List<String> modelPackages(ModelRepositoryProperties properties, BeanFactory beanFactory) {
-        if (!properties.getModelPackages().isEmpty()) {
-            return properties.getModelPackages();
-        }
-        return AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
     }
 
     /** JDBC timeouts are whole seconds: a fraction rounds up, so a positive duration never means "none". */

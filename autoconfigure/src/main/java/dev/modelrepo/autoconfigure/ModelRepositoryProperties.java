@@ -187,7 +187,8 @@ public class ModelRepositoryProperties {
 
         /**
          * Whether to record a "modelrepo.query" observation of every statement, in the application's
-         * ObservationRegistry (Spring Boot configures one with the actuator). No effect without a registry.
+         * ObservationRegistry (Spring Boot configures one with the actuator), and, when micrometer-core is present,
+         * the modelrepo.query.cache.*, modelrepo.query.rows and modelrepo.conflicts meters.
          */
         private boolean enabled = true;
 

@@ -33,6 +33,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.modelrepo.autoconfigure.ModelRepositoryProperties.SqlLog;
 import dev.modelrepo.autoconfigure.missing.Ghost;
+import dev.modelrepo.autoconfigure.observation.ModelRepositoryObservationAutoConfiguration;
 import dev.modelrepo.autoconfigure.models.Widget;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.H2Dialect;
@@ -54,7 +55,8 @@ class ModelRepositoryAutoConfigurationTests {
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                 DataSourceTransactionManagerAutoConfiguration.class, LiquibaseAutoConfiguration.class,
-                ObservationAutoConfiguration.class, ModelRepositoryAutoConfiguration.class))
+                ObservationAutoConfiguration.class, ModelRepositoryAutoConfiguration.class,
+                ModelRepositoryObservationAutoConfiguration.class))
         .withPropertyValues("spring.datasource.generate-unique-name=true",
                 "spring.liquibase.change-log=classpath:db/test-changelog.xml")
         .withUserConfiguration(ApplicationPackage.class);

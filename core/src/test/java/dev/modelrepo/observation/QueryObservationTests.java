@@ -54,6 +54,59 @@ class QueryObservationTests {
     }
 
     @EngineTest
+    void eachObservationCarriesTheRowsReturnedOrAffected(TestDatabase db) {
+        java.util.List<QueryContext> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<QueryContext>() {
+            @Override
+            public void onStop(QueryContext context) {
+                contexts.add(context);
+            }
+
+            @Override
+            public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                return context instanceof QueryContext;
+            }
+        });
+        ModelRepository repo = ModelRepository.builder(db.dataSource()).observationRegistry(registry).build();
+        String tag = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            repo.save(repo.build(User.class, Map.of("name", "Rows " + tag, "email", i + tag + "@x.test")));
+        }
+        assertThat(contexts).filteredOn(c -> c.operation().equals("insert")).hasSize(3).allSatisfy(c -> assertThat(c.rows()).isEqualTo(1));
+        contexts.clear();
+        var mine = ModelQuery.from(User.class, "u").where(eq("u.name", param("n")));
+        repo.list(mine, Map.of("n", "Rows " + tag));
+        assertThat(contexts).singleElement().satisfies(c -> assertThat(c.rows()).isEqualTo(3));
+        contexts.clear();
+        repo.updateWhere(mine, Map.of("name", "Rows done " + tag), Map.of("n", "Rows " + tag));
+        assertThat(contexts).singleElement().satisfies(c -> {
+            assertThat(c.operation()).isEqualTo("update");
+            assertThat(c.rows()).isEqualTo(3);
+        });
+    }
+
+    @EngineTest
+    void aStaleUpdateIsObservedAsAnOptimisticLockingFailure(TestDatabase db) {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        ModelRepository repo = ModelRepository.builder(db.dataSource()).observationRegistry(registry).build();
+        User user = repo.build(User.class, Map.of("name", "Stale", "email", UUID.randomUUID() + "@x.test"));
+        repo.save(user);
+        User other = repo.findById(User.class, user.id()).orElseThrow();
+        other.set("name", "Fresh");
+        repo.save(other);
+        user.set("name", "Late");
+        assertThatThrownBy(() -> repo.save(user)).isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasAnObservation(o -> o.hasLowCardinalityKeyValue("operation", "update").hasLowCardinalityKeyValue("outcome", "error")
+                        .hasLowCardinalityKeyValue("error", "OptimisticLockingFailureException"));
+        assertThatThrownBy(() -> repo.destroy(user)).isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasAnObservation(o -> o.hasLowCardinalityKeyValue("operation", "delete").hasLowCardinalityKeyValue("outcome", "error")
+                        .hasLowCardinalityKeyValue("error", "OptimisticLockingFailureException"));
+    }
+
+    @EngineTest
     void throughAMeterHandlerTheyBecomeTimersWithoutSqlTags(TestDatabase db) {
         MeterRegistry meters = new SimpleMeterRegistry();
         ObservationRegistry registry = ObservationRegistry.create();

@@ -67,7 +67,7 @@ public final class ModelWriter {
                     }
                     writeBack(model, table.columns(), rs);
                 }
-                return null;
+                return 1;
             });
         }
         else {
@@ -77,7 +77,7 @@ public final class ModelWriter {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     return keys.next() ? keys.getObject(1) : null;
                 }
-            });
+            }, k -> 1);   // one row inserted, whatever the key's type
             ColumnMetadata pk = singleKey(info);
             if (pk != null && model.get(pk.name()) == null && key != null) {
                 ACCESS.write(model, pk.name(), ValueConverter.convert(key instanceof java.math.BigInteger b ? b.longValue() : key, pk.kind()));
@@ -124,26 +124,23 @@ public final class ModelWriter {
         }
         String returning = dialect.updateReturning(sql.toString(), join(written, false));
         StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
-        int affected = executor.execute(returning != null ? returning : sql.toString(), task, false, ps -> {
+        executor.execute(returning != null ? returning : sql.toString(), task, false, ps -> {
             int p = bind(ps, model, columns, 1);
             pk.binder().bind(ps, p++, model.id());
             if (version != null && currentVersion != null) {
                 version.binder().bind(ps, p, currentVersion);
             }
             if (returning == null) {
-                return ps.executeUpdate();
+                return requireAffected(ps.executeUpdate(), info, model, version, currentVersion);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return 0;
+                    throw stale(info, model, version, currentVersion);
                 }
                 writeBack(model, written, rs);
                 return 1;
             }
         });
-        if (affected == 0) {
-            throw stale(info, model, version, currentVersion);
-        }
         if (returning == null) {
             if (version != null) {
                 ACCESS.write(model, version.name(), ValueConverter.convert(((Number) currentVersion).longValue() + 1, version.kind()));
@@ -165,19 +162,28 @@ public final class ModelWriter {
         Object currentVersion = version == null ? null : model.get(version.name());
         String sql = "DELETE FROM " + tableSql(info) + " WHERE " + dialect.quote(pk.storedName()) + " = ?"
                 + (version != null && currentVersion != null ? " AND " + dialect.quote(version.storedName()) + " = ?" : "");
-        int affected = executor.execute(sql, StatementExecutor.Op.of("delete", info.metadata().name()), false, ps -> {
+        executor.execute(sql, StatementExecutor.Op.of("delete", info.metadata().name()), false, ps -> {
             pk.binder().bind(ps, 1, model.id());
             if (version != null && currentVersion != null) {
                 version.binder().bind(ps, 2, currentVersion);
             }
-            return ps.executeUpdate();
+            return requireAffected(ps.executeUpdate(), info, model, version, currentVersion);
         });
+    }
+
+    /**
+     * Raised inside the statement's work, so the statement's observation records the conflict as its error
+     * (meters count optimistic conflicts from there).
+     */
+    private static int requireAffected(int affected, ModelInfo info, Model model, @Nullable ColumnMetadata version,
+            @Nullable Object currentVersion) {
         if (affected == 0) {
             throw stale(info, model, version, currentVersion);
         }
+        return affected;
     }
 
-    private RuntimeException stale(ModelInfo info, Model model, @Nullable ColumnMetadata version, @Nullable Object currentVersion) {
+    private static RuntimeException stale(ModelInfo info, Model model, @Nullable ColumnMetadata version, @Nullable Object currentVersion) {
         if (version != null) {
             return new OptimisticLockingFailureException(info.name() + " id=" + model.id() + " was changed or deleted by another"
                     + " transaction: " + version.name() + " " + currentVersion + " is stale; reload it and try again");
@@ -279,9 +285,10 @@ public final class ModelWriter {
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     writeBack(model, columns, rs);
+                    return 1;
                 }
             }
-            return null;
+            return 0;
         });
     }
 

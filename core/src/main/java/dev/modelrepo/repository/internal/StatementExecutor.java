@@ -144,6 +144,11 @@ public final class StatementExecutor {
                 StatementExecutor::rowsOf);
     }
 
+    /** {@link #execute(String, Op, boolean, StatementWork)} with the observed row count taken from the result by {@code rows}. */
+    public <T> T execute(String sql, Op op, boolean keys, StatementWork<T> work, java.util.function.ToLongFunction<T> rows) {
+        return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> doExecute(sql, op.task(), keys, work), rows);
+    }
+
     private <T> T doExecute(String sql, String task, boolean keys, StatementWork<T> work) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = keys ? prepareWithKeys(connection, sql) : prepare(connection, sql)) {

@@ -12,4 +12,9 @@ public class Company extends Model {
     public String name() {
         return get("name", String.class);
     }
+
+    @Override
+    protected void validate() {
+        Validation.requireText(this, "name", 100);
+    }
 }

@@ -14,4 +14,10 @@ public class Department extends Model {
     public String name() {
         return get("name", String.class);
     }
+
+    @Override
+    protected void validate() {
+        Validation.requireText(this, "name", 100);
+        Validation.require(this, "company_id");
+    }
 }

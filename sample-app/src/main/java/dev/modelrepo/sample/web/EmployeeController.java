@@ -6,16 +6,25 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.query.Order;
 import dev.modelrepo.repository.ModelRepository;
+import dev.modelrepo.model.Cascade;
 import dev.modelrepo.sample.model.Employee;
+import dev.modelrepo.sample.service.ModelService;
 
 import static dev.modelrepo.query.Q.asc;
 import static dev.modelrepo.query.Q.contains;
@@ -37,8 +46,38 @@ class EmployeeController {
 
     private final ModelRepository repository;
 
-    EmployeeController(ModelRepository repository) {
+    private final ModelService models;
+
+    EmployeeController(ModelRepository repository, ModelService models) {
         this.repository = repository;
+        this.models = models;
+    }
+
+    @GetMapping("/{id}")
+    Map<String, @Nullable Object> get(@PathVariable long id) {
+        return ModelJson.of(this.models.find(Employee.class, id));
+    }
+
+    /**
+     * {@code POST /api/employees {"department_id": 1, "name": "Zoe Zhang", "email": "zoe@acme.example",
+     * "salary": 70000}}: 201 with the stored row (defaults such as {@code active} filled in by the database).
+     */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, @Nullable Object> create(@RequestBody Map<String, Object> body) {
+        return ModelJson.of(this.models.create(Employee.class, body));
+    }
+
+    /** {@code PUT /api/employees/7 {"salary": 75000}}: only the given columns change. */
+    @PutMapping("/{id}")
+    Map<String, @Nullable Object> update(@PathVariable long id, @RequestBody Map<String, Object> body) {
+        return ModelJson.of(this.models.update(Employee.class, id, body));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long id) {
+        this.models.delete(Employee.class, id, Cascade.NONE, null, null);
     }
 
     /**

@@ -1,4 +1,4 @@
-/** The sample's read-only JSON API over companies, departments and employees. */
+/** The sample's JSON API: companies, departments, employees, posts, accounts and transfers, and a CSV export. */
 @NullMarked
 package dev.modelrepo.sample.web;
 

@@ -1,0 +1,59 @@
+package dev.modelrepo.autoconfigure.observation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.modelrepo.autoconfigure.ModelRepositoryAutoConfiguration;
+import dev.modelrepo.autoconfigure.ModelRepositoryBuilderCustomizer;
+import dev.modelrepo.observation.QueryObservationConvention;
+import dev.modelrepo.repository.ModelRepository;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of modelrepo's
+ * metrics: every repository observes its statements ({@code modelrepo.query}) in the application's
+ * {@link ObservationRegistry}; with micrometer-core on the class path, {@link QueryCacheMeterBinder} and
+ * {@link QueryMeterObservationHandler} add the meters that need it. Off with {@code modelrepo.metrics.enabled=false}.
+ */
+@AutoConfiguration(before = ModelRepositoryAutoConfiguration.class, afterName = {
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
+@ConditionalOnClass(ModelRepository.class)
+@ConditionalOnBooleanProperty(name = "modelrepo.metrics.enabled", matchIfMissing = true)
+public final class ModelRepositoryObservationAutoConfiguration {
+
+    /** Hands the application's ObservationRegistry and QueryObservationConvention (when unique) to every repository. */
+    @Bean
+    ModelRepositoryBuilderCustomizer modelRepositoryObservationCustomizer(ObjectProvider<ObservationRegistry> registry,
+            ObjectProvider<QueryObservationConvention> convention) {
+        return (builder) -> {
+            registry.ifUnique(builder::observationRegistry);
+            convention.ifUnique(builder::observationConvention);
+        };
+    }
+
+    /** The meters that need micrometer-core; Boot binds MeterBinders and registers ObservationHandlers. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class MeterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        QueryCacheMeterBinder modelRepositoryQueryCacheMeterBinder(ListableBeanFactory beanFactory) {
+            return new QueryCacheMeterBinder(beanFactory);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        QueryMeterObservationHandler modelRepositoryQueryMeterObservationHandler() {
+            return new QueryMeterObservationHandler();
+        }
+    }
+}
