@@ -118,7 +118,7 @@ class TestDatabaseTests {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
-            assertThat(pragma(s, "busy_timeout")).isEqualTo("5000");
+            assertThat(pragma(s, "busy_timeout")).isEqualTo("20000");
             // Declared as TIMESTAMP(6), not the TEXT Liquibase makes of datetime, so the type says what it holds.
             try (ResultSet rs = s.executeQuery(
                     "SELECT type FROM pragma_table_info('users') WHERE name = 'created_at'")) {
