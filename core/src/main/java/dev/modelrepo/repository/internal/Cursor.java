@@ -48,6 +48,10 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
 
     private final boolean blocks;
 
+    private final StatementExecutor executor;
+
+    private final String sql;
+
     private @Nullable Boolean hasNext;
 
     private boolean closed;
@@ -55,6 +59,8 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
     public Cursor(DataSource dataSource, Dialect dialect, StatementExecutor executor, BoundStatement bound, RowPlan plan, int fetchSize) {
         this.dataSource = dataSource;
         this.plan = plan;
+        this.executor = executor;
+        this.sql = bound.sql();
         if (plan.groupsRows()) {
             throw new org.springframework.dao.InvalidDataAccessApiUsageException("A cursor cannot merge the rows of a has-many join;"
                     + " stream the parents and include(...) their children per batch with forEachBatch");
@@ -105,7 +111,7 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
             }
             catch (SQLException ex) {
                 close();
-                throw new org.springframework.jdbc.UncategorizedSQLException("stream " + plan.layout().modelName(), null, ex);
+                throw executor.translate("stream " + plan.layout().modelName(), sql, ex);
             }
             if (!hasNext) {
                 close();
@@ -133,7 +139,7 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
         }
         catch (SQLException ex) {
             close();
-            throw new org.springframework.jdbc.UncategorizedSQLException("stream " + plan.layout().modelName(), null, ex);
+            throw executor.translate("stream " + plan.layout().modelName(), sql, ex);
         }
     }
 
