@@ -52,7 +52,7 @@ class ConcurrencyTests {
     public static class Job extends Model {
     }
 
-    private static ModelRepository setUp(TestDatabase db) throws SQLException {
+    static ModelRepository setUp(TestDatabase db) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS counters");
             s.execute("DROP TABLE IF EXISTS accounts");
@@ -68,7 +68,7 @@ class ConcurrencyTests {
         return ModelRepository.create(db.dataSource());
     }
 
-    private static void inParallel(int threads, int each, ThrowingTask task) throws Exception {
+    static void inParallel(int threads, int each, ThrowingTask task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
