@@ -99,6 +99,69 @@ class ConcurrencyTests {
         return ((HikariDataSource) db.dataSource()).getHikariPoolMXBean().getActiveConnections();
     }
 
+    /** One random transfer between two distinct accounts, both locked in id order, retried on conflicts. */
+    static void transfer(ModelRepository repo, LockOptions lock, AtomicInteger attempts) {
+        long from = ThreadLocalRandom.current().nextLong(1, 11);
+        long to = ThreadLocalRandom.current().nextLong(1, 10);
+        if (to >= from) {
+            to++;                                          // two distinct accounts
+        }
+        long debitId = from;
+        int amount = ThreadLocalRandom.current().nextInt(1, 50);
+        // locked in id order whatever the direction, so two transfers never wait on each other in a cycle
+        var pair = ModelQuery.from(Account.class, "a").where(in("a.id", List.of(from, to))).orderBy(asc("a.id"));
+        repo.locks().retryOnConflict(50, () -> {
+            attempts.incrementAndGet();
+            return repo.locks().withLocked(pair, Map.of(), lock, rows -> {
+                Account debit = rows.get(0).id().equals(debitId) ? rows.get(0) : rows.get(1);
+                Account credit = debit == rows.get(0) ? rows.get(1) : rows.get(0);
+                debit.set("balance", debit.get("balance", Integer.class) - amount);
+                credit.set("balance", credit.get("balance", Integer.class) + amount);
+                repo.save(debit);
+                repo.save(credit);
+                return null;
+            });
+        });
+    }
+
+    /** A worker claiming batches of new jobs with SKIP LOCKED until none is left; each job id seen is recorded. */
+    static int claimAll(ModelRepository repo, int worker, Set<Long> processed, AtomicInteger duplicates) {
+        var next = ModelQuery.from(Job.class, "j").where(eq("j.status", "new")).orderBy(asc("j.id")).limit(100);
+        int claims = 0;
+        while (true) {
+            int claimed = repo.locks().withLocked(next, Map.of(), LockOptions.forUpdate().skipLocked(), jobs -> {
+                for (Job job : jobs) {
+                    if (!processed.add(job.get("id", Long.class))) {
+                        duplicates.incrementAndGet();
+                    }
+                }
+                if (!jobs.isEmpty()) {
+                    repo.updateWhere(ModelQuery.from(Job.class, "j").where(in("j.id", jobs.stream().map(j -> j.id()).toList())),
+                            Map.of("status", "done", "worker", worker), Map.of());
+                }
+                return jobs.size();
+            });
+            if (claimed == 0) {
+                return claims;
+            }
+            claims++;
+        }
+    }
+
+    /** Inserts {@code count} new jobs with ids after {@code lastId}. */
+    static void addJobs(TestDatabase db, long lastId, int count) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (id, status) VALUES (?, 'new')")) {
+            for (int i = 1; i <= count; i++) {
+                ps.setLong(1, lastId + i);
+                ps.addBatch();
+                if (i % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
     @EngineTest
     void r1OptimisticIncrementsWithRetryLoseNothing(TestDatabase db) throws Exception {
         ModelRepository repo = setUp(db);
@@ -123,33 +186,10 @@ class ConcurrencyTests {
     @EngineTest
     void r2TransfersUnderRowLocksKeepTheTotal(TestDatabase db) throws Exception {
         ModelRepository repo = setUp(db);
-        LockOperations locks = repo.locks();
         LockOptions lock = db.engine() == Engine.SQLITE ? LockOptions.immediate() : LockOptions.forUpdate();
         AtomicInteger attempts = new AtomicInteger();
         long start = System.nanoTime();
-        inParallel(8, 1000, (thread, i) -> {
-            long from = ThreadLocalRandom.current().nextLong(1, 11);
-            long to = ThreadLocalRandom.current().nextLong(1, 10);
-            if (to >= from) {
-                to++;                                          // two distinct accounts
-            }
-            long debitId = from;
-            int amount = ThreadLocalRandom.current().nextInt(1, 50);
-            // locked in id order whatever the direction, so two transfers never wait on each other in a cycle
-            var pair = ModelQuery.from(Account.class, "a").where(in("a.id", List.of(from, to))).orderBy(asc("a.id"));
-            locks.retryOnConflict(50, () -> {
-                attempts.incrementAndGet();
-                return locks.withLocked(pair, Map.of(), lock, rows -> {
-                    Account debit = rows.get(0).id().equals(debitId) ? rows.get(0) : rows.get(1);
-                    Account credit = debit == rows.get(0) ? rows.get(1) : rows.get(0);
-                    debit.set("balance", debit.get("balance", Integer.class) - amount);
-                    credit.set("balance", credit.get("balance", Integer.class) + amount);
-                    repo.save(debit);
-                    repo.save(credit);
-                    return null;
-                });
-            });
-        });
+        inParallel(8, 1000, (thread, i) -> transfer(repo, lock, attempts));
         long total = repo.rows(ModelQuery.from(Account.class, "a").select(sum("a.balance").as("total")), Map.of()).get(0).get("total") instanceof Number n
                 ? n.longValue() : -1;
         System.out.printf("R2 [%s]: 8000 transfers, %d attempts, %d ms%n", db.engine(), attempts.get(), (System.nanoTime() - start) / 1_000_000);
@@ -160,41 +200,12 @@ class ConcurrencyTests {
     @EngineTest(engines = { Engine.POSTGRESQL, Engine.MARIADB, Engine.H2, Engine.MYSQL })
     void r3SkipLockedWorkersProcessEveryJobExactlyOnce(TestDatabase db) throws Exception {
         ModelRepository repo = setUp(db);
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (id, status) VALUES (?, 'new')")) {
-            for (int i = 1; i <= 10_000; i++) {
-                ps.setLong(1, i);
-                ps.addBatch();
-                if (i % 1000 == 0) {
-                    ps.executeBatch();
-                }
-            }
-        }
-        LockOperations locks = repo.locks();
+        addJobs(db, 0, 10_000);
         Set<Long> processed = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
         AtomicInteger claims = new AtomicInteger();
-        var next = ModelQuery.from(Job.class, "j").where(eq("j.status", "new")).orderBy(asc("j.id")).limit(100);
         long start = System.nanoTime();
-        inParallel(4, 1, (worker, ignored) -> {
-            while (true) {
-                int claimed = locks.withLocked(next, Map.of(), LockOptions.forUpdate().skipLocked(), jobs -> {
-                    for (Job job : jobs) {
-                        if (!processed.add(job.get("id", Long.class))) {
-                            duplicates.incrementAndGet();
-                        }
-                    }
-                    if (!jobs.isEmpty()) {
-                        repo.updateWhere(ModelQuery.from(Job.class, "j").where(in("j.id", jobs.stream().map(j -> j.id()).toList())),
-                                Map.of("status", "done", "worker", worker), Map.of());
-                    }
-                    return jobs.size();
-                });
-                if (claimed == 0) {
-                    break;
-                }
-                claims.incrementAndGet();
-            }
-        });
+        inParallel(4, 1, (worker, ignored) -> claims.addAndGet(claimAll(repo, worker, processed, duplicates)));
         System.out.printf("R3 [%s]: 10000 jobs in %d claims by 4 workers, %d ms%n", db.engine(), claims.get(), (System.nanoTime() - start) / 1_000_000);
         assertThat(duplicates.get()).isZero();
         assertThat(processed).hasSize(10_000);

@@ -66,25 +66,10 @@ class SoakTests {
         LockOptions lock = db.engine() == Engine.SQLITE ? LockOptions.immediate() : LockOptions.forUpdate();
         long end = deadline();
         AtomicLong transfers = new AtomicLong();
+        AtomicInteger attempts = new AtomicInteger();
         ConcurrencyTests.inParallel(8, 1, (thread, i) -> {
             while (System.nanoTime() < end) {
-                long from = ThreadLocalRandom.current().nextLong(1, 11);
-                long to = ThreadLocalRandom.current().nextLong(1, 10);
-                if (to >= from) {
-                    to++;
-                }
-                long debitId = from;
-                int amount = ThreadLocalRandom.current().nextInt(1, 50);
-                var pair = ModelQuery.from(Account.class, "a").where(in("a.id", List.of(from, to))).orderBy(asc("a.id"));
-                repo.locks().retryOnConflict(50, () -> repo.locks().withLocked(pair, Map.of(), lock, rows -> {
-                    Account debit = rows.get(0).id().equals(debitId) ? rows.get(0) : rows.get(1);
-                    Account credit = debit == rows.get(0) ? rows.get(1) : rows.get(0);
-                    debit.set("balance", debit.get("balance", Integer.class) - amount);
-                    credit.set("balance", credit.get("balance", Integer.class) + amount);
-                    repo.save(debit);
-                    repo.save(credit);
-                    return null;
-                }));
+                ConcurrencyTests.transfer(repo, lock, attempts);
                 transfers.incrementAndGet();
             }
         });
@@ -97,43 +82,19 @@ class SoakTests {
     void r3SoakSkipLockedWorkers(TestDatabase db) throws Exception {
         ModelRepository repo = ConcurrencyTests.setUp(db);
         long end = deadline();
-        AtomicLong nextId = new AtomicLong();
+        long added = 0;
         Set<Long> processed = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
-        var next = ModelQuery.from(Job.class, "j").where(eq("j.status", "new")).orderBy(asc("j.id")).limit(100);
         AtomicInteger rounds = new AtomicInteger();
         while (System.nanoTime() < end) {
-            try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (id, status) VALUES (?, 'new')")) {
-                for (int i = 0; i < 10_000; i++) {
-                    ps.setLong(1, nextId.incrementAndGet());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            ConcurrencyTests.inParallel(4, 1, (worker, ignored) -> {
-                while (true) {
-                    int claimed = repo.locks().withLocked(next, Map.of(), LockOptions.forUpdate().skipLocked(), jobs -> {
-                        jobs.forEach(job -> {
-                            if (!processed.add(job.get("id", Long.class))) {
-                                duplicates.incrementAndGet();
-                            }
-                        });
-                        if (!jobs.isEmpty()) {
-                            repo.updateWhere(ModelQuery.from(Job.class, "j").where(in("j.id", jobs.stream().map(j -> j.id()).toList())),
-                                    Map.of("status", "done", "worker", worker), Map.of());
-                        }
-                        return jobs.size();
-                    });
-                    if (claimed == 0) {
-                        break;
-                    }
-                }
-            });
+            ConcurrencyTests.addJobs(db, added, 10_000);
+            added += 10_000;
+            ConcurrencyTests.inParallel(4, 1, (worker, ignored) -> ConcurrencyTests.claimAll(repo, worker, processed, duplicates));
             rounds.incrementAndGet();
         }
         System.out.printf("soak R3 [%s]: %d s, %d rounds, %d jobs processed, %d duplicates%n", db.engine(), SECONDS, rounds.get(),
                 processed.size(), duplicates.get());
         assertThat(duplicates.get()).isZero();
-        assertThat((long) processed.size()).isEqualTo(nextId.get());
+        assertThat((long) processed.size()).isEqualTo(added);
     }
 }
