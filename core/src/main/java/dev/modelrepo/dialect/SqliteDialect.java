@@ -233,4 +233,11 @@ public class SqliteDialect extends AnsiDialect {
     public SQLExceptionTranslator exceptionTranslator() {
         return translator;
     }
+
+    private final BulkSupport bulkSupport = new SqliteBulkSupport(this);
+
+    @Override
+    public BulkSupport bulk() {
+        return bulkSupport;
+    }
 }
