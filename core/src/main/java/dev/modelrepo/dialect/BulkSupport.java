@@ -159,6 +159,14 @@ public interface BulkSupport {
     }
 
     /**
+     * A query of the connection's running count of changed rows, read before and after a failed JDBC batch whose
+     * driver does not report how far it got (sqlite-jdbc): the difference is the failing entry. Null when not needed.
+     */
+    default @Nullable String batchProgressQuery() {
+        return null;
+    }
+
+    /**
      * Whether a failed statement aborts the whole transaction (PostgreSQL). Elsewhere the engine finds the failing
      * row of a multi-row statement by running its rows one by one inside the transaction that is rolled back anyway.
      */

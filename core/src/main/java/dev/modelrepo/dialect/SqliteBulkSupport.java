@@ -26,6 +26,12 @@ public class SqliteBulkSupport extends StandardBulkSupport {
         return MAX_BIND_PARAMETERS;
     }
 
+    /** sqlite-jdbc stops a batch at its first failure without saying where; the change counter tells. */
+    @Override
+    public String batchProgressQuery() {
+        return "SELECT total_changes()";
+    }
+
     /** {@code UPDATE t AS t SET c = v.column2 … FROM (VALUES (?, ?), …) AS v WHERE t.id = v.column1}. */
     @Override
     public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,

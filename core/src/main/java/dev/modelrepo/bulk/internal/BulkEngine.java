@@ -148,20 +148,36 @@ public final class BulkEngine {
         List<int[]> written = new ArrayList<>();
         Map<Object, Integer> seen = new HashMap<>();
         int count = inTransaction(options, () -> writeAll(label, op, source, n -> support.update(table, key, set, version, touched, n),
-                row.list, touched == null ? List.of() : List.of(touched), new Object[] { now }, options, (chunk, updated) -> {
-                    int[] indexes = new int[chunk.size()];
-                    for (int r = 0; r < chunk.size(); r++) {
-                        indexes[r] = chunk.index(r);
-                        Integer before = seen.put(chunk.value(r, 0), indexes[r]);
-                        if (before != null) {
-                            throw new InvalidDataAccessApiUsageException(label + ": elements " + before + " and " + indexes[r]
-                                    + " have the same key " + key.name() + "=" + chunk.value(r, 0));
+                row.list, touched == null ? List.of() : List.of(touched), new Object[] { now }, options, new ChunkHook() {
+                    @Override
+                    public void before(Chunk chunk) {
+                        for (int r = 0; r < chunk.size(); r++) {
+                            Integer before = seen.put(chunk.value(r, 0), chunk.index(r));
+                            if (before != null) {
+                                throw new InvalidDataAccessApiUsageException(label + ": elements " + before + " and " + chunk.index(r)
+                                        + " have the same key " + key.name() + "=" + chunk.value(r, 0));
+                            }
+                        }
+                        if (version != null) {
+                            List<Object> stale = staleKeys(info, key, version, chunk, 0);
+                            if (!stale.isEmpty()) {
+                                throw stale(label, key, version, stale);
+                            }
                         }
                     }
-                    if (version != null && updated < chunk.size()) {
-                        throw stale(label, info, key, version, chunk);
+
+                    @Override
+                    public void after(Chunk chunk, int updated) {
+                        if (version != null && updated < chunk.size()) {
+                            // changed between the check and the update: the rows we did not update kept another version
+                            throw stale(label, key, version, staleKeys(info, key, version, chunk, 1));
+                        }
+                        int[] indexes = new int[chunk.size()];
+                        for (int r = 0; r < chunk.size(); r++) {
+                            indexes[r] = chunk.index(r);
+                        }
+                        written.add(indexes);
                     }
-                    written.add(indexes);
                 }));
         for (int[] indexes : written) {
             for (int index : indexes) {
@@ -178,13 +194,16 @@ public final class BulkEngine {
         return count;
     }
 
-    /** The rows of a chunk whose version no longer matched: read back by key (inside the failing transaction). */
-    private OptimisticLockingFailureException stale(String label, ModelInfo info, ColumnMetadata key, ColumnMetadata version, Chunk chunk) {
+    /**
+     * The keys of the chunk's rows whose stored version is not the element's version plus {@code increment} (0 before
+     * the update: changed meanwhile; 1 after it: not updated), or that no longer exist.
+     */
+    private List<Object> staleKeys(ModelInfo info, ColumnMetadata key, ColumnMetadata version, Chunk chunk, int increment) {
         Map<Object, Object> expected = new LinkedHashMap<>();
         int versionAt = chunk.width() - 1;
         for (int r = 0; r < chunk.size(); r++) {
             Object v = chunk.value(r, versionAt);
-            expected.put(chunk.value(r, 0), v instanceof Number n ? n.longValue() + 1 : null);
+            expected.put(chunk.value(r, 0), v instanceof Number n ? n.longValue() + increment : null);
         }
         Map<Object, Long> stored = new HashMap<>();
         List<Object> keys = new ArrayList<>(expected.keySet());
@@ -202,15 +221,19 @@ public final class BulkEngine {
                 return null;
             });
         }
-        List<Object> staleKeys = new ArrayList<>();
+        List<Object> stale = new ArrayList<>();
         expected.forEach((k, v) -> {
             if (v == null || !v.equals(stored.get(k))) {
-                staleKeys.add(k);
+                stale.add(k);
             }
         });
-        return new OptimisticLockingFailureException(label + ": " + staleKeys.size() + " row(s) were changed or deleted by another"
-                + " transaction (" + version.name() + " is stale), " + key.name() + "s " + abbreviate(staleKeys)
-                + "; nothing was overwritten and the transaction is rolled back: reload them and try again");
+        return stale;
+    }
+
+    private static OptimisticLockingFailureException stale(String label, ColumnMetadata key, ColumnMetadata version, List<Object> keys) {
+        return new OptimisticLockingFailureException(label + ": " + (keys.isEmpty() ? "some" : keys.size()) + " row(s) were changed or"
+                + " deleted by another transaction (" + version.name() + " is stale)" + (keys.isEmpty() ? "" : ", " + key.name() + " "
+                + abbreviate(keys)) + "; nothing was overwritten and the transaction is rolled back: reload them and try again");
     }
 
     // ------------------------------------------------------------ deleteBulk
@@ -225,7 +248,7 @@ public final class BulkEngine {
         StatementExecutor.Op op = StatementExecutor.Op.of("delete-bulk", info.metadata().name());
         List<int[]> deleted = new ArrayList<>();
         int count = inTransaction(options, () -> writeAll(label, op, source, n -> support.delete(table, key, n), columns.list, List.of(),
-                new Object[0], options, (chunk, n) -> {
+                new Object[0], options, (ChunkHook.After) (chunk, n) -> {
                     int[] indexes = new int[chunk.size()];
                     for (int r = 0; r < chunk.size(); r++) {
                         indexes[r] = chunk.index(r);
@@ -276,15 +299,23 @@ public final class BulkEngine {
 
     // ------------------------------------------------------------ shared
 
-    /** Called after each chunk's statement with the chunk and the affected count (inside the transaction). */
-    @FunctionalInterface
-    interface AfterChunk {
-        void accept(Chunk chunk, int affected);
+    /** Called around each chunk's statement (inside the transaction). */
+    interface ChunkHook {
+
+        default void before(Chunk chunk) {
+        }
+
+        void after(Chunk chunk, int affected);
+
+        /** A hook that only looks at the affected count. */
+        @FunctionalInterface
+        interface After extends ChunkHook {
+        }
     }
 
     /** Runs the shape chunk by chunk over all rows of the source; returns the summed affected count. */
     int writeAll(String label, StatementExecutor.Op op, RowSource source, IntFunction<Statement> shapes, List<ColumnMetadata> columns,
-            List<ColumnMetadata> scalarColumns, @Nullable Object[] scalars, BulkOptions options, @Nullable AfterChunk after) {
+            List<ColumnMetadata> scalarColumns, @Nullable Object[] scalars, BulkOptions options, @Nullable ChunkHook hook) {
         Statement first = shapes.apply(1);
         int maxRows = rowsPerStatement(first, columns.size(), scalars.length, options);
         long budget = first.bindsPerRow() && packetLimit() > 0 ? packetLimit() * 3 / 4 - 4096 : Long.MAX_VALUE;
@@ -305,10 +336,13 @@ public final class BulkEngine {
                 }
             }
             if (chunk.size() > 0) {
+                if (hook != null) {
+                    hook.before(chunk);
+                }
                 int n = chunkWriter.update(chunk);
                 total += n;
-                if (after != null) {
-                    after.accept(chunk, n);
+                if (hook != null) {
+                    hook.after(chunk, n);
                 }
             }
         }

@@ -49,6 +49,9 @@ final class ChunkWriter {
 
     private final @Nullable Object[] scalars;
 
+    /** The update counts of the last failed batch (Spring's translation drops the BatchUpdateException). */
+    private int @Nullable [] failedBatch;
+
     ChunkWriter(StatementExecutor executor, BulkSupport support, String operation, StatementExecutor.Op op,
             IntFunction<Statement> shapes, List<ColumnMetadata> columns, List<ColumnMetadata> scalarColumns, @Nullable Object[] scalars) {
         this.executor = executor;
@@ -100,11 +103,39 @@ final class ChunkWriter {
                 ps.addBatch();
             }
             int total = 0;
-            for (int count : ps.executeBatch()) {
+            for (int count : executeBatch(ps)) {
                 total += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
             }
             return total;
         });
+    }
+
+    /** Runs the batch, keeping the update counts of a failure for {@link #failure}. */
+    int[] executeBatch(PreparedStatement ps) throws SQLException {
+        failedBatch = null;
+        String progress = support.batchProgressQuery();
+        long before = progress == null ? 0 : progress(ps, progress);
+        try {
+            return ps.executeBatch();
+        }
+        catch (BatchUpdateException ex) {
+            failedBatch = ex.getUpdateCounts() == null ? new int[0] : ex.getUpdateCounts();
+            throw ex;
+        }
+        catch (SQLException ex) {
+            if (progress != null) {
+                int done = (int) (progress(ps, progress) - before);
+                failedBatch = new int[Math.max(0, done)];
+                java.util.Arrays.fill(failedBatch, 1);
+            }
+            throw ex;
+        }
+    }
+
+    private static long progress(PreparedStatement ps, String query) throws SQLException {
+        try (java.sql.Statement s = ps.getConnection().createStatement(); ResultSet rs = s.executeQuery(query)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     private void bind(PreparedStatement ps, Statement shape, Chunk chunk, int row) throws SQLException {
@@ -137,13 +168,16 @@ final class ChunkWriter {
             return ex;
         }
         int row = -1;
-        if (sql instanceof BatchUpdateException batch) {
-            row = failedInBatch(batch.getUpdateCounts(), chunk.size());
+        int[] counts = failedBatch != null ? failedBatch : sql instanceof BatchUpdateException b ? b.getUpdateCounts() : null;
+        boolean batch = counts != null;
+        if (batch) {
+            row = failedInBatch(counts, chunk.size());
         }
         if (row < 0) {
             row = support.failedRow(sql, columns, chunk);
         }
-        if (row < 0 && chunk.size() > 1 && !support.failureAbortsTransaction() && ex instanceof DataIntegrityViolationException
+        // a batch may have gone on after its failed row, so only a single multi-row statement is replayed
+        if (row < 0 && !batch && chunk.size() > 1 && !support.failureAbortsTransaction() && ex instanceof DataIntegrityViolationException
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
             row = replay(chunk);
         }

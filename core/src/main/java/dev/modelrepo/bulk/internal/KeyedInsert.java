@@ -196,6 +196,8 @@ final class KeyedInsert {
         RowSource source = source(columns);
         Chunk chunk = new Chunk(columns.size(), options.batchSize());
         String sql = insertSql();
+        ChunkWriter writer = new ChunkWriter(engine.executor, engine.support, label, op, n -> engine.support.insert(table, columns, n),
+                columns, List.of(), new Object[0]);
         while (fill(chunk, source)) {
             try {
                 engine.executor.execute(sql, op, generated, ps -> {
@@ -203,7 +205,7 @@ final class KeyedInsert {
                         bindRow(ps, chunk, r);
                         ps.addBatch();
                     }
-                    ps.executeBatch();
+                    writer.executeBatch(ps);
                     if (generated) {
                         readKeys(ps, chunk);
                     }
@@ -211,8 +213,7 @@ final class KeyedInsert {
                 });
             }
             catch (DataAccessException ex) {
-                throw new ChunkWriter(engine.executor, engine.support, label, op, n -> engine.support.insert(table, columns, n), columns,
-                        List.of(), new Object[0]).failure(ex, chunk);
+                throw writer.failure(ex, chunk);
             }
             if (key != null) {
                 reread(chunk);
