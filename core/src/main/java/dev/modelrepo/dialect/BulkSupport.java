@@ -92,6 +92,11 @@ public interface BulkSupport {
     /** The most bind parameters one statement may carry. */
     int maxBindParameters();
 
+    /** The most elements one array bind may hold ({@link SlotType#ARRAYS} shapes are chunked to it). */
+    default int maxArrayLength() {
+        return Integer.MAX_VALUE;
+    }
+
     /** The query that reads the largest packet (bytes) the server accepts, read once per repository; null when none applies. */
     default @Nullable String packetLimitQuery() {
         return null;

@@ -132,12 +132,16 @@ public class PostgresBulkSupport extends StandardBulkSupport {
         return new Statement(sql.toString(), List.of(Slot.ARRAYS), false);
     }
 
-    /** One text array literal per column, cast in SQL to the column's array type. */
+    /**
+     * One array literal per column, sent untyped so that the server takes the parameter as the array type the SQL
+     * casts it to. (Bound as varchar, the cast would stay an expression: {@code id = ANY($1::int8[])} would then parse
+     * the whole array once per row scanned.)
+     */
     @Override
     public void bindArray(PreparedStatement ps, int index, ColumnMetadata column, @Nullable Object[] values) throws SQLException {
         StringBuilder sb = new StringBuilder(values.length * 8 + 2);
         PostgresText.appendArray(sb, values, column.kind() == ColumnKind.OTHER ? ColumnKind.STRING : column.kind());
-        ps.setString(index, sb.toString());
+        ps.setObject(index, sb.toString(), java.sql.Types.OTHER);
     }
 
     /** {@code SELECT v.a, v.b FROM unnest(?::int4[], ?::text[]) AS v(a, b)}. */

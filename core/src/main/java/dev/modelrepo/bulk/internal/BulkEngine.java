@@ -355,6 +355,9 @@ public final class BulkEngine {
         if (shape.bindsPerRow()) {
             rows = Math.min(rows, Math.max(1, (support.maxBindParameters() - scalars) / Math.max(1, width)));
         }
+        if (shape.slots().contains(BulkSupport.Slot.ARRAYS)) {
+            rows = Math.min(rows, support.maxArrayLength());
+        }
         return rows;
     }
 
