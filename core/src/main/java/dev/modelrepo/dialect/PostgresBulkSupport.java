@@ -161,10 +161,22 @@ public class PostgresBulkSupport extends StandardBulkSupport {
         return sql.append(") AS v(").append(columnList(columns)).append(')').toString();
     }
 
-    /** The element type of a column's array: its own type, or text for array columns (unnest would flatten them). */
+    /**
+     * The element type of a column's array: its own type (an enum or a domain over text too, which pgjdbc reports
+     * as strings), or text for array columns (unnest would flatten them; they are cast after).
+     */
     private String arrayType(ColumnMetadata column) {
-        return column.kind() == ColumnKind.ARRAY ? "text" : dialect.arrayElementType(column.kind(), column);
+        if (column.kind() == ColumnKind.ARRAY) {
+            return "text";
+        }
+        if (column.kind() == ColumnKind.STRING && !TEXT_TYPES.contains(column.typeName().toLowerCase(java.util.Locale.ROOT))) {
+            return column.typeName();
+        }
+        return dialect.arrayElementType(column.kind(), column);
     }
+
+    private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("text", "varchar", "bpchar", "char", "name",
+            "character varying", "character");
 
     private String cast(ColumnMetadata column) {
         return column.kind() == ColumnKind.ARRAY ? "::" + column.typeName() : "";
