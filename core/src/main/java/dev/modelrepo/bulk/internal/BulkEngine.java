@@ -85,7 +85,7 @@ public final class BulkEngine {
         ModelInfo info = writableInfo(type, "insertBulk");
         String label = "insertBulk of " + info.name();
         Columns columns = Columns.of(info, names, label);
-        columns.addTimestamps(info, true, now(info));
+        columns.addTimestamps(info, now());
         RowSource source = columns.source(label, type, rows, options.onTypeMismatch());
         String table = writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("insert-bulk", info.metadata().name());
@@ -285,7 +285,7 @@ public final class BulkEngine {
             }
             conflict.add(c);
         }
-        columns.addTimestamps(info, true, now(info));
+        columns.addTimestamps(info, now());
         ColumnMetadata version = ModelWriter.version(info);
         ColumnMetadata createdAt = info.metadata().column(info.table().createdAt());
         List<ColumnMetadata> update = columns.list.stream()
@@ -405,7 +405,7 @@ public final class BulkEngine {
         return column != null && (column.kind() == ColumnKind.TIMESTAMP || column.kind() == ColumnKind.TIMESTAMP_TZ) ? column : null;
     }
 
-    private Supplier<java.time.Instant> now(ModelInfo info) {
+    private Supplier<java.time.Instant> now() {
         java.time.Instant now = clock.instant();
         return () -> now;
     }
@@ -449,9 +449,8 @@ public final class BulkEngine {
         }
 
         /** Adds created_at and updated_at (timestamp columns the table has and the caller did not list) set to now. */
-        void addTimestamps(ModelInfo info, boolean created, Supplier<java.time.Instant> now) {
-            List<String> names = created ? List.of(info.table().createdAt(), info.table().updatedAt()) : List.of(info.table().updatedAt());
-            for (String name : names) {
+        void addTimestamps(ModelInfo info, Supplier<java.time.Instant> now) {
+            for (String name : List.of(info.table().createdAt(), info.table().updatedAt())) {
                 ColumnMetadata column = name.isEmpty() ? null : timestamp(info.metadata().column(name));
                 if (column != null && !list.contains(column)) {
                     add(column, column.name(), ValueConverter.convert(now.get(), column.kind()));

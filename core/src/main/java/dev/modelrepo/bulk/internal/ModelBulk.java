@@ -1,22 +1,15 @@
 package dev.modelrepo.bulk.internal;
 
-import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.bulk.BulkValidationException;
-import dev.modelrepo.bulk.TypeMismatch;
-import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.model.Cascade;
 import dev.modelrepo.model.ColumnMetadata;
 import dev.modelrepo.model.Model;
