@@ -12,7 +12,7 @@ Profiles:
                                            list queries still compiling on this machine)
   full     -f 3 -wi 5 -w 3s -i 10 -r 3s    about 25 minutes; for numbers worth quoting
   bulk     the bulk benchmarks (dev.modelrepo.benchmarks.bulk) on the local PostgreSQL, MariaDB, SQLite and H2:
-           single-shot, 1 warmup + 3 measured iterations per contender, about 8 minutes on 2 cores; writes
+           single-shot, 1 warmup + 4 measured iterations per contender, about 9 minutes on 2 cores; writes
            benchmarks/results/bulk.json and bulk.md (speed-ups of modelrepo over each baseline, with targets)
   profile  quick settings plus a profiler (PROFILER, default: JMH's stack sampler); the output goes to
            benchmarks/results/tmp/ and the results files are not touched. Pass a benchmark regex to narrow
@@ -39,7 +39,7 @@ case "$profile" in
   quick) jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s) ;;
   full) jmh_opts=(-f 3 -wi 5 -w 3s -i 10 -r 3s) ;;
   profile) jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s) ;;
-  bulk) jmh_opts=(-f 1 -wi 1 -i 3 -bm ss -tu ms) ;;
+  bulk) jmh_opts=(-f 1 -wi 1 -i 4 -bm ss -tu ms) ;;
   -h|--help|help) usage; exit 0 ;;
   *) usage >&2; exit 2 ;;
 esac

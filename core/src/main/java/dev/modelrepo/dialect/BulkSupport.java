@@ -172,6 +172,14 @@ public interface BulkSupport {
     }
 
     /**
+     * Whether a failed JDBC batch leaves none of its rows behind (MariaDB Connector/J's bulk protocol), so that its
+     * rows can be run again one by one to find the failing one when the driver does not say which it was.
+     */
+    default boolean failedBatchLeavesNothing() {
+        return false;
+    }
+
+    /**
      * Whether a failed statement aborts the whole transaction (PostgreSQL). Elsewhere the engine finds the failing
      * row of a multi-row statement by running its rows one by one inside the transaction that is rolled back anyway.
      */

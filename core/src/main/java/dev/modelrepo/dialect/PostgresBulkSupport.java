@@ -139,9 +139,33 @@ public class PostgresBulkSupport extends StandardBulkSupport {
      */
     @Override
     public void bindArray(PreparedStatement ps, int index, ColumnMetadata column, @Nullable Object[] values) throws SQLException {
+        Object[] typed = typedArray(column, values);
+        if (typed != null) {
+            // pgjdbc sends numbers in binary and types the parameter itself
+            ps.setArray(index, ps.getConnection().createArrayOf(arrayType(column), typed));
+            return;
+        }
         StringBuilder sb = new StringBuilder(values.length * 8 + 2);
         PostgresText.appendArray(sb, values, column.kind() == ColumnKind.OTHER ? ColumnKind.STRING : column.kind());
         ps.setObject(index, sb.toString(), java.sql.Types.OTHER);
+    }
+
+    /** The values as an array of their Java type for the kinds pgjdbc encodes itself, else null. */
+    private static Object @Nullable [] typedArray(ColumnMetadata column, @Nullable Object[] values) {
+        Class<?> type = switch (column.kind()) {
+            case INTEGER -> Integer.class;
+            case BIGINT -> Long.class;
+            case DOUBLE -> Double.class;
+            case BOOLEAN -> Boolean.class;
+            case STRING -> TEXT_TYPES.contains(column.typeName().toLowerCase(java.util.Locale.ROOT)) ? String.class : null;
+            default -> null;
+        };
+        if (type == null) {
+            return null;
+        }
+        Object[] typed = (Object[]) java.lang.reflect.Array.newInstance(type, values.length);
+        System.arraycopy(values, 0, typed, 0, values.length);
+        return typed;
     }
 
     /** {@code SELECT v.a, v.b FROM unnest(?::int4[], ?::text[]) AS v(a, b)}. */

@@ -184,8 +184,8 @@ public class SqliteDialect extends AnsiDialect {
                 }
             };
             case DATE -> text((v) -> v.toString());
-            case TIME -> text((v) -> TIME_TEXT.format((LocalTime) v));
-            case TIMESTAMP -> text((v) -> TIMESTAMP_TEXT.format((LocalDateTime) v));
+            case TIME -> text((v) -> SqliteText.time((LocalTime) v));
+            case TIMESTAMP -> text((v) -> SqliteText.timestamp((LocalDateTime) v));
             case TIMESTAMP_TZ -> text((v) -> TIMESTAMP_TEXT.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)
                     .toLocalDateTime()) + "+00:00");
             case UUID -> text(Object::toString);

@@ -88,7 +88,7 @@ class BulkChunkingTests {
     }
 
     @EngineTest(engines = Engine.MARIADB)
-    void multiRowInsertsStayBelowMaxAllowedPacket(TestDatabase db) throws SQLException {
+    void multiRowStatementsStayBelowMaxAllowedPacket(TestDatabase db) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE notes (id BIGINT AUTO_INCREMENT PRIMARY KEY, body MEDIUMTEXT NOT NULL)");
         }
@@ -99,10 +99,12 @@ class BulkChunkingTests {
         int rows = (int) (3 * packet / 12_000);       // three packets' worth
         List<Map<String, Object>> notes = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            notes.add(Map.of("body", body));
+            notes.add(Map.of("id", (long) i + 1, "body", body));
         }
         counting.reset();
-        assertThat(repo.bulk().insertBulk(Note.class, List.of("body"), notes, BulkOptions.defaults().batchSize(1_000_000))).isEqualTo(rows);
+        // MariaDB inserts through the driver's batch, which splits packets itself; upserts are multi-row statements
+        assertThat(repo.bulk().upsertBulk(Note.class, List.of("id", "body"), notes, List.of("id"), BulkOptions.defaults().batchSize(1_000_000)))
+                .isEqualTo(rows);
         assertThat(counting.statements().stream().filter(s -> s.startsWith("INSERT")).count()).isGreaterThanOrEqualTo(4);
         assertThat(((Number) scalar(db, "SELECT COUNT(*) FROM notes WHERE body = '" + body.replace("\\", "\\\\").replace("'", "''") + "'"))
                 .longValue()).isEqualTo(rows);

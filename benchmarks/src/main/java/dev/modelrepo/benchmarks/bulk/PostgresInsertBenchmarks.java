@@ -32,7 +32,7 @@ import dev.modelrepo.repository.ModelRepository;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Measurement(iterations = 4)
 @Fork(value = 1, jvmArgsAppend = { "-Xms3g", "-Xmx3g" })
 public class PostgresInsertBenchmarks {
 

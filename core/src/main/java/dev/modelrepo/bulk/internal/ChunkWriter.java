@@ -49,7 +49,9 @@ final class ChunkWriter {
 
     private final @Nullable Object[] scalars;
 
-    /** The update counts of the last failed batch (Spring's translation drops the BatchUpdateException). */
+    /** Whether the last batch failed, and its update counts when known (Spring's translation drops the BatchUpdateException). */
+    private boolean batchFailed;
+
     private int @Nullable [] failedBatch;
 
     ChunkWriter(StatementExecutor executor, BulkSupport support, String operation, StatementExecutor.Op op,
@@ -113,16 +115,19 @@ final class ChunkWriter {
     /** Runs the batch, keeping the update counts of a failure for {@link #failure}. */
     int[] executeBatch(PreparedStatement ps) throws SQLException {
         failedBatch = null;
+        batchFailed = false;
         String progress = support.batchProgressQuery();
         long before = progress == null ? 0 : progress(ps, progress);
         try {
             return ps.executeBatch();
         }
         catch (BatchUpdateException ex) {
-            failedBatch = ex.getUpdateCounts() == null ? new int[0] : ex.getUpdateCounts();
+            batchFailed = true;
+            failedBatch = ex.getUpdateCounts() == null || ex.getUpdateCounts().length == 0 ? null : ex.getUpdateCounts();
             throw ex;
         }
         catch (SQLException ex) {
+            batchFailed = true;
             if (progress != null) {
                 int done = (int) (progress(ps, progress) - before);
                 failedBatch = new int[Math.max(0, done)];
@@ -168,16 +173,16 @@ final class ChunkWriter {
             return ex;
         }
         int row = -1;
-        int[] counts = failedBatch != null ? failedBatch : sql instanceof BatchUpdateException b ? b.getUpdateCounts() : null;
-        boolean batch = counts != null;
-        if (batch) {
+        boolean batch = batchFailed || sql instanceof BatchUpdateException;
+        int[] counts = batchFailed ? failedBatch : sql instanceof BatchUpdateException b ? b.getUpdateCounts() : null;
+        if (counts != null) {
             row = failedInBatch(counts, chunk.size());
         }
         if (row < 0) {
             row = support.failedRow(sql, columns, chunk);
         }
-        // a batch may have gone on after its failed row, so only a single multi-row statement is replayed
-        if (row < 0 && !batch && chunk.size() > 1 && !support.failureAbortsTransaction() && ex instanceof DataIntegrityViolationException
+        // a batch may have gone on after its failed row: replayed only where a failed batch leaves nothing
+        if (row < 0 && (!batch || support.failedBatchLeavesNothing()) && chunk.size() > 1 && !support.failureAbortsTransaction() && ex instanceof DataIntegrityViolationException
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
             row = replay(chunk);
         }
@@ -197,8 +202,10 @@ final class ChunkWriter {
         return -1;
     }
 
+    /** The first failed entry of a batch, or -1 when the counts do not tell (none, or every entry marked failed). */
     private static int failedInBatch(int @Nullable [] counts, int size) {
-        if (counts == null) {
+        if (counts == null || (size > 1 && counts.length == size && java.util.Arrays.stream(counts)
+                .allMatch(c -> c == java.sql.Statement.EXECUTE_FAILED))) {
             return -1;
         }
         for (int i = 0; i < counts.length; i++) {
