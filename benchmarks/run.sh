@@ -11,6 +11,9 @@ Profiles:
   quick    -f 1 -wi 5 -w 2s -i 5 -r 2s     about 4.5 minutes on 2 cores (3 warmup iterations left the
                                            list queries still compiling on this machine)
   full     -f 3 -wi 5 -w 3s -i 10 -r 3s    about 25 minutes; for numbers worth quoting
+  bulk     the bulk benchmarks (dev.modelrepo.benchmarks.bulk) on the local PostgreSQL, MariaDB, SQLite and H2:
+           single-shot, 1 warmup + 4 measured iterations per contender, about 9 minutes on 2 cores; writes
+           benchmarks/results/bulk.json and bulk.md (speed-ups of modelrepo over each baseline, with targets)
   profile  quick settings plus a profiler (PROFILER, default: JMH's stack sampler); the output goes to
            benchmarks/results/tmp/ and the results files are not touched. Pass a benchmark regex to narrow
            it, e.g.: benchmarks/run.sh profile 'modelrepoFindById$'. PROFILER=jfr records JFR files instead.
@@ -36,6 +39,7 @@ case "$profile" in
   quick) jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s) ;;
   full) jmh_opts=(-f 3 -wi 5 -w 3s -i 10 -r 3s) ;;
   profile) jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s) ;;
+  bulk) jmh_opts=(-f 1 -wi 1 -i 4 -bm ss -tu ms) ;;
   -h|--help|help) usage; exit 0 ;;
   *) usage >&2; exit 2 ;;
 esac
@@ -46,6 +50,16 @@ cd "$root"
 jar=benchmarks/target/benchmarks.jar
 results_dir=benchmarks/results
 stem="${RESULTS:-foundation-h2}"
+report=dev.modelrepo.benchmarks.ResultsReport
+filter=()
+if [[ "$profile" == bulk ]]; then
+  stem="${RESULTS:-bulk}"
+  report=dev.modelrepo.benchmarks.bulk.BulkReport
+  [[ $# -eq 0 ]] && filter=('dev\.modelrepo\.benchmarks\.bulk\.')
+else
+  # the bulk benchmarks need the database servers and their own profile
+  filter=(-e 'dev\.modelrepo\.benchmarks\.bulk\.')
+fi
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo ">> building core and $jar" >&2
@@ -73,11 +87,11 @@ md="$results_dir/$stem.md"
 load_before="$(load)"
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo ">> JMH ${jmh_opts[*]} $*; load average before: $load_before" >&2
-java -jar "$jar" "${jmh_opts[@]}" -rf json -rff "$json" "$@"
+java -jar "$jar" "${jmh_opts[@]}" -rf json -rff "$json" "${filter[@]}" "$@"
 load_after="$(load)"
 
 echo >&2
-java -cp "$jar" dev.modelrepo.benchmarks.ResultsReport "$json" "$md" \
+java -cp "$jar" "$report" "$json" "$md" \
   "--note=profile \`$profile\` (\`${jmh_opts[*]}${*:+ $*}\`), started $started, core at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- core 2>/dev/null || echo ' plus uncommitted changes')" \
   "--note=load average (1, 5, 15 min) before: $load_before; after: $load_after (on $(nproc) CPUs; an idle machine is well below 1)"
 echo >&2

@@ -119,4 +119,11 @@ class ModelRepositoryConfiguration {
         long seconds = timeout.toSeconds() + (timeout.toNanosPart() > 0 ? 1 : 0);
         return (int) Math.min(Integer.MAX_VALUE, seconds);
     }
+
+    /** The repository's bulk operations, as a bean of their own. */
+    @Bean
+    @ConditionalOnMissingBean
+    dev.modelrepo.bulk.BulkOperations bulkOperations(ModelRepository repository) {
+        return repository.bulk();
+    }
 }

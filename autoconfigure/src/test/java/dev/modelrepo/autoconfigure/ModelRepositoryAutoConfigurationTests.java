@@ -478,4 +478,20 @@ class ModelRepositoryAutoConfigurationTests {
             };
         }
     }
+
+    @Test
+    void bulkOperationsAreTheRepositorysAndBackOffForTheApplicationsOwn() {
+        this.contextRunner.run((context) -> {
+            assertThat(context).hasSingleBean(dev.modelrepo.bulk.BulkOperations.class);
+            ModelRepository repository = context.getBean(ModelRepository.class);
+            dev.modelrepo.bulk.BulkOperations bulk = context.getBean(dev.modelrepo.bulk.BulkOperations.class);
+            assertThat(bulk).isSameAs(repository.bulk());
+            assertThat(bulk.insertBulk(Widget.class, List.of("name"), List.of(Map.of("name", "bulk a"), Map.of("name", "bulk b"))))
+                .isEqualTo(2);
+        });
+        this.contextRunner.withBean("myBulk", dev.modelrepo.bulk.BulkOperations.class,
+                () -> dev.modelrepo.bulk.BulkOperations.of(ModelRepository.create(
+                        new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build())))
+            .run((context) -> assertThat(context).hasSingleBean(dev.modelrepo.bulk.BulkOperations.class).hasBean("myBulk"));
+    }
 }

@@ -124,4 +124,12 @@ public interface Dialect {
 
     /** Translates this database's {@link SQLException}s into Spring's {@code DataAccessException}s. */
     SQLExceptionTranslator exceptionTranslator();
+
+    /**
+     * The bulk-write strategy: multi-row SQL shapes, bind and packet limits, the fastest insert path and how a failed
+     * row is found. A portable JDBC-batch strategy unless the dialect has a better one.
+     */
+    default BulkSupport bulk() {
+        return new StandardBulkSupport(this);
+    }
 }

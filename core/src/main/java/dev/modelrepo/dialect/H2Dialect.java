@@ -58,4 +58,11 @@ public class H2Dialect extends AnsiDialect {
         }
         return super.waitSql(options);
     }
+
+    private final BulkSupport bulkSupport = new H2BulkSupport(this);
+
+    @Override
+    public BulkSupport bulk() {
+        return bulkSupport;
+    }
 }

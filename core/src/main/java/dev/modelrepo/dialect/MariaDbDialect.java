@@ -78,4 +78,11 @@ public class MariaDbDialect extends MySqlDialect {
     public String toString() {
         return "MariaDbDialect " + major + "." + minor;
     }
+
+    private final BulkSupport bulkSupport = new MariaDbBulkSupport(this);
+
+    @Override
+    public BulkSupport bulk() {
+        return bulkSupport;
+    }
 }

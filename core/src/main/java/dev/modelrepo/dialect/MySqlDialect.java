@@ -123,4 +123,11 @@ public class MySqlDialect extends AnsiDialect {
         // MySQL and MariaDB expose databases as catalogs; the schema argument must stay empty.
         return null;
     }
+
+    private final BulkSupport bulkSupport = new MySqlBulkSupport(this);
+
+    @Override
+    public BulkSupport bulk() {
+        return bulkSupport;
+    }
 }

@@ -108,4 +108,11 @@ public class PostgresDialect extends AnsiDialect {
         }
         return super.literal(value);
     }
+
+    private final BulkSupport bulkSupport = new PostgresBulkSupport(this);
+
+    @Override
+    public BulkSupport bulk() {
+        return bulkSupport;
+    }
 }

@@ -210,8 +210,8 @@ public class SqliteDialect extends AnsiDialect {
                 }
             };
             case DATE -> text((v) -> v.toString());
-            case TIME -> text((v) -> TIME_TEXT.format((LocalTime) v));
-            case TIMESTAMP -> text((v) -> TIMESTAMP_TEXT.format((LocalDateTime) v));
+            case TIME -> text((v) -> SqliteText.time((LocalTime) v));
+            case TIMESTAMP -> text((v) -> SqliteText.timestamp((LocalDateTime) v));
             case TIMESTAMP_TZ -> text((v) -> TIMESTAMP_TEXT.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)
                     .toLocalDateTime()) + "+00:00");
             case UUID -> text(Object::toString);
@@ -258,5 +258,12 @@ public class SqliteDialect extends AnsiDialect {
     @Override
     public SQLExceptionTranslator exceptionTranslator() {
         return translator;
+    }
+
+    private final BulkSupport bulkSupport = new SqliteBulkSupport(this);
+
+    @Override
+    public BulkSupport bulk() {
+        return bulkSupport;
     }
 }

@@ -536,4 +536,24 @@ public class ModelRepository {
             return new ModelRepository(this);
         }
     }
+
+    // ------------------------------------------------------------ bulk
+
+    private volatile dev.modelrepo.bulk.@Nullable BulkOperations bulk;
+
+    /** Bulk insert, update, delete and upsert through this repository (its dialect, transactions, clock, listeners, metrics). */
+    public dev.modelrepo.bulk.BulkOperations bulk() {
+        dev.modelrepo.bulk.BulkOperations operations = bulk;
+        if (operations == null) {
+            synchronized (this) {
+                operations = bulk;
+                if (operations == null) {
+                    operations = new dev.modelrepo.bulk.BulkOperations(new dev.modelrepo.bulk.internal.BulkEngine(registry, dialect,
+                            executor, persistence, new ModelWriter(dialect, executor, clock), clock, transactionManager));
+                    bulk = operations;
+                }
+            }
+        }
+        return operations;
+    }
 }

@@ -77,28 +77,20 @@ public final class ModelPersistence {
 
     /** Validates, then INSERTs or UPDATEs with hooks; false when validation failed (nothing written). */
     public boolean save(Model model) {
-        if (model.isFrozen()) {
-            throw new FrozenModelException(model.getClass().getSimpleName(), model.id(), "save");
-        }
-        ModelInfo info = bind(model);
+        ModelInfo info = writable(model, "save");
         boolean insert = model.isNew();
         if (!insert && !model.isDirty()) {
             return true;
         }
-        if (!ACCESS.validate(model)) {
+        if (!validate(model)) {
             return false;
         }
         ModelStateTracker.beforeWrite(model);
         if (insert) {
-            fire(model, Hook.BEFORE_INSERT);
-            writer.insert(model, info);
-            fire(model, Hook.AFTER_INSERT);
+            insert(model, info);
         }
         else {
-            fire(model, Hook.BEFORE_UPDATE);
-            if (writer.update(model, info)) {
-                fire(model, Hook.AFTER_UPDATE);
-            }
+            update(model, info);
         }
         return true;
     }
@@ -213,7 +205,8 @@ public final class ModelPersistence {
         return executor.update(ParameterBinder.bind(compiled, query.shape().literals(), params), StatementExecutor.Op.of("delete", compiled.tableName()));
     }
 
-    private void fire(Model model, Hook hook) {
+    /** Runs the model's hook method and every listener's for this point of the life cycle. */
+    public void fire(Model model, Hook hook) {
         ACCESS.hook(model, hook);
         for (ModelListener listener : listeners) {
             switch (hook) {
@@ -224,6 +217,36 @@ public final class ModelPersistence {
                 case BEFORE_DELETE -> listener.beforeDelete(model);
                 case AFTER_DELETE -> listener.afterDelete(model);
             }
+        }
+    }
+
+    // ------------------------------------------------------------ the steps of a write, shared by save and bulk *All
+
+    /** The start of every write of a model (save, destroy, bulk insertAll/updateAll): refuses a frozen one, binds a new one. */
+    public ModelInfo writable(Model model, String action) {
+        if (model.isFrozen()) {
+            throw new FrozenModelException(model.getClass().getSimpleName(), model.id(), action);
+        }
+        return bind(model);
+    }
+
+    /** Clears the model's errors and runs its {@code validate()}; true when it recorded none. */
+    public boolean validate(Model model) {
+        return ACCESS.validate(model);
+    }
+
+    /** INSERT of one validated model with its insert hooks and listeners around. */
+    public void insert(Model model, ModelInfo info) {
+        fire(model, Hook.BEFORE_INSERT);
+        writer.insert(model, info);
+        fire(model, Hook.AFTER_INSERT);
+    }
+
+    /** UPDATE of one validated model's dirty columns with its update hooks and listeners around (none when nothing was written). */
+    public void update(Model model, ModelInfo info) {
+        fire(model, Hook.BEFORE_UPDATE);
+        if (writer.update(model, info)) {
+            fire(model, Hook.AFTER_UPDATE);
         }
     }
 }

@@ -45,14 +45,7 @@ public final class ModelWriter {
     /** INSERTs a new model and writes the stored row (generated key, defaults, truncated values) back. */
     public void insert(Model model, ModelInfo info) {
         TableMetadata table = info.metadata();
-        refuseView(info, "insert");
-        touch(model, table, info.table().createdAt(), false);
-        touch(model, table, info.table().updatedAt(), false);
-        ColumnMetadata version = versionColumn(info);
-        if (version != null && model.get(version.name()) == null && version.defaultValue() == null) {
-            model.set(version.name(), ValueConverter.convert(0, version.kind()));
-        }
-        List<ColumnMetadata> columns = dirtyColumns(model, table);
+        List<ColumnMetadata> columns = prepareInsert(model, info);
         String tableSql = tableSql(info);
         String sql = columns.isEmpty() ? dialect.insertDefaults(tableSql)
                 : "INSERT INTO " + tableSql + " (" + join(columns, false) + ") VALUES (" + placeholders(columns.size()) + ")";
@@ -307,5 +300,43 @@ public final class ModelWriter {
 
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    // ------------------------------------------------------------ shared with bulk insertAll/updateBulk
+
+    /**
+     * Readies a new model for INSERT (refusing a view): sets created_at/updated_at when the table has them and they
+     * were not set, and a version of 0 where the column has no default. Returns the columns to insert, in table order.
+     */
+    public List<ColumnMetadata> prepareInsert(Model model, ModelInfo info) {
+        TableMetadata table = info.metadata();
+        refuseView(info, "insert");
+        touch(model, table, info.table().createdAt(), false);
+        touch(model, table, info.table().updatedAt(), false);
+        ColumnMetadata version = versionColumn(info);
+        if (version != null && model.get(version.name()) == null && version.defaultValue() == null) {
+            model.set(version.name(), ValueConverter.convert(0, version.kind()));
+        }
+        return dirtyColumns(model, table);
+    }
+
+    /** The optimistic-locking version column the model declares, or null. */
+    public static @Nullable ColumnMetadata version(ModelInfo info) {
+        return versionColumn(info);
+    }
+
+    /** Fails when the model reads a view (read-only). */
+    public static void checkWritable(ModelInfo info, String action) {
+        refuseView(info, action);
+    }
+
+    /** Writes the stored values of these columns, read from the current row of {@code rs}, back into the model. */
+    public static void writeStored(Model model, List<ColumnMetadata> columns, ResultSet rs) throws java.sql.SQLException {
+        writeBack(model, columns, rs);
+    }
+
+    /** The quoted (schema-qualified where the model names a schema) table of the model. */
+    public String table(ModelInfo info) {
+        return tableSql(info);
     }
 }

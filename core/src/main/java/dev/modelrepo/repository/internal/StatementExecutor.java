@@ -58,8 +58,8 @@ public final class StatementExecutor {
         if (result instanceof java.util.Collection<?> c) {
             return c.size();
         }
-        if (result instanceof Integer n) {
-            return n;
+        if (result instanceof Number n) {
+            return n.longValue();
         }
         return result == null ? 0 : 1;
     }
@@ -182,5 +182,31 @@ public final class StatementExecutor {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Work on the transaction's connection itself (PostgreSQL's COPY, for one). */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on the connection of the current transaction (or a pooled one, released afterwards), observed
+     * and translated like a statement whose SQL is {@code sql}.
+     */
+    public <T> T withConnection(String sql, Op op, ConnectionWork<T> work) {
+        return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                checkNotStreaming(connection);
+                return work.run(connection);
+            }
+            catch (SQLException ex) {
+                throw translate(op.task(), sql, ex);
+            }
+            finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }, StatementExecutor::rowsOf);
     }
 }

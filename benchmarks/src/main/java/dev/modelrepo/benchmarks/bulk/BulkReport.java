@@ -1,0 +1,193 @@
+package dev.modelrepo.benchmarks.bulk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the JSON results of the bulk benchmarks into Markdown tables: for each workload, every contender's time
+ * and modelrepo's speed-up over it (the contender's time divided by modelrepo's, so above 1 means modelrepo is
+ * faster), with the issue's target and a verdict.
+ * <pre>{@code java -cp benchmarks.jar dev.modelrepo.benchmarks.bulk.BulkReport bulk.json [bulk.md] [--note=TEXT]...}</pre>
+ */
+public final class BulkReport {
+
+    private BulkReport() {
+    }
+
+    /** One score: mean time of the measured iterations and JMH's 99.9% half-interval. */
+    record Score(double score, double error) {
+
+        double relativeError() {
+            return Double.isNaN(error) || score == 0 ? 0 : error / score;
+        }
+    }
+
+    /** A contender of a workload: label, benchmark key, target speed-up (NaN: none; "best" groups compare with the fastest). */
+    record Contender(String label, String key, double target) {
+    }
+
+    record Workload(String title, String modelrepoLabel, String modelrepoKey, List<Contender> contenders, double bestTarget) {
+    }
+
+    static List<Workload> workloads() {
+        List<Workload> workloads = new ArrayList<>();
+        workloads.add(new Workload("PostgreSQL insertBulk: 1,000,000 rows × 6 columns", "modelrepo `insertBulk` (streamed COPY)",
+                "PostgresInsertBenchmarks.modelrepoInsertBulk", List.of(
+                        new Contender("hand-written `CopyManager` COPY, same text encoding", "PostgresInsertBenchmarks.handWrittenCopy", 0.9),
+                        new Contender("JDBC batch of 1,000 (`reWriteBatchedInserts=false`)", "PostgresInsertBenchmarks.jdbcBatch", 3.0),
+                        new Contender("JDBC batch of 1,000 (`reWriteBatchedInserts=true`)", "PostgresInsertBenchmarks.jdbcBatchRewritten", 1.5)),
+                Double.NaN));
+        workloads.add(new Workload("PostgreSQL updateBulk: 100,000 rows × 3 columns (chunks of 10,000)", "modelrepo `updateBulk`",
+                "PostgresUpdateDeleteBenchmarks.updateModelrepoUpdateBulk", List.of(
+                        new Contender("hand-written `UPDATE … FROM unnest` of typed arrays", "PostgresUpdateDeleteBenchmarks.updateHandWrittenUnnest", 0.95),
+                        new Contender("batch of single-row UPDATEs (1,000 per batch)", "PostgresUpdateDeleteBenchmarks.updateSingleRowBatch", 1.8)),
+                Double.NaN));
+        workloads.add(new Workload("PostgreSQL deleteBulk: 100,000 keys (chunks of 10,000)", "modelrepo `deleteBulk`",
+                "PostgresUpdateDeleteBenchmarks.deleteModelrepoDeleteBulk", List.of(
+                        new Contender("hand-written `DELETE … WHERE id = ANY(?)`", "PostgresUpdateDeleteBenchmarks.deleteHandWrittenAny", 0.95),
+                        new Contender("batch of single-row DELETEs (1,000 per batch)", "PostgresUpdateDeleteBenchmarks.deleteSingleRowBatch", 5.0)),
+                Double.NaN));
+        workloads.add(new Workload("MariaDB insertBulk: 100,000 rows × 6 columns", "modelrepo `insertBulk` (multi-row VALUES)",
+                "MariaDbInsertBenchmarks.modelrepoInsertBulk", List.of(
+                        new Contender("Connector/J batch, default settings", "MariaDbInsertBenchmarks.driverBatchDefault", Double.NaN),
+                        new Contender("Connector/J batch, `useBulkStmts=true`", "MariaDbInsertBenchmarks.driverBatchBulkStmts", Double.NaN),
+                        new Contender("Connector/J batch, `rewriteBatchedStatements=true`", "MariaDbInsertBenchmarks.driverBatchRewritten", Double.NaN)),
+                1.0));
+        workloads.add(new Workload("SQLite insertBulk: 1,000,000 rows × 6 columns", "modelrepo `insertBulk` (prepared batch)",
+                "SqliteInsertBenchmarks.modelrepoInsertBulk", List.of(
+                        new Contender("hand-written prepared batch of 1,000 in one transaction", "SqliteInsertBenchmarks.handWrittenBatch", 0.9)),
+                Double.NaN));
+        for (String engine : List.of("POSTGRESQL", "MARIADB", "SQLITE", "H2")) {
+            workloads.add(new Workload("insertAll: 10,000 models with keys written back, " + engine.toLowerCase(Locale.ROOT),
+                    "modelrepo `insertAll`", "InsertAllBenchmarks.modelrepoInsertAll:" + engine, List.of(
+                            new Contender("`save` of each model in one transaction", "InsertAllBenchmarks.saveEach:" + engine, Double.NaN)),
+                    Double.NaN));
+        }
+        return workloads;
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> files = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--note=")) {
+                notes.add(arg.substring("--note=".length()));
+            }
+            else {
+                files.add(arg);
+            }
+        }
+        String report = report(Files.readString(Path.of(files.get(0))), notes);
+        System.out.print(report);
+        if (files.size() > 1) {
+            Files.writeString(Path.of(files.get(1)), report);
+        }
+    }
+
+    static String report(String json, List<String> notes) {
+        JsonNode results = JsonMapper.builder().build().readTree(json);
+        Map<String, Score> scores = new LinkedHashMap<>();
+        JsonNode first = null;
+        for (JsonNode result : results) {
+            first = first == null ? result : first;
+            String name = result.get("benchmark").asString();
+            String key = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            JsonNode params = result.get("params");
+            if (params != null && params.has("engine")) {
+                key += ":" + params.get("engine").asString();
+            }
+            JsonNode metric = result.get("primaryMetric");
+            scores.put(key, new Score(number(metric.get("score")), number(metric.get("scoreError"))));
+        }
+        StringBuilder md = new StringBuilder("# modelrepo bulk benchmarks\n\n");
+        if (first != null) {
+            md.append(String.format(Locale.ROOT, "- JMH %s, %s %s, single-shot time, %s fork, %s warmup + %s measured iteration(s) per"
+                    + " contender, each on a table emptied (and for updates and deletes reloaded) before the iteration; %d CPUs%n",
+                    text(first, "jmhVersion"), text(first, "vmName"), text(first, "jdkVersion"), text(first, "forks"),
+                    text(first, "warmupIterations"), text(first, "measurementIterations"), Runtime.getRuntime().availableProcessors()));
+        }
+        notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        md.append("\nTime per operation in ms (lower is better), ± JMH's 99.9% half-interval over the measured iterations."
+                + " **Speed-up** = the contender's time / modelrepo's time (above 1: modelrepo is faster); its error combines both"
+                + " relative errors. Verdict: pass / MISS when the whole interval is on one side of the target.\n");
+        for (Workload w : workloads()) {
+            Score mine = scores.get(w.modelrepoKey());
+            md.append("\n## ").append(w.title()).append("\n\n| Contender | Time (ms) | Error | Speed-up of modelrepo | Target | Verdict |\n")
+                    .append("|---|---:|---:|---:|---:|---|\n");
+            md.append("| ").append(w.modelrepoLabel()).append(" | ").append(fmt(mine, false)).append(" | ").append(fmt(mine, true))
+                    .append(" | 1.00× |  |  |\n");
+            Score best = null;
+            for (Contender c : w.contenders()) {
+                Score theirs = scores.get(c.key());
+                md.append("| ").append(c.label()).append(" | ").append(fmt(theirs, false)).append(" | ").append(fmt(theirs, true)).append(" | ")
+                        .append(ratio(theirs, mine)).append(" | ").append(Double.isNaN(c.target()) ? "" : String.format(Locale.ROOT, "≥ %.2f×", c.target()))
+                        .append(" | ").append(verdict(theirs, mine, c.target())).append(" |\n");
+                if (theirs != null && (best == null || theirs.score() < best.score())) {
+                    best = theirs;
+                }
+            }
+            if (!Double.isNaN(w.bestTarget())) {
+                md.append("| *the fastest driver setting above* | ").append(fmt(best, false)).append(" | ").append(fmt(best, true)).append(" | ")
+                        .append(ratio(best, mine)).append(" | ").append(String.format(Locale.ROOT, "≥ %.2f×", w.bestTarget())).append(" | ")
+                        .append(verdict(best, mine, w.bestTarget())).append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String fmt(Score s, boolean error) {
+        if (s == null) {
+            return "—";
+        }
+        double v = error ? s.error() : s.score();
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, error ? "± %.1f" : "%.1f", v);
+    }
+
+    private static double speedup(Score theirs, Score mine) {
+        return theirs.score() / mine.score();
+    }
+
+    private static double speedupError(Score theirs, Score mine) {
+        return speedup(theirs, mine) * Math.hypot(theirs.relativeError(), mine.relativeError());
+    }
+
+    private static String ratio(Score theirs, Score mine) {
+        if (theirs == null || mine == null) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%.2f× ± %.2f", speedup(theirs, mine), speedupError(theirs, mine));
+    }
+
+    private static String verdict(Score theirs, Score mine, double target) {
+        if (Double.isNaN(target) || theirs == null || mine == null) {
+            return theirs == null || mine == null ? (Double.isNaN(target) ? "" : "not run") : "";
+        }
+        double r = speedup(theirs, mine);
+        double e = speedupError(theirs, mine);
+        if (r - e >= target) {
+            return "pass";
+        }
+        if (r + e < target) {
+            return "**MISS**";
+        }
+        return r >= target ? "pass (within error)" : "**MISS** (within error)";
+    }
+
+    private static double number(JsonNode node) {
+        return node == null || node.isNull() || !node.isNumber() ? Double.NaN : node.asDouble();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null ? "?" : v.asString();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.modelrepo.bulk;
+
+import java.util.Objects;
+
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * How a bulk operation runs: rows per statement, what to do with elements that do not fit, and its transaction.
+ * Immutable; every setter returns a new instance:
+ * <pre>{@code BulkOptions.defaults().batchSize(5000).onTypeMismatch(TypeMismatch.SKIP)}</pre>
+ */
+public final class BulkOptions {
+
+    /** Rows per statement (or per JDBC batch) unless given. */
+    public static final int DEFAULT_BATCH_SIZE = 1000;
+
+    private static final BulkOptions DEFAULTS = new BulkOptions(DEFAULT_BATCH_SIZE, TypeMismatch.ERROR, Propagation.REQUIRED);
+
+    private final int batchSize;
+
+    private final TypeMismatch onTypeMismatch;
+
+    private final Propagation propagation;
+
+    private BulkOptions(int batchSize, TypeMismatch onTypeMismatch, Propagation propagation) {
+        this.batchSize = batchSize;
+        this.onTypeMismatch = onTypeMismatch;
+        this.propagation = propagation;
+    }
+
+    /** Batch size 1000, {@link TypeMismatch#ERROR}, {@link Propagation#REQUIRED}. */
+    public static BulkOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * The most rows one statement (or one JDBC batch) carries; each database's bind-parameter limit and MySQL's
+     * {@code max_allowed_packet} may make statements smaller. PostgreSQL's COPY streams all rows in one statement.
+     */
+    public BulkOptions batchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
+        }
+        return new BulkOptions(batchSize, onTypeMismatch, propagation);
+    }
+
+    /** What to do with an element of another type or a value its column cannot hold. */
+    public BulkOptions onTypeMismatch(TypeMismatch onTypeMismatch) {
+        return new BulkOptions(batchSize, Objects.requireNonNull(onTypeMismatch, "onTypeMismatch must not be null"), propagation);
+    }
+
+    /**
+     * The transaction the operation runs in: {@link Propagation#REQUIRED} (the default) joins the caller's or opens
+     * one, so a failing row rolls everything back; {@link Propagation#REQUIRES_NEW} always runs in its own;
+     * {@link Propagation#NOT_SUPPORTED} runs without one, each statement committing on its own (the caller manages
+     * consistency; rows of statements that succeeded before a failure stay).
+     */
+    public BulkOptions propagation(Propagation propagation) {
+        return new BulkOptions(batchSize, onTypeMismatch, Objects.requireNonNull(propagation, "propagation must not be null"));
+    }
+
+    /** Shorthand for {@code propagation(Propagation.REQUIRES_NEW)}: the operation commits or rolls back on its own. */
+    public BulkOptions ownTransaction() {
+        return propagation(Propagation.REQUIRES_NEW);
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public TypeMismatch onTypeMismatch() {
+        return onTypeMismatch;
+    }
+
+    public Propagation propagation() {
+        return propagation;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BulkOptions o && o.batchSize == batchSize && o.onTypeMismatch == onTypeMismatch
+                && o.propagation == propagation;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(batchSize, onTypeMismatch, propagation);
+    }
+
+    @Override
+    public String toString() {
+        return "BulkOptions[batchSize=" + batchSize + ", onTypeMismatch=" + onTypeMismatch + ", propagation=" + propagation + "]";
+    }
+}

@@ -1,0 +1,301 @@
+package dev.modelrepo.bulk.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+
+import dev.modelrepo.bulk.BulkOptions;
+import dev.modelrepo.bulk.TypeMismatch;
+import dev.modelrepo.dialect.BulkSupport;
+import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.model.Model;
+import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.repository.internal.BoundStatement;
+import dev.modelrepo.repository.internal.ModelWriter;
+import dev.modelrepo.repository.internal.StatementExecutor;
+import dev.modelrepo.types.ValueBinder;
+import dev.modelrepo.types.ValueConverter;
+
+/**
+ * Inserts one group of new models (one class, one set of columns) and writes each stored row back into its own model:
+ * key, defaults, timestamps. Rows are matched to models by key, never by the position of a multi-row RETURNING, per
+ * the dialect's {@link BulkSupport.KeyMethod}: keys allocated from the sequence ahead and RETURNING rows matched by
+ * key; one INSERT … RETURNING per row; or a JDBC batch's generated keys (in batch order) and a SELECT by key.
+ */
+final class KeyedInsert {
+
+    private final BulkEngine engine;
+
+    private final ModelInfo info;
+
+    private final List<ColumnMetadata> columns;
+
+    private final List<? extends Model> models;
+
+    private final int[] indexes;
+
+    private final BulkOptions options;
+
+    private final List<ColumnMetadata> all;
+
+    private final String table;
+
+    private final @Nullable ColumnMetadata key;
+
+    private final String label;
+
+    private final StatementExecutor.Op op;
+
+    KeyedInsert(BulkEngine engine, ModelInfo info, List<ColumnMetadata> columns, List<? extends Model> models, List<Integer> indexes,
+            BulkOptions options) {
+        this.engine = engine;
+        this.info = info;
+        this.columns = columns;
+        this.models = models;
+        this.indexes = indexes.stream().mapToInt(Integer::intValue).toArray();
+        this.options = options;
+        this.all = info.metadata().columns();
+        this.table = engine.writer.table(info);
+        this.key = info.metadata().primaryKey().size() == 1 ? info.metadata().primaryKey().get(0) : null;
+        this.label = "insertAll of " + info.name();
+        this.op = StatementExecutor.Op.of("insert-bulk", info.metadata().name());
+    }
+
+    void run() {
+        switch (engine.support.keyMethod()) {
+            case PREALLOCATE -> preallocated();
+            case RETURNING_PER_ROW -> returningPerRow();
+            case BATCH_KEYS -> batchKeys();
+        }
+        for (int index : indexes) {
+            BulkEngine.ACCESS.markStored(models.get(index));
+        }
+    }
+
+    /** The group's models as rows of these columns, reported by their index in the caller's list. */
+    private RowSource source(List<ColumnMetadata> cols) {
+        List<Model> group = new ArrayList<>(indexes.length);
+        for (int index : indexes) {
+            group.add(models.get(index));
+        }
+        Object[] fixed = new Object[cols.size()];
+        Arrays.fill(fixed, RowSource.FROM_ELEMENT);
+        return new RowSource(label, info.type(), group, cols, cols.stream().map(ColumnMetadata::name).toArray(String[]::new), fixed,
+                TypeMismatch.ERROR).origin(indexes);
+    }
+
+    /** PostgreSQL: keys from the sequence, then INSERT … SELECT FROM unnest … RETURNING, rows matched by key. */
+    private void preallocated() {
+        if (key == null) {
+            batchKeys();
+            return;
+        }
+        List<ColumnMetadata> cols = columns;
+        if (!columns.contains(key)) {
+            List<Object> keys = allocate(indexes.length);
+            if (keys == null) {
+                batchKeys();
+                return;
+            }
+            for (int i = 0; i < indexes.length; i++) {
+                BulkEngine.ACCESS.write(models.get(indexes[i]), key.name(), keys.get(i));
+            }
+            cols = new ArrayList<>(columns.size() + 1);
+            cols.add(key);
+            cols.addAll(columns);
+        }
+        List<ColumnMetadata> rowColumns = cols;
+        int keyAt = rowColumns.indexOf(key);
+        int returnedKeyAt = all.indexOf(key) + 1;
+        RowSource source = source(rowColumns);
+        ChunkWriter writer = new ChunkWriter(engine.executor, engine.support, label, op,
+                n -> engine.support.insertReturning(table, rowColumns, all, n), rowColumns, List.of(), new Object[0]);
+        Chunk chunk = new Chunk(rowColumns.size(), options.batchSize());
+        while (fill(chunk, source)) {
+            Map<Object, Model> byKey = new HashMap<>();
+            for (int r = 0; r < chunk.size(); r++) {
+                byKey.put(chunk.value(r, keyAt), models.get(chunk.index(r)));
+            }
+            writer.query(chunk, rs -> {
+                while (rs.next()) {
+                    Model model = byKey.get(key.reader().read(rs, returnedKeyAt));
+                    if (model != null) {
+                        ModelWriter.writeStored(model, all, rs);
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Keys from the key column's sequence, or null when it has none. */
+    private @Nullable List<Object> allocate(int n) {
+        String sql = engine.support.allocateKeys();
+        if (sql == null) {
+            return null;
+        }
+        ValueBinder text = (ps, i, v) -> ps.setString(i, (String) v);
+        ValueBinder number = (ps, i, v) -> ps.setInt(i, (Integer) v);
+        ColumnMetadata k = key;
+        return engine.executor.query(new BoundStatement(sql, new ValueBinder[] { text, text, number }, new Object[] { table, k.storedName(), n }),
+                StatementExecutor.Op.of("select", info.metadata().name()), rs -> {
+                    List<Object> keys = new ArrayList<>(n);
+                    while (rs.next()) {
+                        Object v = rs.getObject(1);
+                        if (v == null) {
+                            return null;
+                        }
+                        keys.add(ValueConverter.convert(v, k.kind()));
+                    }
+                    return keys;
+                });
+    }
+
+    /** Embedded engines: one prepared INSERT … RETURNING (H2: FINAL TABLE) executed per row. */
+    private void returningPerRow() {
+        String sql = engine.dialect.insertReturning(insertSql(), columnList(all));
+        if (sql == null) {
+            batchKeys();
+            return;
+        }
+        RowSource source = source(columns);
+        Chunk chunk = new Chunk(columns.size(), options.batchSize());
+        while (fill(chunk, source)) {
+            int[] at = { 0 };
+            try {
+                engine.executor.execute(sql, op, false, ps -> {
+                    for (int r = 0; r < chunk.size(); r++) {
+                        at[0] = r;
+                        bindRow(ps, chunk, r);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                ModelWriter.writeStored(models.get(chunk.index(r)), all, rs);
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+            catch (DataAccessException ex) {
+                throw failure(ex, chunk, at[0]);
+            }
+        }
+    }
+
+    /** One single-row INSERT as a JDBC batch; generated keys come back in batch order; then one SELECT by key. */
+    private void batchKeys() {
+        boolean generated = key != null && !columns.contains(key);
+        RowSource source = source(columns);
+        Chunk chunk = new Chunk(columns.size(), options.batchSize());
+        String sql = insertSql();
+        ChunkWriter writer = new ChunkWriter(engine.executor, engine.support, label, op, n -> engine.support.insert(table, columns, n),
+                columns, List.of(), new Object[0]);
+        while (fill(chunk, source)) {
+            try {
+                engine.executor.execute(sql, op, generated, ps -> {
+                    for (int r = 0; r < chunk.size(); r++) {
+                        bindRow(ps, chunk, r);
+                        ps.addBatch();
+                    }
+                    writer.executeBatch(ps);
+                    if (generated) {
+                        readKeys(ps, chunk);
+                    }
+                    return null;
+                });
+            }
+            catch (DataAccessException ex) {
+                throw writer.failure(ex, chunk);
+            }
+            if (key != null) {
+                reread(chunk);
+            }
+        }
+    }
+
+    private void readKeys(PreparedStatement ps, Chunk chunk) throws SQLException {
+        ColumnMetadata k = key;
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            int column = 1;
+            try {
+                column = keys.findColumn(k.storedName());
+            }
+            catch (SQLException notByName) {
+                // MySQL/MariaDB name the generated key column GENERATED_KEY/insert_id: it is the only one
+            }
+            for (int r = 0; r < chunk.size() && keys.next(); r++) {
+                Object value = keys.getObject(column);
+                BulkEngine.ACCESS.write(models.get(chunk.index(r)), k.name(),
+                        ValueConverter.convert(value instanceof java.math.BigInteger b ? b.longValue() : value, k.kind()));
+            }
+        }
+    }
+
+    /** SELECT of the chunk's stored rows by key, written back into the model of each key. */
+    private void reread(Chunk chunk) {
+        ColumnMetadata k = key;
+        Map<Object, Model> byKey = new HashMap<>();
+        List<Object> keys = new ArrayList<>();
+        for (int r = 0; r < chunk.size(); r++) {
+            Model model = models.get(chunk.index(r));
+            Object value = ValueConverter.convert(model.get(k.name()), k.kind());
+            byKey.put(value, model);
+            keys.add(value);
+        }
+        int keyAt = all.indexOf(k) + 1;
+        int step = Math.min(1000, engine.support.maxBindParameters());
+        for (int from = 0; from < keys.size(); from += step) {
+            List<Object> part = keys.subList(from, Math.min(keys.size(), from + step));
+            String sql = "SELECT " + columnList(all) + " FROM " + table + " WHERE " + engine.dialect.quote(k.storedName()) + " IN ("
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")";
+            ValueBinder[] binders = java.util.Collections.nCopies(part.size(), k.binder()).toArray(ValueBinder[]::new);
+            engine.executor.query(new BoundStatement(sql, binders, part.toArray()), StatementExecutor.Op.of("select", info.metadata().name()),
+                    rs -> {
+                        while (rs.next()) {
+                            Model model = byKey.get(k.reader().read(rs, keyAt));
+                            if (model != null) {
+                                ModelWriter.writeStored(model, all, rs);
+                            }
+                        }
+                        return null;
+                    });
+        }
+    }
+
+    private RuntimeException failure(DataAccessException ex, Chunk chunk, int row) {
+        SQLException sql = ChunkWriter.sqlCause(ex);
+        return sql == null ? ex : ChunkWriter.failure(label, ex, sql, chunk.index(row), chunk.index(row), chunk.index(row) + 1);
+    }
+
+    private boolean fill(Chunk chunk, RowSource source) {
+        chunk.clear();
+        while (chunk.size() < options.batchSize() && chunk.add(source)) {
+            // reads up to a batch
+        }
+        return chunk.size() > 0;
+    }
+
+    private void bindRow(PreparedStatement ps, Chunk chunk, int row) throws SQLException {
+        for (int c = 0; c < columns.size(); c++) {
+            columns.get(c).binder().bind(ps, c + 1, chunk.value(row, c));
+        }
+    }
+
+    private String insertSql() {
+        return columns.isEmpty() ? engine.dialect.insertDefaults(table)
+                : "INSERT INTO " + table + " (" + columnList(columns) + ") VALUES (" + String.join(", ",
+                        java.util.Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
+    private String columnList(List<ColumnMetadata> cols) {
+        return String.join(", ", cols.stream().map(c -> engine.dialect.quote(c.storedName())).toList());
+    }
+}

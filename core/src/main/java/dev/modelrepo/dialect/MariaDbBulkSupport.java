@@ -1,0 +1,54 @@
+package dev.modelrepo.dialect;
+
+import java.util.List;
+
+import dev.modelrepo.model.ColumnMetadata;
+
+/**
+ * MariaDB: inserts as a JDBC batch of one prepared INSERT, which MariaDB Connector/J sends with its bulk protocol
+ * (100,000 rows: 240 ms against 440 ms for multi-row VALUES statements of 1,000 rows, whose 6,000 placeholders the
+ * driver fills in itself); otherwise MySQL's bulk shapes, except that the update rows come from a CTE with a column list
+ * ({@code JOIN (WITH v (id, c) AS (VALUES (…), …) SELECT * FROM v) AS v}: MariaDB has no {@code VALUES ROW}) and
+ * {@code ON DUPLICATE KEY UPDATE} reads the proposed row with {@code VALUES(c)}.
+ */
+public class MariaDbBulkSupport extends MySqlBulkSupport {
+
+    public MariaDbBulkSupport(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    public InsertMethod insertMethod() {
+        return InsertMethod.BATCH;
+    }
+
+    /** The bulk protocol runs a batch as one statement: a failure leaves no row, and every entry reports EXECUTE_FAILED. */
+    @Override
+    public boolean failedBatchLeavesNothing() {
+        return true;
+    }
+
+    /** Single-row INSERT, batched (the driver's bulk protocol). */
+    @Override
+    public Statement insert(String table, List<ColumnMetadata> columns, int rows) {
+        return new Statement("INSERT INTO " + table + " (" + columnList(columns) + ") VALUES " + tuple(columns.size()),
+                valueSlots(columns.size()), true);
+    }
+
+    @Override
+    protected String valuesTable(List<ColumnMetadata> row, int rows) {
+        StringBuilder sql = new StringBuilder("(WITH v (").append(columnList(row)).append(") AS (VALUES ");
+        appendTuples(sql, row.size(), rows);
+        return sql.append(") SELECT * FROM v) AS v").toString();
+    }
+
+    @Override
+    protected String rowAlias() {
+        return "";
+    }
+
+    @Override
+    protected String newValue(ColumnMetadata column) {
+        return "VALUES(" + q(column) + ")";
+    }
+}

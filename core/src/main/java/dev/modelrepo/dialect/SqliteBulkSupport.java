@@ -1,0 +1,78 @@
+package dev.modelrepo.dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.model.ColumnMetadata;
+
+/**
+ * SQLite: inserts as one prepared statement batched inside one transaction (the engine is in-process, so a batch
+ * costs no round trips), {@code UPDATE … FROM (VALUES …)} (3.33+), IN lists and {@code ON CONFLICT … DO UPDATE},
+ * all within its 32,766 bind parameters per statement.
+ */
+public class SqliteBulkSupport extends StandardBulkSupport {
+
+    /** SQLITE_MAX_VARIABLE_NUMBER since SQLite 3.32. */
+    public static final int MAX_BIND_PARAMETERS = 32_766;
+
+    public SqliteBulkSupport(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return MAX_BIND_PARAMETERS;
+    }
+
+    /** sqlite-jdbc stops a batch at its first failure without saying where; the change counter tells. */
+    @Override
+    public String batchProgressQuery() {
+        return "SELECT total_changes()";
+    }
+
+    /** {@code UPDATE t AS t SET c = v.column2 … FROM (VALUES (?, ?), …) AS v WHERE t.id = v.column1}. */
+    @Override
+    public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
+            @Nullable ColumnMetadata touched, int rows) {
+        List<ColumnMetadata> row = updateRow(key, set, version);
+        List<String> sets = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            sets.add(q(set.get(i)) + " = v.column" + (i + 2));
+        }
+        List<Slot> slots = new ArrayList<>();
+        if (touched != null) {
+            sets.add(q(touched) + " = ?");
+            slots.add(Slot.scalar(0));
+        }
+        if (version != null) {
+            sets.add(q(version) + " = t." + q(version) + " + 1");
+        }
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" AS t SET ").append(String.join(", ", sets))
+                .append(" FROM (VALUES ");
+        appendTuples(sql, row.size(), rows);
+        sql.append(") AS v WHERE t.").append(q(key)).append(" = v.column1");
+        if (version != null) {
+            sql.append(" AND t.").append(q(version)).append(" = v.column").append(row.size());
+        }
+        slots.add(Slot.ROWS);
+        return new Statement(sql.toString(), slots, false);
+    }
+
+    /** {@code INSERT … VALUES (…), (…) ON CONFLICT (k) DO UPDATE SET c = excluded.c}. */
+    @Override
+    public Statement upsert(String table, List<ColumnMetadata> columns, List<ColumnMetadata> conflict, List<ColumnMetadata> update,
+            @Nullable ColumnMetadata version, int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columnList(columns)).append(") VALUES ");
+        appendTuples(sql, columns.size(), rows);
+        sql.append(" ON CONFLICT (").append(columnList(conflict)).append(") DO ");
+        List<String> sets = new ArrayList<>();
+        update.forEach(c -> sets.add(q(c) + " = excluded." + q(c)));
+        if (version != null) {
+            sets.add(q(version) + " = " + q(version) + " + 1");
+        }
+        sql.append(sets.isEmpty() ? "NOTHING" : "UPDATE SET " + String.join(", ", sets));
+        return new Statement(sql.toString(), List.of(Slot.ROWS), false);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.modelrepo.dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.model.ColumnMetadata;
+
+/**
+ * Portable bulk writes: INSERT and UPDATE as single-row statements run in JDBC batches, DELETE with IN lists,
+ * upsert as standard {@code MERGE … USING (VALUES …)}, keys through INSERT … RETURNING per row. The database
+ * strategies extend it and override the shapes their database does better; it also holds their SQL helpers.
+ */
+public class StandardBulkSupport implements BulkSupport {
+
+    /** Bind parameters per statement where the database sets no lower limit. */
+    public static final int DEFAULT_MAX_BIND_PARAMETERS = 65_535;
+
+    protected final Dialect dialect;
+
+    public StandardBulkSupport(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public int maxBindParameters() {
+        return DEFAULT_MAX_BIND_PARAMETERS;
+    }
+
+    @Override
+    public InsertMethod insertMethod() {
+        return InsertMethod.BATCH;
+    }
+
+    @Override
+    public KeyMethod keyMethod() {
+        return KeyMethod.RETURNING_PER_ROW;
+    }
+
+    /** Single-row INSERT, batched. */
+    @Override
+    public Statement insert(String table, List<ColumnMetadata> columns, int rows) {
+        return new Statement("INSERT INTO " + table + " (" + columnList(columns) + ") VALUES " + tuple(columns.size()),
+                valueSlots(columns.size()), true);
+    }
+
+    /** Single-row UPDATE by key, batched. */
+    @Override
+    public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
+            @Nullable ColumnMetadata touched, int rows) {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        List<Slot> slots = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(q(set.get(i))).append(" = ?");
+            slots.add(Slot.value(i + 1));
+        }
+        if (touched != null) {
+            sql.append(set.isEmpty() ? "" : ", ").append(q(touched)).append(" = ?");
+            slots.add(Slot.scalar(0));
+        }
+        if (version != null) {
+            sql.append(set.isEmpty() && touched == null ? "" : ", ").append(q(version)).append(" = ").append(q(version)).append(" + 1");
+        }
+        sql.append(" WHERE ").append(q(key)).append(" = ?");
+        slots.add(Slot.value(0));
+        if (version != null) {
+            sql.append(" AND ").append(q(version)).append(" = ?");
+            slots.add(Slot.value(set.size() + 1));
+        }
+        return new Statement(sql.toString(), slots, true);
+    }
+
+    /** {@code DELETE … WHERE key IN (?, …)}. */
+    @Override
+    public Statement delete(String table, ColumnMetadata key, int rows) {
+        return new Statement("DELETE FROM " + table + " WHERE " + q(key) + " IN (" + placeholders(rows) + ")", List.of(Slot.ROWS),
+                false);
+    }
+
+    /** Standard {@code MERGE INTO t USING (VALUES …) v ON … WHEN MATCHED THEN UPDATE … WHEN NOT MATCHED THEN INSERT …}. */
+    @Override
+    public Statement upsert(String table, List<ColumnMetadata> columns, List<ColumnMetadata> conflict, List<ColumnMetadata> update,
+            @Nullable ColumnMetadata version, int rows) {
+        StringBuilder sql = new StringBuilder("MERGE INTO ").append(table).append(" t USING (VALUES ");
+        appendTuples(sql, columns.size(), rows);
+        sql.append(") v (").append(columnList(columns)).append(") ON ");
+        for (int i = 0; i < conflict.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append("t.").append(q(conflict.get(i))).append(" = v.").append(q(conflict.get(i)));
+        }
+        List<String> sets = new ArrayList<>();
+        update.forEach(c -> sets.add(q(c) + " = v." + q(c)));
+        if (version != null) {
+            sets.add(q(version) + " = t." + q(version) + " + 1");
+        }
+        if (!sets.isEmpty()) {
+            sql.append(" WHEN MATCHED THEN UPDATE SET ").append(String.join(", ", sets));
+        }
+        sql.append(" WHEN NOT MATCHED THEN INSERT (").append(columnList(columns)).append(") VALUES (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("v.").append(q(columns.get(i)));
+        }
+        return new Statement(sql.append(')').toString(), List.of(Slot.ROWS), false);
+    }
+
+    // ------------------------------------------------------------ helpers for the database strategies
+
+    /** The quoted column name. */
+    protected final String q(ColumnMetadata column) {
+        return dialect.quote(column.storedName());
+    }
+
+    /** {@code "a", "b", "c"}. */
+    protected final String columnList(List<ColumnMetadata> columns) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(q(columns.get(i)));
+        }
+        return sb.toString();
+    }
+
+    /** {@code ?, ?, ?}. */
+    protected static String placeholders(int n) {
+        StringBuilder sb = new StringBuilder(n * 3);
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "?" : ", ?");
+        }
+        return sb.toString();
+    }
+
+    /** {@code (?, ?, ?)}. */
+    protected static String tuple(int width) {
+        return "(" + placeholders(width) + ")";
+    }
+
+    /** {@code (?, ?), (?, ?)} for {@code rows} rows, each optionally prefixed (MySQL's {@code ROW}). */
+    protected static void appendTuples(StringBuilder sql, int width, int rows, String prefix) {
+        String tuple = prefix + tuple(width);
+        sql.ensureCapacity(sql.length() + rows * (tuple.length() + 2));
+        for (int r = 0; r < rows; r++) {
+            sql.append(r == 0 ? "" : ", ").append(tuple);
+        }
+    }
+
+    protected static void appendTuples(StringBuilder sql, int width, int rows) {
+        appendTuples(sql, width, rows, "");
+    }
+
+    /** {@code ROW_VALUE} slots for columns 0..width-1. */
+    protected static List<Slot> valueSlots(int width) {
+        List<Slot> slots = new ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
+            slots.add(Slot.value(i));
+        }
+        return slots;
+    }
+
+    /** Update row values: key, set columns, version. */
+    protected static List<ColumnMetadata> updateRow(ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version) {
+        List<ColumnMetadata> row = new ArrayList<>(set.size() + 2);
+        row.add(key);
+        row.addAll(set);
+        if (version != null) {
+            row.add(version);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.modelrepo.bulk;
+
+import static dev.modelrepo.bulk.BulkFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.modelrepo.fixtures.CountingDataSource;
+import dev.modelrepo.fixtures.User;
+import dev.modelrepo.model.Model;
+import dev.modelrepo.model.Table;
+import dev.modelrepo.repository.ModelRepository;
+import dev.modelrepo.test.Changelog;
+import dev.modelrepo.test.Engine;
+import dev.modelrepo.test.EngineTest;
+import dev.modelrepo.test.TestDatabase;
+
+/**
+ * Chunks stay within each database's limits whatever the batch size asks for: SQLite's 32,766 bind parameters,
+ * PostgreSQL's and MySQL/MariaDB's 65,535 (PostgreSQL's array shapes bind one array per column, so they never come
+ * near it), and MySQL/MariaDB's max_allowed_packet.
+ */
+@Changelog("db/changelog/test-schema.xml")
+class BulkChunkingTests {
+
+    private static final int ROWS = 70_000;
+
+    private static long binds(String sql) {
+        return sql.chars().filter(c -> c == '?').count();
+    }
+
+    @EngineTest
+    void operationsOverSeventyThousandRowsCrossTheBindLimits(TestDatabase db, Engine engine) throws SQLException {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        ModelRepository repo = repo(counting, T0);
+        int limit = repo.dialect().bulk().maxBindParameters();
+        BulkOptions huge = BulkOptions.defaults().batchSize(1_000_000);
+        String tag = tag();
+        List<Map<String, Object>> rows = new ArrayList<>(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(user(tag + i, tag + i + "@x.test", i));
+        }
+        // 70,000 rows x 5 values (name, email, age, created_at, updated_at) = 350,000 values
+        assertThat(repo.bulk().insertBulk(User.class, List.of("name", "email", "age"), rows, huge)).isEqualTo(ROWS);
+        assertThat(count(db, "email LIKE '" + tag + "%'")).isEqualTo(ROWS);
+
+        List<Map<String, Object>> ids = new ArrayList<>(ROWS);
+        repo.sql("SELECT id, age FROM users WHERE email LIKE :tag").list(Map.of("tag", tag + "%"))
+                .forEach(r -> ids.add(Map.of("id", r.get("id"), "age", ((Number) r.get("age")).intValue() + 1)));
+        counting.reset();
+        assertThat(repo.bulk().updateBulk(Person.class, List.of("age"), ids, huge)).isEqualTo(ROWS);
+        assertThat(count(db, "email LIKE '" + tag + "%' AND age >= 1")).isEqualTo(ROWS);
+        List<String> updates = counting.statements().stream().filter(s -> s.startsWith("UPDATE")).toList();
+        assertThat(updates).allMatch(s -> binds(s) <= limit);
+        if (engine == Engine.SQLITE || engine == Engine.MARIADB) {
+            assertThat(updates).hasSizeGreaterThan(1);    // split at the bind limit, not at the batch size
+        }
+        if (engine == Engine.POSTGRESQL) {
+            assertThat(updates).hasSize(1);               // one array per column: no limit to hit
+        }
+
+        List<Map<String, Object>> upserts = new ArrayList<>(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            upserts.add(user(tag + "u" + i, tag + i + "@x.test", -i));
+        }
+        counting.reset();
+        int upserted = repo.bulk().upsertBulk(User.class, List.of("email", "name", "age"), upserts, List.of("email"), huge);
+        assertThat(upserted).isEqualTo(engine == Engine.MARIADB ? 2 * ROWS : ROWS);
+        assertThat(count(db, "email LIKE '" + tag + "%' AND age <= 0")).isEqualTo(ROWS);
+        assertThat(counting.statements()).allMatch(s -> binds(s) <= limit);
+
+        counting.reset();
+        assertThat(repo.bulk().deleteBulk(Person.class, ids, huge)).isEqualTo(ROWS);
+        assertThat(count(db, "email LIKE '" + tag + "%'")).isZero();
+        List<String> deletes = counting.statements().stream().filter(s -> s.startsWith("DELETE")).toList();
+        assertThat(deletes).allMatch(s -> binds(s) <= limit);
+        assertThat(deletes).hasSize(engine == Engine.SQLITE ? 3 : engine == Engine.MARIADB ? 2 : 1);
+    }
+
+    /** A table with a long text column. */
+    @Table(name = "notes")
+    public static class Note extends Model {
+    }
+
+    @EngineTest(engines = Engine.MARIADB)
+    void multiRowStatementsStayBelowMaxAllowedPacket(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE notes (id BIGINT AUTO_INCREMENT PRIMARY KEY, body MEDIUMTEXT NOT NULL)");
+        }
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        ModelRepository repo = repo(counting, T0);
+        long packet = ((Number) scalar(db, "SELECT @@max_allowed_packet")).longValue();
+        String body = "é'\\".repeat(3_000);          // 9,000 characters, 12,000 bytes in UTF-8 before escaping
+        int rows = (int) (3 * packet / 12_000);       // three packets' worth
+        List<Map<String, Object>> notes = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            notes.add(Map.of("id", (long) i + 1, "body", body));
+        }
+        counting.reset();
+        // MariaDB inserts through the driver's batch, which splits packets itself; upserts are multi-row statements
+        assertThat(repo.bulk().upsertBulk(Note.class, List.of("id", "body"), notes, List.of("id"), BulkOptions.defaults().batchSize(1_000_000)))
+                .isEqualTo(rows);
+        assertThat(counting.statements().stream().filter(s -> s.startsWith("INSERT")).count()).isGreaterThanOrEqualTo(4);
+        assertThat(((Number) scalar(db, "SELECT COUNT(*) FROM notes WHERE body = '" + body.replace("\\", "\\\\").replace("'", "''") + "'"))
+                .longValue()).isEqualTo(rows);
+    }
+}
