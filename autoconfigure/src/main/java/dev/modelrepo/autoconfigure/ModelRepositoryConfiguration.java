@@ -120,9 +120,10 @@ class ModelRepositoryConfiguration {
         return (int) Math.min(Integer.MAX_VALUE, seconds);
     }
 
-    /** The repository's bulk operations, as a bean of their own. */
+    /** The bulk operations of the application's one (or primary) repository, as a bean of their own. */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(ModelRepository.class)
     dev.modelrepo.bulk.BulkOperations bulkOperations(ModelRepository repository) {
         return repository.bulk();
     }
