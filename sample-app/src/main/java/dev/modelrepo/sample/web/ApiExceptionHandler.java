@@ -78,6 +78,13 @@ class ApiExceptionHandler {
                 + ex.getMostSpecificCause().getMessage());
     }
 
+    /** A row of a bulk import the database refused (a department that does not exist, say): nothing was imported. */
+    @ExceptionHandler(dev.modelrepo.bulk.BulkOperationException.class)
+    ResponseEntity<Map<String, Object>> bulkRow(dev.modelrepo.bulk.BulkOperationException ex) {
+        String rows = ex.index() >= 0 ? "row " + (ex.index() + 1) : "rows " + (ex.fromIndex() + 1) + ".." + ex.toIndex();
+        return fields(Map.of(rows, List.of(String.valueOf(ex.getMessage()))));
+    }
+
     private static ResponseEntity<Map<String, Object>> fields(Map<String, List<String>> fields) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "Invalid " + String.join(", ", fields.keySet()));

@@ -377,6 +377,54 @@ abstract class SampleApiContract {
         assertThat(fields(get("/api/export/employees.csv?minSalary=-1"))).containsOnlyKeys("minSalary");
     }
 
+    // ------------------------------------------------------------------ CSV import
+
+    private ResponseEntity<Map<String, Object>> importCsv(String csv) {
+        return this.http.post().uri("/api/import/employees.csv").contentType(new MediaType("text", "csv"))
+            .body(csv).retrieve().toEntity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { });
+    }
+
+    private long employeesNamed(String prefix) {
+        return this.http.get().uri("/api/export/employees.csv").retrieve().body(String.class).lines()
+            .filter((line) -> line.contains("," + prefix)).count();
+    }
+
+    @Test
+    void aCsvImportInsertsEveryLineThroughInsertBulk() {
+        Object department = newDepartment("Imported");
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String csv = "name,email,salary,active,hired_on,department_id\n"
+                + "Imp One," + tag + "1@example.com,50000,true,2024-02-29," + department + "\n"
+                + "\"Imp, Two\"," + tag + "2@example.com,61000,false,," + department + "\n"
+                + "Imp Three," + tag + "3@example.com,45000,true,2020-01-01," + department + "\n";
+        ResponseEntity<Map<String, Object>> response = importCsv(csv);
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody()).containsEntry("imported", 3);
+        assertThat(employeesNamed("Imp One,")).isEqualTo(1);
+        assertThat(employeesNamed("\"Imp, Two\",")).isEqualTo(1);   // the export quotes the comma
+        assertThat(employeesNamed("Imp Three,")).isEqualTo(1);
+    }
+
+    @Test
+    void aCsvImportWithABadCellAnswers400NamingItsLineAndColumn() {
+        ResponseEntity<Map<String, Object>> response = importCsv("name,salary\nGood,1\nBad,lots\n");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(response)).containsOnlyKeys("line 3 salary");
+        assertThat(fields(importCsv("name,password\nX,y\n"))).containsOnlyKeys("header");
+    }
+
+    @Test
+    void aCsvImportWithARowTheDatabaseRefusesImportsNothing() {
+        Object department = newDepartment("Atomic");
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<Map<String, Object>> response = importCsv("name,email,salary,department_id\nAtomic A,a" + tag + "@x.example,1,"
+                + department + "\nAtomic B,b" + tag + "@x.example,1,987654321\n");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // the row when the database says which (PostgreSQL's COPY line, MariaDB's replay), else the statement's rows (H2)
+        assertThat(fields(response).keySet()).singleElement().isIn("row 2", "rows 1..2");
+        assertThat(employeesNamed("Atomic ")).isZero();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Object newDepartment(String name) {
