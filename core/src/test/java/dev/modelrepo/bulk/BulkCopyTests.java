@@ -229,4 +229,34 @@ class BulkCopyTests {
                     });
         }
     }
+
+    /** A table whose key has a default but no sequence. */
+    @Table(name = "tokens")
+    public static class Token extends Model {
+    }
+
+    @EngineTest(engines = Engine.POSTGRESQL)
+    void insertAllWithoutASequenceUsesGeneratedKeysOfABatchAndReadsTheRowsBack(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE tokens (id UUID PRIMARY KEY DEFAULT gen_random_uuid(), label TEXT NOT NULL,"
+                    + " issued TIMESTAMP(6) DEFAULT now())");
+        }
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        ModelRepository repo = ModelRepository.create(counting);
+        List<Token> tokens = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            tokens.add(repo.build(Token.class, Map.of("label", "token " + i)));
+        }
+        counting.reset();
+        repo.bulk().insertAll(tokens, BulkOptions.defaults().batchSize(10));
+        assertThat(counting.statements().stream().filter(s -> s.startsWith("SELECT nextval"))).hasSize(1);
+        assertThat(counting.statements().stream().filter(s -> s.startsWith("INSERT"))).hasSize(3);
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            assertThat(t.id()).isInstanceOf(UUID.class);
+            assertThat(t.<Object>get("issued")).isNotNull();
+            assertThat(repo.findById(Token.class, t.id()).orElseThrow().toMap()).isEqualTo(t.toMap());
+            assertThat(t.<Object>get("label")).isEqualTo("token " + i);
+        }
+    }
 }

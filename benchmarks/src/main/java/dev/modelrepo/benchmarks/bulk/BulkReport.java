@@ -56,7 +56,7 @@ public final class BulkReport {
                         new Contender("hand-written `DELETE … WHERE id = ANY(?)`", "PostgresUpdateDeleteBenchmarks.deleteHandWrittenAny", 0.95),
                         new Contender("batch of single-row DELETEs (1,000 per batch)", "PostgresUpdateDeleteBenchmarks.deleteSingleRowBatch", 5.0)),
                 Double.NaN));
-        workloads.add(new Workload("MariaDB insertBulk: 100,000 rows × 6 columns", "modelrepo `insertBulk` (multi-row VALUES)",
+        workloads.add(new Workload("MariaDB insertBulk: 100,000 rows × 6 columns", "modelrepo `insertBulk` (prepared batch: the driver's bulk protocol)",
                 "MariaDbInsertBenchmarks.modelrepoInsertBulk", List.of(
                         new Contender("Connector/J batch, default settings", "MariaDbInsertBenchmarks.driverBatchDefault", Double.NaN),
                         new Contender("Connector/J batch, `useBulkStmts=true`", "MariaDbInsertBenchmarks.driverBatchBulkStmts", Double.NaN),

@@ -321,6 +321,16 @@ public final class BulkEngine {
         long budget = first.bindsPerRow() && packetLimit() > 0 ? packetLimit() * 3 / 4 - 4096 : Long.MAX_VALUE;
         ChunkWriter chunkWriter = new ChunkWriter(executor, support, label, op, shapes, columns, scalarColumns, scalars);
         Chunk chunk = new Chunk(columns.size(), maxRows);
+        if (first.batched()) {
+            // one prepared statement for the whole operation, one JDBC batch per chunk
+            return chunkWriter.updateBatched(chunk, c -> {
+                c.clear();
+                while (c.size() < maxRows && c.add(source)) {
+                    // reads up to a batch
+                }
+                return c.size() > 0;
+            }, hook);
+        }
         int total = 0;
         boolean more = true;
         while (more) {

@@ -93,6 +93,46 @@ final class ChunkWriter {
         }
     }
 
+    /** Fills the next chunk; false when no row is left. */
+    @FunctionalInterface
+    interface ChunkSource {
+        boolean fill(Chunk chunk);
+    }
+
+    /**
+     * Runs a batched shape over every chunk the source fills on one prepared statement (one JDBC batch per chunk),
+     * with the hook around each; returns the summed count.
+     */
+    int updateBatched(Chunk chunk, ChunkSource source, BulkEngine.@Nullable ChunkHook hook) {
+        Statement shape = shapes.apply(1);
+        try {
+            return executor.execute(shape.sql(), op, false, ps -> {
+                int total = 0;
+                while (source.fill(chunk)) {
+                    if (hook != null) {
+                        hook.before(chunk);
+                    }
+                    for (int r = 0; r < chunk.size(); r++) {
+                        bind(ps, shape, chunk, r);
+                        ps.addBatch();
+                    }
+                    int n = 0;
+                    for (int count : executeBatch(ps)) {
+                        n += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+                    }
+                    total += n;
+                    if (hook != null) {
+                        hook.after(chunk, n);
+                    }
+                }
+                return total;
+            });
+        }
+        catch (DataAccessException ex) {
+            throw failure(ex, chunk);
+        }
+    }
+
     private int doUpdate(Chunk chunk) {
         Statement shape = shapes.apply(chunk.size());
         return executor.execute(shape.sql(), op, false, ps -> {

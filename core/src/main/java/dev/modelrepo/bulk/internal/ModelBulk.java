@@ -77,7 +77,9 @@ public final class ModelBulk {
         try {
             engine.inTransaction(options, () -> {
                 for (int i = 0; i < models.size(); i++) {
-                    engine.persistence.update(models.get(i), infos.get(i));
+                    if (models.get(i).isDirty()) {       // as save: a clean model is neither validated nor hooked
+                        engine.persistence.update(models.get(i), infos.get(i));
+                    }
                 }
                 return Boolean.TRUE;
             });
@@ -170,7 +172,7 @@ public final class ModelBulk {
                 throw new InvalidDataAccessApiUsageException(operation + ": element " + i + " (" + info.name() + (insert
                         ? " id=" + model.id() + ") is already stored; use updateAll" : ") is new; use insertAll"));
             }
-            if (!engine.persistence.validate(model)) {
+            if ((insert || model.isDirty()) && !engine.persistence.validate(model)) {
                 invalid.put(i, model.errors());
                 firstInvalid = firstInvalid != null ? firstInvalid : info.name();
             }
