@@ -11,6 +11,8 @@ Profiles:
   quick    -f 1 -wi 5 -w 2s -i 5 -r 2s     about 4.5 minutes on 2 cores (3 warmup iterations left the
                                            list queries still compiling on this machine)
   full     -f 3 -wi 5 -w 3s -i 10 -r 3s    about 25 minutes; for numbers worth quoting
+  peers    modelrepo against JdbcTemplate, jOOQ, Spring Data JDBC and Jdbi on H2 and PostgreSQL, about
+           14 minutes (peers-full: about 75); see benchmarks/peers.sh --help
   profile  quick settings plus a profiler (PROFILER, default: JMH's stack sampler); the output goes to
            benchmarks/results/tmp/ and the results files are not touched. Pass a benchmark regex to narrow
            it, e.g.: benchmarks/run.sh profile 'modelrepoFindById$'. PROFILER=jfr records JFR files instead.
@@ -30,6 +32,9 @@ Benchmarks never run during `mvn verify`: it only builds benchmarks/target/bench
 The machine should be otherwise idle; the report notes its load average before and after the run.
 EOF
 }
+
+# modelrepo against its peers (issue 7) has a script of its own: run.sh peers | peers-full
+case "${1:-}" in peers|peers-full) exec "$(dirname "${BASH_SOURCE[0]}")/peers.sh" "$@" ;; esac
 
 profile="${1:-}"
 case "$profile" in

@@ -114,7 +114,7 @@ public class CursorBenchmarks {
                                 ? "DATEADD(DAY, MOD(X, 3650), DATE '2015-01-01'), DATEADD(SECOND, MOD(X * 104729, 150000000), TIMESTAMP '2020-01-01 09:00:00')"
                                         + " FROM SYSTEM_RANGE(1, " + ROWS + ")"
                                 : "DATE '2015-01-01' + (x % 3650)::int, TIMESTAMP '2020-01-01 09:00:00' + (x * 104729 % 150000000) * INTERVAL '1 second'"
-                                        + " FROM generate_series(1, " + ROWS + ") AS g(x)");
+                                        + " FROM generate_series(1::bigint, " + ROWS + ") AS g(x)");
                 s.execute(insert);
                 s.execute(db == Engine.H2 ? "ANALYZE" : "VACUUM (FREEZE, ANALYZE) employees_big");
             }

@@ -2,6 +2,7 @@ package dev.modelrepo.benchmarks.peers;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,13 +30,43 @@ public final class PeersSanity {
 
     public static void main(String[] args) throws Exception {
         List<String> engines = args.length == 0 ? List.of("h2", "postgresql") : List.of(args);
+        List<String> versions = new ArrayList<>();
         for (String engine : engines) {
-            check(engine);
+            versions.add(check(engine));
             System.err.println("sanity: every contender reads and writes the same rows on " + engine);
         }
+        // stdout: one line for the report
+        System.out.println("engines: " + String.join("; ", versions) + "; libraries: " + libraries());
     }
 
-    static void check(String engine) throws Exception {
+    /** The versions of the libraries in the benchmark jar, from their Maven metadata. */
+    static String libraries() {
+        String[][] artifacts = { { "org.jooq", "jooq", "jOOQ" }, { "org.jdbi", "jdbi3-core", "Jdbi" },
+                { "org.springframework.data", "spring-data-jdbc", "Spring Data JDBC" }, { "org.springframework", "spring-jdbc", "Spring JDBC" },
+                { "com.zaxxer", "HikariCP", "HikariCP" }, { "io.micrometer", "micrometer-core", "Micrometer" } };
+        List<String> out = new ArrayList<>();
+        for (String[] a : artifacts) {
+            String version = "?";
+            try (var in = PeersSanity.class.getResourceAsStream("/META-INF/maven/" + a[0] + "/" + a[1] + "/pom.properties")) {
+                if (in != null) {
+                    java.util.Properties p = new java.util.Properties();
+                    p.load(in);
+                    version = p.getProperty("version", "?");
+                }
+            }
+            catch (java.io.IOException ex) {
+                // leave "?"
+            }
+            if (version.equals("?") && a[1].equals("spring-jdbc")) {
+                version = String.valueOf(org.springframework.core.SpringVersion.getVersion());
+            }
+            out.add(a[2] + " " + version);
+        }
+        return String.join(", ", out);
+    }
+
+    /** Checks every contender on one engine; returns the engine's and its driver's versions. */
+    static String check(String engine) throws Exception {
         Fixture f = new Fixture();
         f.engine = engine;
         f.start();
@@ -114,6 +145,10 @@ public final class PeersSanity {
             require(Jdbc.findById(f.dataSource(), 5).salary() == s, "Spring Data update");
             Modelrepo.update(f.repository(), m.loaded.get(5), ++s);
             require(Jdbc.findById(f.dataSource(), 6).salary() == s && m.loaded.get(5).<Integer>get("salary") == s, "modelrepo update");
+            try (java.sql.Connection c = f.dataSource().getConnection()) {
+                java.sql.DatabaseMetaData md = c.getMetaData();
+                return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + " (driver " + md.getDriverVersion() + ")";
+            }
         }
         finally {
             sd.stop();
