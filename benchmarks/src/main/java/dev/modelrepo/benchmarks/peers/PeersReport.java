@@ -60,12 +60,22 @@ public final class PeersReport {
     /** Observation overhead target: at most 1 µs added per query. */
     static final double METRICS_TARGET_US = 1.0;
 
+    static final double WARMING = 1.2;
+
     static final String[] COLORS = { "#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#d62728", "#e377c2", "#8c564b", "#17becf" };
 
     private PeersReport() {
     }
 
-    record Score(double score, double error, String unit, Map<String, Double> secondary, int samples) {
+    /**
+     * One result; {@code warming}: the measured iterations were still getting faster (the first half's mean is more
+     * than {@value #WARMING} times the second half's), so the score overstates its steady state.
+     */
+    record Score(double score, double error, String unit, Map<String, Double> secondary, int samples, boolean warming) {
+
+        String mark() {
+            return warming ? " †" : "";
+        }
 
         double relativeError() {
             return Double.isNaN(error) ? 0 : error / score;
@@ -85,6 +95,8 @@ public final class PeersReport {
         final Map<String, Map<String, Map<String, Score>>> byEngine = new LinkedHashMap<>();
         final Set<String> workloads = new LinkedHashSet<>(WORKLOADS.keySet());
         final Set<String> contenders = new LinkedHashSet<>(CONTENDERS.keySet());
+        /** ObservationBenchmarks: observeOff, observeOn. */
+        final Map<String, Score> observation = new LinkedHashMap<>();
         JsonNode first;
 
         Score get(String engine, String workload, String contender) {
@@ -144,12 +156,6 @@ public final class PeersReport {
             }
             String name = result.get("benchmark").asString();
             String method = name.substring(name.lastIndexOf('.') + 1);
-            int u = method.indexOf('_');
-            if (u < 0) {
-                continue;
-            }
-            String workload = method.substring(0, u);
-            String contender = method.substring(u + 1);
             JsonNode params = result.get("params");
             String engine = params != null && params.get("engine") != null ? params.get("engine").asString() : "h2";
             JsonNode metric = result.get("primaryMetric");
@@ -162,16 +168,37 @@ public final class PeersReport {
             }
             JsonNode raw = metric.get("rawData");
             int samples = 0;
+            boolean warming = false;
             if (raw != null) {
                 for (JsonNode fork : raw) {
                     samples += fork.size();
+                    int half = fork.size() / 2;
+                    if (half > 0) {
+                        double early = 0;
+                        double late = 0;
+                        for (int i = 0; i < half; i++) {
+                            early += number(fork.get(i));
+                            late += number(fork.get(fork.size() - 1 - i));
+                        }
+                        warming |= early > WARMING * late;
+                    }
                 }
             }
+            Score score = new Score(number(metric.get("score")), number(metric.get("scoreError")), metric.get("scoreUnit").asString(),
+                    secondary, samples, warming && !"ss".equals(text(result, "mode")));
+            int u = method.indexOf('_');
+            if (u < 0) {
+                if (name.contains("ObservationBenchmarks")) {
+                    results.observation.put(method, score);
+                }
+                continue;
+            }
+            String workload = method.substring(0, u);
+            String contender = method.substring(u + 1);
             results.workloads.add(workload);
             results.contenders.add(contender);
             results.byEngine.computeIfAbsent(engine, k -> new LinkedHashMap<>()).computeIfAbsent(workload, k -> new LinkedHashMap<>())
-                    .put(contender, new Score(number(metric.get("score")), number(metric.get("scoreError")),
-                            metric.get("scoreUnit").asString(), secondary, samples));
+                    .put(contender, score);
         }
     }
 
@@ -187,6 +214,8 @@ public final class PeersReport {
         for (String note : notes) {
             md.append("- ").append(note).append('\n');
         }
+        md.append("\n† marks a score whose measured iterations were still getting faster (first half slower than the second by more ")
+                .append("than ").append(fmt((WARMING - 1) * 100, 0)).append("%): not warmed up yet, so it overstates the steady state.\n");
         md.append("\nRatios are to hand-written JDBC in the same run (lower is better; below 1.00 is faster than the baseline). ")
                 .append("± is JMH's 99.9% confidence half-interval, combined in quadrature for ratios. ")
                 .append("modelrepo reuses its query objects unless the row says otherwise; metrics are off unless it says so.\n");
@@ -232,13 +261,14 @@ public final class PeersReport {
                 continue;
             }
             Score base = row.get("jdbc");
-            md.append("| ").append(w).append(" | ").append(base == null ? "—" : time(base)).append(" |");
+            md.append("| ").append(w).append(" | ").append(base == null ? "—" : time(base) + base.mark()).append(" |");
             for (String c : contenders) {
                 if (c.equals("jdbc")) {
                     continue;
                 }
                 Score s = row.get(c);
-                md.append(' ').append(s == null || base == null ? "" : fmt(ratio(s, base), 2) + "× ± " + fmt(ratioError(s, base), 2)).append(" |");
+                md.append(' ').append(s == null || base == null ? "" : fmt(ratio(s, base), 2) + "× ± " + fmt(ratioError(s, base), 2) + s.mark())
+                        .append(" |");
             }
             md.append('\n');
         }
@@ -337,6 +367,17 @@ public final class PeersReport {
             }
             rows.append(" |\n");
         }
+        Score off = r.observation.get("observeOff");
+        Score on = r.observation.get("observeOn");
+        if (off != null && on != null && engine.equals(r.byEngine.keySet().iterator().next())) {
+            double added = on.micros() - off.micros();
+            double error = Math.hypot(on.errorMicros(), off.errorMicros());
+            md.append("\nObservation alone (`ObservationBenchmarks`: `QueryObserver.observe` around work that returns at once): ")
+                    .append(fmt(off.micros() * 1_000, 1)).append(" ± ").append(fmt(off.errorMicros() * 1_000, 1)).append(" ns without a registry, ")
+                    .append(fmt(on.micros() * 1_000, 1)).append(" ± ").append(fmt(on.errorMicros() * 1_000, 1)).append(" ns with Boot's meter handler: **")
+                    .append(fmt(added * 1_000, 0)).append(" ± ").append(fmt(error * 1_000, 0)).append(" ns added per query** (target ≤ 1 µs: ")
+                    .append(verdict(added, error, METRICS_TARGET_US)).append(").\n");
+        }
         if (rows.length() > 0) {
             md.append("\nmodelrepo's options (µs/op): observations through Boot's default meter handler (`DefaultMeterObservationHandler` over a ")
                     .append("`SimpleMeterRegistry`), target ≤ ").append(fmt(METRICS_TARGET_US, 1)).append(" µs added per query; and the query cache off.\n\n")
@@ -382,7 +423,7 @@ public final class PeersReport {
             for (String c : r.contenders) {
                 Score s = row.get(c);
                 if (s != null) {
-                    md.append("| ").append(w).append('_').append(c).append(" | ").append(fmt(s.score(), 3)).append(" | ")
+                    md.append("| ").append(w).append('_').append(c).append(s.mark()).append(" | ").append(fmt(s.score(), 3)).append(" | ")
                             .append(fmt(s.error(), 3)).append(" | ").append(s.unit().replace("us/", "µs/")).append(" | ").append(s.samples()).append(" |\n");
                 }
             }
