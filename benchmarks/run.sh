@@ -14,6 +14,8 @@ Profiles:
   bulk     the bulk benchmarks (dev.modelrepo.benchmarks.bulk) on the local PostgreSQL, MariaDB, SQLite and H2:
            single-shot, 1 warmup + 4 measured iterations per contender, about 9 minutes on 2 cores; writes
            benchmarks/results/bulk.json and bulk.md (speed-ups of modelrepo over each baseline, with targets)
+  peers    modelrepo against JdbcTemplate, jOOQ, Spring Data JDBC and Jdbi on H2 and PostgreSQL, about
+           14 minutes (peers-full: about 75); see benchmarks/peers.sh --help
   profile  quick settings plus a profiler (PROFILER, default: JMH's stack sampler); the output goes to
            benchmarks/results/tmp/ and the results files are not touched. Pass a benchmark regex to narrow
            it, e.g.: benchmarks/run.sh profile 'modelrepoFindById$'. PROFILER=jfr records JFR files instead.
@@ -33,6 +35,9 @@ Benchmarks never run during `mvn verify`: it only builds benchmarks/target/bench
 The machine should be otherwise idle; the report notes its load average before and after the run.
 EOF
 }
+
+# modelrepo against its peers (issue 7) has a script of its own: run.sh peers | peers-full
+case "${1:-}" in peers|peers-full) exec "$(dirname "${BASH_SOURCE[0]}")/peers.sh" "$@" ;; esac
 
 profile="${1:-}"
 case "$profile" in

@@ -31,7 +31,10 @@ public abstract class Model {
 
     private @Nullable RowLayout layout;
 
-    private @Nullable Object[] values = new Object[0];
+    /** Shared by every model until it is bound or loaded (a loaded model gets its row's array at once). */
+    private static final @Nullable Object[] NO_VALUES = new Object[0];
+
+    private @Nullable Object[] values = NO_VALUES;
 
     /** Values of columns the layout does not hold: set on a plain {@code new} model or not selected by a query. */
     private @Nullable Map<String, @Nullable Object> loose;
@@ -46,7 +49,11 @@ public abstract class Model {
 
     private @Nullable Map<String, List<String>> errors;
 
-    private @Nullable Map<String, @Nullable Object> related;
+    /**
+     * Loaded relations in load order as name/value pairs ({@code [name0, value0, name1, value1, ...]}, then nulls): a
+     * model has a few at most, and a row mapper sets them on every joined row, where a map per model cost more.
+     */
+    private @Nullable Object @Nullable [] related;
 
     protected Model() {
     }
@@ -232,13 +239,28 @@ public abstract class Model {
     /** A loaded belongs-to relation (by join or include), or null. */
     @SuppressWarnings("unchecked")
     public <T extends Model> @Nullable T related(String relation) {
-        return related == null ? null : (T) related.get(relation);
+        int i = relatedIndex(relation);
+        return i < 0 ? null : (T) related[i + 1];
+    }
+
+    /** The index of a relation's name in {@link #related}, or -1. */
+    private int relatedIndex(String relation) {
+        Object[] r = related;
+        if (r != null) {
+            for (int i = 0; i < r.length && r[i] != null; i += 2) {
+                if (r[i] == relation || r[i].equals(relation)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** A loaded has-many relation (by join or include); empty when none was loaded. */
     @SuppressWarnings("unchecked")
     public <T extends Model> List<T> relatedList(String relation) {
-        Object value = related == null ? null : related.get(relation);
+        int i = relatedIndex(relation);
+        Object value = i < 0 ? null : related[i + 1];
         return value == null ? List.of() : (List<T>) value;
     }
 
@@ -268,23 +290,24 @@ public abstract class Model {
             for (int i = layout.ownColumns(); i < layout.size(); i++) {
                 String name = layout.name(i);
                 int dot = name.indexOf('.');
-                if (dot > 0 && related.containsKey(name.substring(0, dot))) {
+                if (dot > 0 && relatedIndex(name.substring(0, dot)) >= 0) {
                     map.remove(name);
                 }
             }
         }
-        if (related != null) {
-            related.forEach((name, value) -> {
-                if (value instanceof Model m) {
-                    map.put(name, m.toJsonMap());
-                }
-                else if (value instanceof List<?> list) {
-                    map.put(name, list.stream().map(v -> v instanceof Model m ? m.toJsonMap() : v).toList());
-                }
-                else {
-                    map.put(name, value);
-                }
-            });
+        Object[] r = related;
+        for (int i = 0; r != null && i < r.length && r[i] != null; i += 2) {
+            String name = (String) r[i];
+            Object value = r[i + 1];
+            if (value instanceof Model m) {
+                map.put(name, m.toJsonMap());
+            }
+            else if (value instanceof List<?> list) {
+                map.put(name, list.stream().map(v -> v instanceof Model m ? m.toJsonMap() : v).toList());
+            }
+            else {
+                map.put(name, value);
+            }
         }
         return map;
     }
@@ -436,10 +459,25 @@ public abstract class Model {
 
         @Override
         public void setRelated(Model model, String relation, @Nullable Object value) {
-            if (model.related == null) {
-                model.related = new LinkedHashMap<>();
+            int i = model.relatedIndex(relation);
+            if (i >= 0) {
+                model.related[i + 1] = value;
+                return;
             }
-            model.related.put(relation, value);
+            Object[] r = model.related;
+            int n = 0;
+            while (r != null && n < r.length && r[n] != null) {
+                n += 2;
+            }
+            if (r == null) {
+                r = new Object[2];
+            }
+            else if (n == r.length) {
+                r = java.util.Arrays.copyOf(r, r.length * 2);
+            }
+            r[n] = relation;
+            r[n + 1] = value;
+            model.related = r;
         }
     }
 }

@@ -134,9 +134,16 @@ public class ModelRepository {
 
     /** The models the query returns. */
     public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
-        List<M> models = read(query, Purpose.LIST, params, c -> rs -> RowMappers.models(rs, c.plan(), Integer.MAX_VALUE));
+        int expected = expectedRows(Arguments.notNull(query, "query"));
+        List<M> models = read(query, Purpose.LIST, params, c -> rs -> RowMappers.models(rs, c.plan(), Integer.MAX_VALUE, expected));
         includes.load(models, query.modelType(), query.spec().includes());
         return models;
+    }
+
+    /** The rows a list probably returns, to size its result: a literal limit (at most 1000), else 10. */
+    private static int expectedRows(ModelQuery<?> query) {
+        return query.spec().limit() instanceof dev.modelrepo.query.internal.Ast.Literal l && l.value() instanceof Number n
+                && n.longValue() > 0 ? (int) Math.min(n.longValue(), 1_000) : 10;
     }
 
     /** The models the query returns, for a query without parameters. */

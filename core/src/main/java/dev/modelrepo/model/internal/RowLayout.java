@@ -29,7 +29,8 @@ public final class RowLayout {
     public RowLayout(String modelName, @Nullable TableMetadata table, List<String> names, int ownColumns) {
         this.modelName = modelName;
         this.table = table;
-        this.names = names.toArray(String[]::new);
+        // interned: a column name written in code ("name") is then the same instance, and found on identity
+        this.names = names.stream().map(String::intern).toArray(String[]::new);
         this.index = new HashMap<>(names.size() * 2);
         for (int i = 0; i < this.names.length; i++) {
             index.put(this.names[i], i);

@@ -26,6 +26,9 @@ public final class CompiledQuery {
 
     private final ConcurrentHashMap<SizesKey, String> expansions;
 
+    /** The slots' binders in slot order: the placeholders' binders when no list expands (shared, never written). */
+    private final dev.modelrepo.types.ValueBinder[] binders;
+
     CompiledQuery(List<Object> parts, List<Slot> slots, @Nullable RowPlan plan, String modelName, String tableName) {
         this.tableName = tableName;
         this.parts = parts.toArray();
@@ -35,6 +38,12 @@ public final class CompiledQuery {
         boolean dynamic = parts.stream().anyMatch(DynamicIn.class::isInstance);
         this.sql = dynamic ? null : String.join("", parts.stream().map(String.class::cast).toList());
         this.expansions = dynamic ? new ConcurrentHashMap<>() : null;
+        this.binders = slots.stream().map(Slot::binder).toArray(dev.modelrepo.types.ValueBinder[]::new);
+    }
+
+    /** The binders of the slots, in order; with {@link #fixedSql()}, those of the placeholders. Do not modify. */
+    public dev.modelrepo.types.ValueBinder[] binders() {
+        return binders;
     }
 
     /** The SQL when it does not depend on list sizes, else null. */

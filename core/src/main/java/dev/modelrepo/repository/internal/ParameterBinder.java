@@ -24,8 +24,21 @@ public final class ParameterBinder {
     private ParameterBinder() {
     }
 
+    private static final int[] NO_SIZES = new int[0];
+
     public static BoundStatement bind(CompiledQuery query, @Nullable Object[] literals, Map<String, ?> params) {
         Slot[] slots = query.slots();
+        String fixed = query.fixedSql();
+        if (fixed != null) {
+            // no list expands: one placeholder per slot, in slot order (lists bind as one array value)
+            Object[] values = new Object[slots.length];
+            for (int s = 0; s < slots.length; s++) {
+                Slot slot = slots[s];
+                Object value = valueOf(slot, literals, params, query);
+                values[s] = slot.list() ? convertList(slot, value) : convert(slot, value);
+            }
+            return new BoundStatement(fixed, query.binders(), values);
+        }
         Object[] raw = new Object[slots.length];
         int[] sizes = null;
         int total = 0;
@@ -49,7 +62,7 @@ public final class ParameterBinder {
             }
             total++;
         }
-        String sql = query.sql(sizes == null ? new int[0] : sizes);
+        String sql = query.sql(sizes == null ? NO_SIZES : sizes);
         var binders = new dev.modelrepo.types.ValueBinder[total];
         Object[] values = new Object[total];
         int p = 0;

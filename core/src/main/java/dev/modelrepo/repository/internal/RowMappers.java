@@ -31,12 +31,22 @@ public final class RowMappers {
     }
 
     /** Reads up to {@code max} models (root models, when rows are merged). */
-    @SuppressWarnings("unchecked")
     public static <M extends Model> List<M> models(ResultSet rs, RowPlan plan, int max) throws SQLException {
+        return models(rs, plan, max, 10);
+    }
+
+    /** {@link #models(ResultSet, RowPlan, int)} with the expected row count (the query's limit, say) to size the list. */
+    @SuppressWarnings("unchecked")
+    public static <M extends Model> List<M> models(ResultSet rs, RowPlan plan, int max, int expected) throws SQLException {
         int key = plan.groupsRows() ? plan.keyIndex() : -1;
         Map<Object, M> byKey = key >= 0 ? new LinkedHashMap<>() : null;
         Map<M, Map<String, Set<Object>>> childKeys = key >= 0 ? new HashMap<>() : null;
-        List<M> out = new ArrayList<>();
+        List<RelatedPlan> related = plan.related();
+        boolean nested = false;
+        for (int i = 0, n = related.size(); i < n; i++) {
+            nested |= related.get(i).parentRelation() != null;
+        }
+        List<M> out = new ArrayList<>(Math.max(1, Math.min(expected, Math.min(max, 1_000))));
         while (rs.next()) {
             Object[] values = read(rs, plan.readers());
             M model = byKey == null ? null : byKey.get(values[key]);
@@ -53,8 +63,8 @@ public final class RowMappers {
                     childKeys.put(model, new HashMap<>());
                 }
             }
-            if (!plan.related().isEmpty()) {
-                fillRelated(model, values, plan.related(), first, childKeys == null ? null : childKeys.get(model));
+            if (!related.isEmpty()) {
+                fillRelated(model, values, related, first, childKeys == null ? null : childKeys.get(model), nested);
             }
         }
         return out;
@@ -73,9 +83,11 @@ public final class RowMappers {
      * has-many children are appended when their key was not seen yet for this root.
      */
     private static void fillRelated(Model root, Object[] values, List<RelatedPlan> plans, boolean firstRow,
-            @Nullable Map<String, Set<Object>> seen) {
-        Map<String, Model> byRelation = new HashMap<>();
-        for (RelatedPlan related : plans) {
+            @Nullable Map<String, Set<Object>> seen, boolean nested) {
+        // the models of this row by relation, for relations joined through another (nested): none per row otherwise
+        Map<String, Model> byRelation = nested ? new HashMap<>() : null;
+        for (int p = 0, n = plans.size(); p < n; p++) {
+            RelatedPlan related = plans.get(p);
             Model owner = related.parentRelation() == null ? root : byRelation.get(related.parentRelation());
             Object relatedKey = values[related.nullCheck()];
             if (related.many()) {
@@ -88,12 +100,14 @@ public final class RowMappers {
                 }
                 Model child = instance(related, values);
                 root.<Model>relatedList(related.relation()).add(child);
-                byRelation.put(related.relation(), child);
+                if (byRelation != null) {
+                    byRelation.put(related.relation(), child);
+                }
             }
             else if (firstRow && owner != null) {
                 Model target = relatedKey == null ? null : instance(related, values);
                 ACCESS.setRelated(owner, related.relation(), target);
-                if (target != null) {
+                if (target != null && byRelation != null) {
                     byRelation.put(related.relation(), target);
                 }
             }

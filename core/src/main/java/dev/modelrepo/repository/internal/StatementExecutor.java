@@ -34,6 +34,9 @@ public final class StatementExecutor {
 
     private final Dialect dialectImpl;
 
+    /** Whether an open stream blocks its connection (MySQL/MariaDB): only then is every statement checked for one. */
+    private final boolean streamingBlocks;
+
     public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds, QueryObserver observer) {
         this.dataSource = dataSource;
         this.translator = dialect.exceptionTranslator();
@@ -41,6 +44,7 @@ public final class StatementExecutor {
         this.observer = observer;
         this.dialect = dialect.name();
         this.dialectImpl = dialect;
+        this.streamingBlocks = dialect.streamingBlocksConnection();
     }
 
     /** What a statement is, for its observation and error messages: operation, table (lower case) and cache outcome. */
@@ -77,13 +81,17 @@ public final class StatementExecutor {
 
     /** Prepares on a connection; the callers' finally blocks release it, also when the check refuses. */
     private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-        checkNotStreaming(connection);
+        if (streamingBlocks) {
+            checkNotStreaming(connection);
+        }
         dialectImpl.beforeStatement(connection);
         return connection.prepareStatement(sql);
     }
 
     private PreparedStatement prepareWithKeys(Connection connection, String sql) throws SQLException {
-        checkNotStreaming(connection);
+        if (streamingBlocks) {
+            checkNotStreaming(connection);
+        }
         dialectImpl.beforeStatement(connection);
         return connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
     }
@@ -91,10 +99,11 @@ public final class StatementExecutor {
     /** Executes a query and hands the whole result set to {@code handler} before the connection is released. */
     public <T> T query(BoundStatement statement, Op op, ResultHandler<T> handler) {
         return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
-                () -> doQuery(statement, op.task(), handler), StatementExecutor::rowsOf);
+                () -> doQuery(statement, op, handler), StatementExecutor::rowsOf);
     }
 
-    private <T> T doQuery(BoundStatement statement, String task, ResultHandler<T> handler) {
+    /** {@code op} names the statement in an error's message, built only then. */
+    private <T> T doQuery(BoundStatement statement, Op op, ResultHandler<T> handler) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = prepare(connection, statement.sql())) {
             applyTimeout(ps);
@@ -104,7 +113,7 @@ public final class StatementExecutor {
             }
         }
         catch (SQLException ex) {
-            throw translate(task, statement.sql(), ex);
+            throw translate(op.task(), statement.sql(), ex);
         }
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
@@ -114,10 +123,10 @@ public final class StatementExecutor {
     /** Executes an update and returns the affected row count. */
     public int update(BoundStatement statement, Op op) {
         return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
-                () -> doUpdate(statement, op.task()), n -> n);
+                () -> doUpdate(statement, op), n -> n);
     }
 
-    private int doUpdate(BoundStatement statement, String task) {
+    private int doUpdate(BoundStatement statement, Op op) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = prepare(connection, statement.sql())) {
             applyTimeout(ps);
@@ -125,7 +134,7 @@ public final class StatementExecutor {
             return ps.executeUpdate();
         }
         catch (SQLException ex) {
-            throw translate(task, statement.sql(), ex);
+            throw translate(op.task(), statement.sql(), ex);
         }
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
@@ -140,23 +149,23 @@ public final class StatementExecutor {
 
     /** Prepares {@code sql} (asking for generated keys when {@code keys}) and runs {@code work} on it. */
     public <T> T execute(String sql, Op op, boolean keys, StatementWork<T> work) {
-        return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> doExecute(sql, op.task(), keys, work),
+        return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> doExecute(sql, op, keys, work),
                 StatementExecutor::rowsOf);
     }
 
     /** {@link #execute(String, Op, boolean, StatementWork)} with the observed row count taken from the result by {@code rows}. */
     public <T> T execute(String sql, Op op, boolean keys, StatementWork<T> work, java.util.function.ToLongFunction<T> rows) {
-        return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> doExecute(sql, op.task(), keys, work), rows);
+        return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> doExecute(sql, op, keys, work), rows);
     }
 
-    private <T> T doExecute(String sql, String task, boolean keys, StatementWork<T> work) {
+    private <T> T doExecute(String sql, Op op, boolean keys, StatementWork<T> work) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement ps = keys ? prepareWithKeys(connection, sql) : prepare(connection, sql)) {
             applyTimeout(ps);
             return work.run(ps);
         }
         catch (SQLException ex) {
-            throw translate(task, sql, ex);
+            throw translate(op.task(), sql, ex);
         }
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
