@@ -98,6 +98,7 @@ load_after="$(load)"
 echo >&2
 java -cp "$jar" "$report" "$json" "$md" \
   "--note=profile \`$profile\` (\`${jmh_opts[*]}${*:+ $*}\`), started $started, core at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- core 2>/dev/null || echo ' plus uncommitted changes')" \
-  "--note=load average (1, 5, 15 min) before: $load_before; after: $load_after (on $(nproc) CPUs; an idle machine is well below 1)"
+  "--note=load average (1, 5, 15 min) before: $load_before; after: $load_after (on $(nproc) CPUs; an idle machine is well below 1)" \
+  "--note=machine: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs), $(nproc) CPUs, $(free -g 2>/dev/null | awk '/Mem:/ {print $2}') GB; servers: PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version' test 2>/dev/null || echo '?'), MariaDB $(mysql -h127.0.0.1 -uroot -N -e 'select version()' 2>/dev/null || echo '?')"
 echo >&2
 echo ">> wrote $json and $md" >&2

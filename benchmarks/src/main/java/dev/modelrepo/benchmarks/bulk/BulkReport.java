@@ -116,6 +116,10 @@ public final class BulkReport {
                     text(first, "warmupIterations"), text(first, "measurementIterations"), Runtime.getRuntime().availableProcessors()));
         }
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        md.append("- drivers: pgjdbc ").append(version("org.postgresql", "postgresql")).append(", MariaDB Connector/J ")
+                .append(version("org.mariadb.jdbc", "mariadb-java-client")).append(", sqlite-jdbc ").append(version("org.xerial", "sqlite-jdbc"))
+                .append(", H2 ").append(version("com.h2database", "h2")).append(", HikariCP ").append(version("com.zaxxer", "HikariCP"))
+                .append('\n');
         md.append("\nTime per operation in ms (lower is better), ± JMH's 99.9% half-interval over the measured iterations."
                 + " **Speed-up** = the contender's time / modelrepo's time (above 1: modelrepo is faster); its error combines both"
                 + " relative errors. Verdict: pass / MISS when the whole interval is on one side of the target.\n");
@@ -180,6 +184,32 @@ public final class BulkReport {
             return "**MISS**";
         }
         return r >= target ? "pass (within error)" : "**MISS** (within error)";
+    }
+
+    /** A dependency's version from the Maven metadata the uber-jar carries. */
+    private static String version(String group, String artifact) {
+        try (var in = BulkReport.class.getResourceAsStream("/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
+            if (in == null) {
+                return constant(artifact.equals("postgresql") ? "org.postgresql.util.DriverInfo" : "org.h2.engine.Constants",
+                        artifact.equals("postgresql") ? "DRIVER_VERSION" : "VERSION");
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version", "?");
+        }
+        catch (IOException ex) {
+            return "?";
+        }
+    }
+
+    /** A driver's version constant, for drivers without Maven metadata in the jar. */
+    private static String constant(String type, String field) {
+        try {
+            return String.valueOf(Class.forName(type).getField(field).get(null));
+        }
+        catch (ReflectiveOperationException | LinkageError ex) {
+            return "?";
+        }
     }
 
     private static double number(JsonNode node) {
