@@ -26,6 +26,7 @@ import dev.modelrepo.lock.UnsupportedLockException;
 import dev.modelrepo.model.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.StandardReader;
 import dev.modelrepo.types.ValueBinder;
 
 /**
@@ -153,32 +154,20 @@ public abstract class AnsiDialect implements Dialect {
     @Override
     public ColumnReader reader(ColumnKind kind, @Nullable ColumnMetadata column) {
         return switch (kind) {
-            case INTEGER -> (rs, i) -> {
-                int v = rs.getInt(i);
-                return v == 0 && rs.wasNull() ? null : v;
-            };
-            case BIGINT -> (rs, i) -> {
-                long v = rs.getLong(i);
-                return v == 0 && rs.wasNull() ? null : v;
-            };
-            case DECIMAL -> (rs, i) -> rs.getBigDecimal(i);
-            case DOUBLE -> (rs, i) -> {
-                double v = rs.getDouble(i);
-                return v == 0 && rs.wasNull() ? null : v;
-            };
-            case BOOLEAN -> (rs, i) -> {
-                boolean v = rs.getBoolean(i);
-                return !v && rs.wasNull() ? null : v;
-            };
-            case STRING, JSON -> (rs, i) -> rs.getString(i);
-            case DATE -> (rs, i) -> rs.getObject(i, LocalDate.class);
-            case TIME -> (rs, i) -> rs.getObject(i, LocalTime.class);
-            case TIMESTAMP -> (rs, i) -> rs.getObject(i, LocalDateTime.class);
+            case INTEGER -> StandardReader.INTEGER;
+            case BIGINT -> StandardReader.BIGINT;
+            case DECIMAL -> StandardReader.DECIMAL;
+            case DOUBLE -> StandardReader.DOUBLE;
+            case BOOLEAN -> StandardReader.BOOLEAN;
+            case STRING, JSON -> StandardReader.STRING;
+            case DATE -> StandardReader.DATE;
+            case TIME -> StandardReader.TIME;
+            case TIMESTAMP -> StandardReader.TIMESTAMP;
             case TIMESTAMP_TZ -> (rs, i) -> {
                 OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
                 return v == null ? null : v.withOffsetSameInstant(ZoneOffset.UTC);
             };
-            case BYTES -> (rs, i) -> rs.getBytes(i);
+            case BYTES -> StandardReader.BYTES;
             case UUID -> (rs, i) -> {
                 Object v = rs.getObject(i);
                 return v == null || v instanceof UUID ? v : UUID.fromString(v.toString());
@@ -195,7 +184,7 @@ public abstract class AnsiDialect implements Dialect {
                     array.free();
                 }
             };
-            case OTHER -> (rs, i) -> rs.getObject(i);
+            case OTHER -> StandardReader.OBJECT;
         };
     }
 

@@ -1,7 +1,12 @@
 package dev.modelrepo.model.internal;
 
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +29,7 @@ public final class ModelInfo {
 
     private final RowLayout fullLayout;
 
-    private final Constructor<? extends Model> constructor;
+    private final Supplier<Model> factory;
 
     private final java.util.Map<String, Relation> relations;
 
@@ -33,7 +38,7 @@ public final class ModelInfo {
         this.table = annotation(type);
         this.metadata = metadata;
         this.fullLayout = RowLayout.ofTable(type.getSimpleName(), metadata);
-        this.constructor = constructor(type);
+        this.factory = factory(type);
         this.relations = relations(type);
     }
 
@@ -67,14 +72,36 @@ public final class ModelInfo {
         return table;
     }
 
-    private static Constructor<? extends Model> constructor(Class<? extends Model> type) {
+    /**
+     * The no-argument constructor as a {@link Supplier}: a generated lambda where this class may define one next
+     * to the model (it is then as cheap as {@code new}), the reflective constructor otherwise (a model in a named
+     * module that is not opened to modelrepo, or loaded by another class loader).
+     */
+    @SuppressWarnings("unchecked")
+    private static Supplier<Model> factory(Class<? extends Model> type) {
+        Constructor<? extends Model> c;
         try {
-            Constructor<? extends Model> c = type.getDeclaredConstructor();
+            c = type.getDeclaredConstructor();
             c.setAccessible(true);
-            return c;
         }
-        catch (NoSuchMethodException ex) {
+        catch (NoSuchMethodException | RuntimeException ex) {
             throw new UnknownModelException(type);
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            MethodHandle constructor = lookup.unreflectConstructor(c);
+            return (Supplier<Model>) LambdaMetafactory.metafactory(lookup, "get", MethodType.methodType(Supplier.class),
+                    MethodType.methodType(Object.class), constructor, MethodType.methodType(type)).getTarget().invoke();
+        }
+        catch (Throwable ex) {
+            return () -> {
+                try {
+                    return c.newInstance();
+                }
+                catch (ReflectiveOperationException failed) {
+                    throw new IllegalStateException("Cannot instantiate model " + type.getName() + ": " + failed, failed);
+                }
+            };
         }
     }
 
@@ -104,11 +131,6 @@ public final class ModelInfo {
 
     /** A new, empty instance. */
     public Model newInstance() {
-        try {
-            return constructor.newInstance();
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException("Cannot instantiate model " + type.getName() + ": " + ex, ex);
-        }
+        return factory.get();
     }
 }

@@ -21,6 +21,7 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.query.internal.RowPlan;
 import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.StandardReader;
 
 /**
  * A streaming result: rows are read from the database as the iterator advances, so memory stays constant
@@ -131,7 +132,7 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
             ColumnReader[] readers = plan.readers();
             Object[] values = new Object[readers.length];
             for (int i = 0; i < readers.length; i++) {
-                values[i] = readers[i].read(rs, i + 1);
+                values[i] = StandardReader.read(readers[i], rs, i + 1);
             }
             M model = (M) plan.model().newInstance();
             ACCESS.load(model, plan.layout(), values);

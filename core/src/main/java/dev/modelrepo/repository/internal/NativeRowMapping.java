@@ -20,6 +20,7 @@ import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.RowLayout;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.StandardReader;
 import dev.modelrepo.types.ValueConverter;
 
 /** Maps rows of native SQL to maps, models and records by column label; other classes through Spring's DataClassRowMapper. */
@@ -33,7 +34,7 @@ public final class NativeRowMapping {
     public static Map<String, @Nullable Object> row(ResultSet rs, ColumnReader[] readers, String[] labels) throws SQLException {
         Map<String, @Nullable Object> row = new LinkedHashMap<>(labels.length * 2);
         for (int i = 0; i < readers.length; i++) {
-            row.put(labels[i], readers[i].read(rs, i + 1));
+            row.put(labels[i], StandardReader.read(readers[i], rs, i + 1));
         }
         return row;
     }
@@ -44,7 +45,7 @@ public final class NativeRowMapping {
         for (int i = 0; i < labels.length; i++) {
             var column = info.metadata().column(labels[i]);
             values[i] = column != null ? Converters.of(info.type()).reader(column.name(), column.reader()).read(rs, i + 1)
-                    : readers[i].read(rs, i + 1);
+                    : StandardReader.read(readers[i], rs, i + 1);
         }
         Model model = info.newInstance();
         ACCESS.load(model, new RowLayout(info.name(), info.metadata(), Arrays.asList(labels), labels.length), values);

@@ -17,6 +17,7 @@ import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.query.internal.RowPlan;
 import dev.modelrepo.query.internal.RowPlan.RelatedPlan;
 import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.StandardReader;
 
 /**
  * Maps result rows through a {@link RowPlan}: readers by index, models sharing one layout, no reflection per
@@ -73,7 +74,7 @@ public final class RowMappers {
     private static Object[] read(ResultSet rs, ColumnReader[] readers) throws SQLException {
         Object[] values = new Object[readers.length];
         for (int i = 0; i < readers.length; i++) {
-            values[i] = readers[i].read(rs, i + 1);
+            values[i] = StandardReader.read(readers[i], rs, i + 1);
         }
         return values;
     }
@@ -129,7 +130,7 @@ public final class RowMappers {
         while (rs.next()) {
             Map<String, @Nullable Object> row = new LinkedHashMap<>(readers.length * 2);
             for (int i = 0; i < readers.length; i++) {
-                row.put(plan.layout().name(i), readers[i].read(rs, i + 1));
+                row.put(plan.layout().name(i), StandardReader.read(readers[i], rs, i + 1));
             }
             out.add(row);
         }

@@ -1,0 +1,98 @@
+package dev.modelrepo.types;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The plain JDBC reads most columns need (a number, a string, a date), as one final class: row mappers call
+ * {@link #read(ColumnReader, ResultSet, int)}, which switches on the kind instead of dispatching through the
+ * interface, because a row of a dozen different lambda readers makes that call site megamorphic (an itable
+ * lookup per column of every row).
+ */
+public final class StandardReader implements ColumnReader {
+
+    /** {@code getInt}, null when SQL NULL. */
+    public static final StandardReader INTEGER = new StandardReader(0);
+
+    /** {@code getLong}, null when SQL NULL. */
+    public static final StandardReader BIGINT = new StandardReader(1);
+
+    /** {@code getDouble}, null when SQL NULL. */
+    public static final StandardReader DOUBLE = new StandardReader(2);
+
+    /** {@code getBoolean}, null when SQL NULL. */
+    public static final StandardReader BOOLEAN = new StandardReader(3);
+
+    /** {@code getString}. */
+    public static final StandardReader STRING = new StandardReader(4);
+
+    /** {@code getBigDecimal}. */
+    public static final StandardReader DECIMAL = new StandardReader(5);
+
+    /** {@code getObject(i, LocalDate.class)}. */
+    public static final StandardReader DATE = new StandardReader(6);
+
+    /** {@code getObject(i, LocalTime.class)}. */
+    public static final StandardReader TIME = new StandardReader(7);
+
+    /** {@code getObject(i, LocalDateTime.class)}. */
+    public static final StandardReader TIMESTAMP = new StandardReader(8);
+
+    /** {@code getBytes}. */
+    public static final StandardReader BYTES = new StandardReader(9);
+
+    /** {@code getObject}. */
+    public static final StandardReader OBJECT = new StandardReader(10);
+
+    private final int code;
+
+    private StandardReader(int code) {
+        this.code = code;
+    }
+
+    /** Reads with {@code reader}: inline when it is a standard reader, through the interface otherwise. */
+    public static @Nullable Object read(ColumnReader reader, ResultSet rs, int index) throws SQLException {
+        return reader instanceof StandardReader standard ? standard.read(rs, index) : reader.read(rs, index);
+    }
+
+    @Override
+    public @Nullable Object read(ResultSet rs, int i) throws SQLException {
+        switch (code) {
+            case 0: {
+                int v = rs.getInt(i);
+                return v == 0 && rs.wasNull() ? null : v;
+            }
+            case 1: {
+                long v = rs.getLong(i);
+                return v == 0 && rs.wasNull() ? null : v;
+            }
+            case 2: {
+                double v = rs.getDouble(i);
+                return v == 0 && rs.wasNull() ? null : v;
+            }
+            case 3: {
+                boolean v = rs.getBoolean(i);
+                return !v && rs.wasNull() ? null : v;
+            }
+            case 4:
+                return rs.getString(i);
+            case 5:
+                return rs.getBigDecimal(i);
+            case 6:
+                return rs.getObject(i, LocalDate.class);
+            case 7:
+                return rs.getObject(i, LocalTime.class);
+            case 8:
+                return rs.getObject(i, LocalDateTime.class);
+            case 9:
+                return rs.getBytes(i);
+            default:
+                return rs.getObject(i);
+        }
+    }
+}
