@@ -17,6 +17,7 @@ Profiles:
 
 Writes
   benchmarks/results/peers-queries-h2.json, peers-queries-postgresql.json   JMH JSON of PeersBenchmarks
+  benchmarks/results/peers-bulk.json       JMH JSON of BulkBenchmarks (insert 100k, update 10k, delete 10k; both engines)
   benchmarks/results/peers-observation.json   JMH JSON of ObservationBenchmarks (metrics off/on, ns)
   benchmarks/results/peers-cursor.json     JMH JSON of CursorBenchmarks (with -prof gc and the HeapProfiler)
   benchmarks/results/peers.md              ratios to JDBC per engine, targets, observation overhead, cursor heap
@@ -26,7 +27,7 @@ run holds the lock, this script waits for it.
 
 Environment:
   SKIP_BUILD=1      reuse benchmarks/target/benchmarks.jar
-  ONLY=LIST         the parts to run, of h2, postgresql, cursor, observation (default all of them, comma
+  ONLY=LIST         the parts to run, of h2, postgresql, bulk, cursor, observation (default all of them, comma
                     separated); the report reads whatever JSON files exist
   KEEP_DB=1         keep the PostgreSQL database modelrepo_bench afterwards (dropped by default)
   MODELREPO_BENCH_POSTGRESQL_URL   admin JDBC URL of the PostgreSQL server
@@ -40,10 +41,10 @@ case "$profile" in
   quick|peers) profile=peers
     # PostgreSQL's noise (± several µs) hides the µs that these variants add or save: quick runs them on H2 only
     query_opts=(-f 1 -wi 5 -w 1s -i 5 -r 500ms); pg_exclude=(-e 'modelrepo(Rebuilt|NoCache|Metrics)$')
-    cursor_opts=(-f 1 -wi 1 -i 3); observation_opts=(-f 1 -wi 5 -w 500ms -i 5 -r 500ms) ;;
+    cursor_opts=(-f 1 -wi 1 -i 3); observation_opts=(-f 1 -wi 5 -w 500ms -i 5 -r 500ms); bulk_opts=(-f 1 -wi 3 -i 5) ;;
   full|peers-full) profile=peers-full
     query_opts=(-f 2 -wi 8 -w 1s -i 8 -r 1s); pg_exclude=()
-    cursor_opts=(-f 2 -wi 2 -i 5); observation_opts=(-f 2 -wi 5 -w 1s -i 5 -r 1s) ;;
+    cursor_opts=(-f 2 -wi 2 -i 5); observation_opts=(-f 2 -wi 5 -w 1s -i 5 -r 1s); bulk_opts=(-f 2 -wi 3 -i 8) ;;
   -h|--help|help) usage; exit 0 ;;
   *) usage >&2; exit 2 ;;
 esac
@@ -76,7 +77,7 @@ load_before="$(load)"
 echo ">> sanity check of every contender; load average: $load_before" >&2
 versions="$(java -Dorg.jooq.no-logo=true -cp "$jar" dev.modelrepo.benchmarks.peers.PeersSanity)"
 
-only="${ONLY:-h2,postgresql,cursor,observation}"
+only="${ONLY:-h2,postgresql,bulk,cursor,observation}"
 # JMH, waiting while another JMH run on this machine holds /tmp/jmh.lock
 jmh() {
   local log rc
@@ -105,6 +106,10 @@ if [[ "$only" == *postgresql* ]]; then
   echo ">> PeersBenchmarks on PostgreSQL: JMH ${query_opts[*]} ${pg_exclude[*]} $*" >&2
   jmh 'peers\.PeersBenchmarks\.' -p engine=postgresql "${query_opts[@]}" "${pg_exclude[@]}" -rf json -rff "$out/peers-queries-postgresql.json" "$@"
 fi
+if [[ "$only" == *bulk* ]]; then
+  echo ">> BulkBenchmarks on H2 and PostgreSQL: JMH ${bulk_opts[*]} $*" >&2
+  jmh 'peers\.BulkBenchmarks\.' "${bulk_opts[@]}" -rf json -rff "$out/peers-bulk.json" "$@"
+fi
 load_middle="$(load)"
 if [[ "$only" == *observation* ]]; then
   echo ">> ObservationBenchmarks: JMH ${observation_opts[*]} $*" >&2
@@ -120,8 +125,8 @@ minutes=$(( (SECONDS - t0 + 59) / 60 ))
 
 echo >&2
 java -cp "$jar" dev.modelrepo.benchmarks.peers.PeersReport --out="$out" --stem=peers \
-  "$out/peers-queries-h2.json" "$out/peers-queries-postgresql.json" "$out/peers-cursor.json" "$out/peers-observation.json" \
-  "--note=profile \`$profile\`: queries \`${query_opts[*]}\`${pg_exclude[*]:+ (PostgreSQL: \`${pg_exclude[*]}\`)}, cursors \`${cursor_opts[*]}\`, observation \`${observation_opts[*]}\`${*:+, extra \`$*\`}; started $started, $minutes min; core at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- core 2>/dev/null || echo ' plus uncommitted changes')" \
+  "$out/peers-queries-h2.json" "$out/peers-queries-postgresql.json" "$out/peers-bulk.json" "$out/peers-cursor.json" "$out/peers-observation.json" \
+  "--note=profile \`$profile\`: queries \`${query_opts[*]}\`${pg_exclude[*]:+ (PostgreSQL: \`${pg_exclude[*]}\`)}, bulk \`${bulk_opts[*]}\`, cursors \`${cursor_opts[*]}\`, observation \`${observation_opts[*]}\`${*:+, extra \`$*\`}; started $started, $minutes min; core at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- core 2>/dev/null || echo ' plus uncommitted changes')" \
   "--note=machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(java -version 2>&1 | head -1)" \
   "--note=load average (1, 5, 15 min) before: $load_before; after the queries: $load_middle; at the end: $load_after (on $(nproc) CPUs; an idle machine is well below 1)" \
   "--note=$versions (Spring Framework and Micrometer of the Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml) BOM)" \

@@ -11,11 +11,15 @@ import org.springframework.transaction.annotation.Propagation;
  */
 public final class BulkOptions {
 
-    /** Rows per statement (or per JDBC batch) unless given. */
+    /**
+     * Rows per statement (or per JDBC batch) unless given; statements that bind one array per column (PostgreSQL's
+     * {@code unnest} and {@code = ANY}) take {@link dev.modelrepo.dialect.BulkSupport#arrayStatementRows()} instead.
+     */
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
-    private static final BulkOptions DEFAULTS = new BulkOptions(DEFAULT_BATCH_SIZE, TypeMismatch.ERROR, Propagation.REQUIRED);
+    private static final BulkOptions DEFAULTS = new BulkOptions(0, TypeMismatch.ERROR, Propagation.REQUIRED);
 
+    /** 0 when not given. */
     private final int batchSize;
 
     private final TypeMismatch onTypeMismatch;
@@ -64,8 +68,14 @@ public final class BulkOptions {
         return propagation(Propagation.REQUIRES_NEW);
     }
 
+    /** The batch size given, or {@link #DEFAULT_BATCH_SIZE}. */
     public int batchSize() {
-        return batchSize;
+        return batchSize == 0 ? DEFAULT_BATCH_SIZE : batchSize;
+    }
+
+    /** Whether {@link #batchSize(int)} was called: a given size applies to every statement shape. */
+    public boolean batchSizeGiven() {
+        return batchSize != 0;
     }
 
     public TypeMismatch onTypeMismatch() {
@@ -89,6 +99,6 @@ public final class BulkOptions {
 
     @Override
     public String toString() {
-        return "BulkOptions[batchSize=" + batchSize + ", onTypeMismatch=" + onTypeMismatch + ", propagation=" + propagation + "]";
+        return "BulkOptions[batchSize=" + (batchSize == 0 ? "default" : String.valueOf(batchSize)) + ", onTypeMismatch=" + onTypeMismatch + ", propagation=" + propagation + "]";
     }
 }

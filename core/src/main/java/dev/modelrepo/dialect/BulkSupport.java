@@ -92,6 +92,15 @@ public interface BulkSupport {
     /** The most bind parameters one statement may carry. */
     int maxBindParameters();
 
+    /**
+     * Rows per statement of {@link SlotType#ARRAYS} shapes when no batch size was given: such a statement binds one
+     * array per column whatever its row count, so bigger chunks only save round trips (on PostgreSQL, deleting
+     * 10,000 rows took 10 ms in one statement against 16 ms in ten).
+     */
+    default int arrayStatementRows() {
+        return 10_000;
+    }
+
     /** The most elements one array bind may hold ({@link SlotType#ARRAYS} shapes are chunked to it). */
     default int maxArrayLength() {
         return Integer.MAX_VALUE;

@@ -1,5 +1,8 @@
 package dev.modelrepo.observation;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.common.KeyValues;
 
 /**
@@ -22,10 +25,28 @@ public class DefaultQueryObservationConvention implements QueryObservationConven
         return context.operation() + " " + context.model();
     }
 
+    /** The tag values of one kind of statement; there are few (operations × models × dialects × outcomes). */
+    private record Tags(String operation, String model, String dialect, String cache, String error) {
+    }
+
+    /** Past this many kinds (never, with a fixed set of models), tags are built per observation instead. */
+    private static final int MAX_CACHED = 4_096;
+
+    /** Built once per kind: the observation asks for them at its start and at its stop, for every statement. */
+    private final Map<Tags, KeyValues> lowCardinality = new ConcurrentHashMap<>();
+
     @Override
     public KeyValues getLowCardinalityKeyValues(QueryContext context) {
-        return KeyValues.of("operation", context.operation(), "model", context.model(), "dialect", context.dialect(),
-                "outcome", context.getError() == null ? "success" : "error", "error", context.errorName(), "cache", context.cache());
+        Tags tags = new Tags(context.operation(), context.model(), context.dialect(), context.cache(), context.errorName());
+        KeyValues values = lowCardinality.get(tags);
+        if (values == null) {
+            values = KeyValues.of("operation", tags.operation(), "model", tags.model(), "dialect", tags.dialect(),
+                    "outcome", context.getError() == null ? "success" : "error", "error", tags.error(), "cache", tags.cache());
+            if (lowCardinality.size() < MAX_CACHED) {
+                lowCardinality.put(tags, values);
+            }
+        }
+        return values;
     }
 
     @Override

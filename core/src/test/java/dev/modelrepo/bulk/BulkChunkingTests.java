@@ -82,6 +82,33 @@ class BulkChunkingTests {
         assertThat(deletes).hasSize(engine == Engine.SQLITE ? 3 : engine == Engine.MARIADB ? 2 : 1);
     }
 
+    @EngineTest
+    void arrayStatementsTakeTenThousandRowsUnlessABatchSizeIsGiven(TestDatabase db) throws SQLException {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        ModelRepository repo = repo(counting, T0);
+        int rows = 12_000;
+        var shape = repo.dialect().bulk().delete("users", repo.registry().info(Person.class).metadata().primaryKey().get(0), rows);
+        boolean arrays = shape.slots().contains(dev.modelrepo.dialect.BulkSupport.Slot.ARRAYS);
+        for (BulkOptions options : List.of(BulkOptions.defaults(), BulkOptions.defaults().batchSize(4_000))) {
+            String tag = tag();
+            List<Map<String, Object>> users = new ArrayList<>(rows);
+            for (int i = 0; i < rows; i++) {
+                users.add(user(tag + i, tag + i + "@x.test", i));
+            }
+            repo.bulk().insertBulk(User.class, List.of("name", "email", "age"), users);
+            List<Map<String, Object>> ids = new ArrayList<>(rows);
+            repo.sql("SELECT id FROM users WHERE email LIKE :tag").list(Map.of("tag", tag + "%")).forEach(r -> ids.add(Map.of("id", r.get("id"))));
+            counting.reset();
+            assertThat(repo.bulk().deleteBulk(Person.class, ids, options)).isEqualTo(rows);
+            long deletes = counting.statements().stream().filter(s -> s.startsWith("DELETE")).count();
+            int perStatement = options.batchSizeGiven() ? 4_000 : arrays ? 10_000 : BulkOptions.DEFAULT_BATCH_SIZE;
+            // a JDBC batch (H2) is prepared once whatever its chunks
+            long expected = shape.batched() ? 1 : (rows + perStatement - 1) / perStatement;
+            assertThat(deletes).as("DELETE statements with %s (array shape: %s)", options, arrays).isEqualTo(expected);
+            assertThat(count(db, "email LIKE '" + tag + "%'")).isZero();
+        }
+    }
+
     /** A table with a long text column. */
     @Table(name = "notes")
     public static class Note extends Model {

@@ -26,7 +26,8 @@ import dev.modelrepo.observation.QueryObserver;
  * work that returns a one-row result at once, with no registry ({@code observeOff}: modelrepo's default) and with
  * Spring Boot's default meter handler ({@code observeOn}: {@code DefaultMeterObservationHandler}, a Timer and a
  * LongTaskTimer per observation, over a {@code SimpleMeterRegistry}). The difference is what metrics add per query,
- * to the nanosecond; {@code PeersBenchmarks}' {@code modelrepoMetrics} contenders show it end to end.
+ * to the nanosecond; {@code observeBare} (a handler that records nothing) splits it into the Observation API's own
+ * bookkeeping and the meters. {@code PeersBenchmarks}' {@code modelrepoMetrics} contenders show it end to end.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +46,8 @@ public class ObservationBenchmarks {
 
     private QueryObserver on;
 
+    private QueryObserver bare;
+
     private SimpleMeterRegistry meters;
 
     @Setup(Level.Trial)
@@ -54,11 +57,21 @@ public class ObservationBenchmarks {
         ObservationRegistry registry = ObservationRegistry.create();
         registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
         on = new QueryObserver(registry, null);
+        // the Observation API's own bookkeeping: a registry whose one handler accepts every context and records nothing
+        ObservationRegistry empty = ObservationRegistry.create();
+        empty.observationConfig().observationHandler(context -> true);
+        bare = new QueryObserver(empty, null);
     }
 
     @Benchmark
     public Object observeOff() {
         return off.observe("select", "employees", "h2", "hit", SQL, () -> result, List::size);
+    }
+
+    /** Observations with a handler that records nothing: what the Observation API itself costs (no meters). */
+    @Benchmark
+    public Object observeBare() {
+        return bare.observe("select", "employees", "h2", "hit", SQL, () -> result, List::size);
     }
 
     @Benchmark

@@ -359,14 +359,14 @@ public final class BulkEngine {
         return total;
     }
 
-    /** Rows per statement: the batch size, within the bind-parameter limit for shapes that bind each row. */
+    /** Rows per statement: the batch size (array shapes: their own default), within the bind-parameter limit for shapes that bind each row. */
     int rowsPerStatement(Statement shape, int width, int scalars, BulkOptions options) {
         int rows = options.batchSize();
         if (shape.bindsPerRow()) {
             rows = Math.min(rows, Math.max(1, (support.maxBindParameters() - scalars) / Math.max(1, width)));
         }
         if (shape.slots().contains(BulkSupport.Slot.ARRAYS)) {
-            rows = Math.min(rows, support.maxArrayLength());
+            rows = Math.min(options.batchSizeGiven() ? rows : support.arrayStatementRows(), support.maxArrayLength());
         }
         return rows;
     }
