@@ -9,11 +9,11 @@ usage() {
 usage: benchmarks/run.sh peers|peers-full [JMH ARGS...]      (or benchmarks/peers.sh quick|full [JMH ARGS...])
 
 Profiles:
-  peers       (quick) queries: -f 1 -wi 5 -w 1s -i 5 -r 500ms, the modelrepo variants (rebuilt, cache off,
-              metrics on) on H2 only; cursors: -f 1 -wi 1 -i 3; observation: -f 1 -wi 5 -w 500ms -i 5 -r 500ms
-              about 14 minutes on 2 cores
-  peers-full  queries: -f 2 -wi 8 -w 1s -i 8 -r 1s, everything on both engines; cursors: -f 2 -wi 2 -i 5;
-              observation: -f 2 -wi 5 -w 1s -i 5 -r 1s; about 65 minutes, for numbers worth quoting
+  peers       (quick) queries: -f 1 -wi 4 -w 1s -i 5 -r 500ms, the modelrepo variants (rebuilt, cache off,
+              metrics on) on H2 only; bulk: -f 1 -wi 2 -i 5; cursors: -f 1 -wi 1 -i 3; observation: -f 1 -wi 5
+              -w 500ms -i 5 -r 500ms; about 16 minutes on 2 cores
+  peers-full  queries: -f 2 -wi 8 -w 1s -i 8 -r 1s, everything on both engines; bulk: -f 2 -wi 3 -i 8;
+              cursors: -f 2 -wi 2 -i 5; observation: -f 2 -wi 5 -w 1s -i 5 -r 1s; for numbers worth quoting
 
 Writes
   benchmarks/results/peers-queries-h2.json, peers-queries-postgresql.json   JMH JSON of PeersBenchmarks
@@ -40,8 +40,8 @@ profile="${1:-}"
 case "$profile" in
   quick|peers) profile=peers
     # PostgreSQL's noise (± several µs) hides the µs that these variants add or save: quick runs them on H2 only
-    query_opts=(-f 1 -wi 5 -w 1s -i 5 -r 500ms); pg_exclude=(-e 'modelrepo(Rebuilt|NoCache|Metrics)$')
-    cursor_opts=(-f 1 -wi 1 -i 3); observation_opts=(-f 1 -wi 5 -w 500ms -i 5 -r 500ms); bulk_opts=(-f 1 -wi 3 -i 5) ;;
+    query_opts=(-f 1 -wi 4 -w 1s -i 5 -r 500ms); pg_exclude=(-e 'modelrepo(Rebuilt|NoCache|Metrics)$')
+    cursor_opts=(-f 1 -wi 1 -i 3); observation_opts=(-f 1 -wi 5 -w 500ms -i 5 -r 500ms); bulk_opts=(-f 1 -wi 2 -i 5) ;;
   full|peers-full) profile=peers-full
     query_opts=(-f 2 -wi 8 -w 1s -i 8 -r 1s); pg_exclude=()
     cursor_opts=(-f 2 -wi 2 -i 5); observation_opts=(-f 2 -wi 5 -w 1s -i 5 -r 1s); bulk_opts=(-f 2 -wi 3 -i 8) ;;

@@ -15,7 +15,7 @@ Profiles:
            single-shot, 1 warmup + 4 measured iterations per contender, about 9 minutes on 2 cores; writes
            benchmarks/results/bulk.json and bulk.md (speed-ups of modelrepo over each baseline, with targets)
   peers    modelrepo against JdbcTemplate, jOOQ, Spring Data JDBC and Jdbi on H2 and PostgreSQL, about
-           14 minutes (peers-full: about 75); see benchmarks/peers.sh --help
+           16 minutes (peers-full: about 70); see benchmarks/peers.sh --help
   profile  quick settings plus a profiler (PROFILER, default: JMH's stack sampler); the output goes to
            benchmarks/results/tmp/ and the results files are not touched. Pass a benchmark regex to narrow
            it, e.g.: benchmarks/run.sh profile 'modelrepoFindById$'. PROFILER=jfr records JFR files instead.

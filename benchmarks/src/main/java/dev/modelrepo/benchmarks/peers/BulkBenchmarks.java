@@ -67,7 +67,8 @@ import dev.modelrepo.repository.ModelRepository;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g", "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true" })
+// the heap is touched up front: otherwise the first shots pay the kernel's page faults for it (seen as ±100% errors on H2)
+@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true" })
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
 public class BulkBenchmarks {

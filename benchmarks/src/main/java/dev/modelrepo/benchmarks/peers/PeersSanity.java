@@ -57,12 +57,30 @@ public final class PeersSanity {
             catch (java.io.IOException ex) {
                 // leave "?"
             }
-            if (version.equals("?") && a[1].equals("spring-jdbc")) {
-                version = String.valueOf(org.springframework.core.SpringVersion.getVersion());
+            if (version.equals("?")) {
+                version = listedVersion(a[0], a[1]);
             }
             out.add(a[2] + " " + version);
         }
         return String.join(", ", out);
+    }
+
+    /** A version from the dependency list the build writes into the jar ({@code group:artifact:jar:version:scope}). */
+    static String listedVersion(String group, String artifact) {
+        try (var in = PeersSanity.class.getResourceAsStream("/benchmark-dependencies.txt")) {
+            if (in != null) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                    String[] parts = line.trim().split(":");
+                    if (parts.length >= 4 && parts[0].equals(group) && parts[1].equals(artifact)) {
+                        return parts[3];
+                    }
+                }
+            }
+        }
+        catch (java.io.IOException ex) {
+            // leave "?"
+        }
+        return "?";
     }
 
     /** Checks every contender on one engine; returns the engine's and its driver's versions. */
