@@ -62,6 +62,8 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -ntp -q -f benchmarks/pom.xml package
 fi
 [[ -f "$jar" ]] || { echo "missing $jar (run without SKIP_BUILD=1)" >&2; exit 1; }
+# what the jar was built from, read now: the tree may change while the benchmarks run
+core_state="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- core 2>/dev/null || echo ' plus uncommitted changes')"
 
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
 drop_db() {
@@ -126,7 +128,7 @@ minutes=$(( (SECONDS - t0 + 59) / 60 ))
 echo >&2
 java -cp "$jar" dev.modelrepo.benchmarks.peers.PeersReport --out="$out" --stem=peers \
   "$out/peers-queries-h2.json" "$out/peers-queries-postgresql.json" "$out/peers-bulk.json" "$out/peers-cursor.json" "$out/peers-observation.json" \
-  "--note=profile \`$profile\`: queries \`${query_opts[*]}\`${pg_exclude[*]:+ (PostgreSQL: \`${pg_exclude[*]}\`)}, bulk \`${bulk_opts[*]}\`, cursors \`${cursor_opts[*]}\`, observation \`${observation_opts[*]}\`${*:+, extra \`$*\`}; started $started, $minutes min; core at $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- core 2>/dev/null || echo ' plus uncommitted changes')" \
+  "--note=profile \`$profile\`: queries \`${query_opts[*]}\`${pg_exclude[*]:+ (PostgreSQL: \`${pg_exclude[*]}\`)}, bulk \`${bulk_opts[*]}\`, cursors \`${cursor_opts[*]}\`, observation \`${observation_opts[*]}\`${*:+, extra \`$*\`}; started $started, $minutes min; core at $core_state" \
   "--note=machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(java -version 2>&1 | head -1)" \
   "--note=load average (1, 5, 15 min) before: $load_before; after the queries: $load_middle; at the end: $load_after (on $(nproc) CPUs; an idle machine is well below 1)" \
   "--note=$versions (Spring Framework and Micrometer of the Boot $(sed -n 's:.*<spring-boot.version>\(.*\)</spring-boot.version>.*:\1:p' pom.xml) BOM)" \
