@@ -177,6 +177,16 @@ public abstract class Model {
         return dirty != null && !dirty.isEmpty();
     }
 
+    /** Whether this column was set since the model was loaded or last saved. */
+    public boolean isDirty(String column) {
+        if (dirty == null) {
+            return false;
+        }
+        RowLayout l = layout;
+        int i = l == null ? -1 : l.indexOf(column);
+        return i >= 0 ? dirty.get(i) : dirtyColumns().contains(column.toLowerCase(Locale.ROOT));
+    }
+
     private BitSet dirtyBits() {
         if (dirty == null) {
             dirty = new BitSet();

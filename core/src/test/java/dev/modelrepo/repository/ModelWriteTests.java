@@ -307,6 +307,45 @@ class ModelWriteTests {
         assertThat(audit.entries.stream().filter(e -> e.startsWith("delete Department"))).hasSize(2);
     }
 
+    /** Employees without maintained timestamps: every column is stored exactly as bound, except created_at. */
+    @Table(name = "employees", createdAt = "", updatedAt = "")
+    public static class PlainEmployee extends Model {
+    }
+
+    @EngineTest
+    void onlyWhatTheDatabaseMayChangeIsReadBack(TestDatabase db) {
+        var counter = new dev.modelrepo.fixtures.CountingDataSource(db.dataSource());
+        ModelRepository repo = ModelRepository.builder(counter).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+        repo.registry().table(PlainEmployee.class);
+        counter.reset();
+        PlainEmployee e = repo.build(PlainEmployee.class, Map.of("name", "Exact", "email", email(), "salary", 50_000,
+                "hired_on", java.time.LocalDate.of(2024, 2, 29), "created_at", LocalDateTime.of(2025, 1, 2, 3, 4, 5, 123_456_789)));
+        repo.save(e);
+        // the key, the default (active) and the timestamp (rounded to the column) come back; name, salary, date do not
+        assertThat(counter.statements()).hasSize(1);
+        String insert = counter.statements().get(0).toLowerCase(java.util.Locale.ROOT);
+        String readBack = insert.contains("final table") ? insert.substring(0, insert.indexOf(" from final table"))
+                : insert.substring(insert.indexOf(" returning "));
+        assertThat(readBack).contains("id").contains("active").contains("created_at").doesNotContain("salary").doesNotContain("hired_on");
+        PlainEmployee stored = repo.findById(PlainEmployee.class, e.id()).orElseThrow();
+        assertThat(e.toMap()).isEqualTo(stored.toMap());
+
+        counter.reset();
+        e.set("salary", 60_000).set("name", "Still exact");
+        repo.save(e);
+        // integers and variable-length text are stored as bound: one plain UPDATE, nothing read back
+        assertThat(counter.statements()).hasSize(1);
+        assertThat(counter.statements().get(0)).startsWith("UPDATE").doesNotContainIgnoringCase("RETURNING");
+        assertThat(e.toMap()).isEqualTo(repo.findById(PlainEmployee.class, e.id()).orElseThrow().toMap());
+
+        counter.reset();
+        e.set("created_at", LocalDateTime.of(2025, 6, 7, 8, 9, 10, 987_654_321));
+        repo.save(e);
+        // a timestamp is rounded or truncated to the column: read back (RETURNING, FINAL TABLE, or one SELECT)
+        assertThat(String.join(" ", counter.statements())).containsPattern("(?i)RETURNING|FINAL TABLE|SELECT");
+        assertThat(e.toMap()).isEqualTo(repo.findById(PlainEmployee.class, e.id()).orElseThrow().toMap());
+    }
+
     /** MySQL 8 and MariaDB before 10.5 have no INSERT … RETURNING: generated keys and one follow-up SELECT. */
     @EngineTest(engines = dev.modelrepo.test.Engine.MARIADB)
     void withoutReturningTheKeyAndStoredRowComeFromGeneratedKeysAndOneSelect(TestDatabase db) {

@@ -26,6 +26,9 @@ public final class RowLayout {
 
     private final int ownColumns;
 
+    /** Layouts up to this many names look a name up by identity first. */
+    private static final int IDENTITY_SCAN = 16;
+
     public RowLayout(String modelName, @Nullable TableMetadata table, List<String> names, int ownColumns) {
         this.modelName = modelName;
         this.table = table;
@@ -45,6 +48,15 @@ public final class RowLayout {
 
     /** The index of a name, matched case-insensitively, or -1. */
     public int indexOf(String name) {
+        String[] n = names;
+        if (n.length <= IDENTITY_SCAN) {
+            // a name written in code is the interned instance: a few reference compares beat hashing
+            for (int i = 0; i < n.length; i++) {
+                if (n[i] == name) {
+                    return i;
+                }
+            }
+        }
         Integer i = index.get(name);
         if (i == null) {
             i = index.get(name.toLowerCase(Locale.ROOT));

@@ -49,7 +49,8 @@ public final class ModelWriter {
         String tableSql = tableSql(info);
         String sql = columns.isEmpty() ? dialect.insertDefaults(tableSql)
                 : "INSERT INTO " + tableSql + " (" + join(columns, false) + ") VALUES (" + placeholders(columns.size()) + ")";
-        String returning = dialect.insertReturning(sql, join(table.columns(), false));
+        List<ColumnMetadata> stored = storedByInsert(table, columns);
+        String returning = stored.isEmpty() ? null : dialect.insertReturning(sql, join(stored, false));
         StatementExecutor.Op task = StatementExecutor.Op.of("insert", table.name());
         if (returning != null) {
             executor.execute(returning, task, false, ps -> {
@@ -58,9 +59,16 @@ public final class ModelWriter {
                     if (!rs.next()) {
                         throw new EmptyResultDataAccessException("insert " + info.name() + " returned no row", 1);
                     }
-                    writeBack(model, table.columns(), rs);
+                    writeBack(model, stored, rs);
                 }
                 return 1;
+            });
+        }
+        else if (stored.isEmpty()) {
+            // every column written, none the database could change: nothing to read back
+            executor.execute(sql, task, false, ps -> {
+                bind(ps, model, columns, 1);
+                return ps.executeUpdate();
             });
         }
         else {
@@ -75,7 +83,7 @@ public final class ModelWriter {
             if (pk != null && model.get(pk.name()) == null && key != null) {
                 ACCESS.write(model, pk.name(), ValueConverter.convert(key instanceof java.math.BigInteger b ? b.longValue() : key, pk.kind()));
             }
-            reread(model, info, table.columns());
+            reread(model, info, stored);
         }
         ACCESS.markStored(model);
     }
@@ -83,19 +91,19 @@ public final class ModelWriter {
     /** UPDATEs the dirty columns of a stored model; does nothing when nothing is dirty. Returns whether it wrote. */
     public boolean update(Model model, ModelInfo info) {
         TableMetadata table = info.metadata();
-        if (dirtyColumns(model, table).isEmpty()) {
+        List<ColumnMetadata> dirty = dirtyColumns(model, table);
+        if (dirty.isEmpty()) {
             return false;
         }
         refuseView(info, "update");
         ColumnMetadata pk = requireKey(info);
-        if (model.dirtyColumns().contains(pk.name())) {
+        if (model.isDirty(pk.name())) {
             throw new InvalidDataAccessApiUsageException("The primary key of " + info.name() + " cannot be changed by save (id="
                     + model.id() + "); insert a new row instead");
         }
-        touch(model, table, info.table().updatedAt(), true);
+        List<ColumnMetadata> columns = touch(model, table, info.table().updatedAt(), true) ? dirtyColumns(model, table) : dirty;
         ColumnMetadata version = versionColumn(info);
         Object currentVersion = version == null ? null : model.get(version.name());
-        List<ColumnMetadata> columns = dirtyColumns(model, table);
         if (version != null) {
             columns.removeIf(c -> c.name().equals(version.name()));
         }
@@ -111,11 +119,17 @@ public final class ModelWriter {
         if (version != null) {
             sql.append(" AND ").append(dialect.quote(version.storedName())).append(currentVersion == null ? " IS NULL" : " = ?");
         }
-        List<ColumnMetadata> written = new ArrayList<>(columns);
+        // read back only what the database may have changed: the version, and values it rounds or normalizes
+        List<ColumnMetadata> written = new ArrayList<>();
+        for (ColumnMetadata column : columns) {
+            if (mayChangeWhenStored(column)) {
+                written.add(column);
+            }
+        }
         if (version != null) {
             written.add(version);
         }
-        String returning = dialect.updateReturning(sql.toString(), join(written, false));
+        String returning = written.isEmpty() ? null : dialect.updateReturning(sql.toString(), join(written, false));
         StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
         executor.execute(returning != null ? returning : sql.toString(), task, false, ps -> {
             int p = bind(ps, model, columns, 1);
@@ -138,9 +152,9 @@ public final class ModelWriter {
             if (version != null) {
                 ACCESS.write(model, version.name(), ValueConverter.convert(((Number) currentVersion).longValue() + 1, version.kind()));
             }
-            List<ColumnMetadata> imprecise = written.stream().filter(c -> isImprecise(c.kind())).toList();
-            if (!imprecise.isEmpty()) {
-                reread(model, info, imprecise);
+            List<ColumnMetadata> changed = written.stream().filter(c -> c != version).toList();
+            if (!changed.isEmpty()) {
+                reread(model, info, changed);
             }
         }
         ACCESS.markStored(model);
@@ -185,14 +199,17 @@ public final class ModelWriter {
     }
 
     /** Sets a timestamp column to now when the table has it and the caller did not set it. */
-    private void touch(Model model, TableMetadata table, String name, boolean always) {
+    /** Sets a maintained timestamp column to now (unless set already, or given); returns whether it did. */
+    private boolean touch(Model model, TableMetadata table, String name, boolean always) {
         ColumnMetadata column = name.isEmpty() ? null : table.column(name);
-        if (column == null || (!always && model.get(column.name()) != null) || model.dirtyColumns().contains(column.name())) {
-            return;
+        if (column == null || (!always && model.get(column.name()) != null) || model.isDirty(column.name())) {
+            return false;
         }
         if (column.kind() == ColumnKind.TIMESTAMP || column.kind() == ColumnKind.TIMESTAMP_TZ) {
             model.set(column.name(), ValueConverter.convert(clock.instant(), column.kind()));
+            return true;
         }
+        return false;
     }
 
     private static @Nullable ColumnMetadata versionColumn(ModelInfo info) {
@@ -228,9 +245,41 @@ public final class ModelWriter {
         }
     }
 
-    private static boolean isImprecise(ColumnKind kind) {
-        return kind == ColumnKind.TIMESTAMP || kind == ColumnKind.TIMESTAMP_TZ || kind == ColumnKind.TIME
-                || kind == ColumnKind.DECIMAL || kind == ColumnKind.DOUBLE;
+    /**
+     * Whether the database may store another value than the one bound: fractional seconds and decimals are rounded
+     * or truncated to the column, floating point may lose digits, JSON is normalized (jsonb, MySQL), fixed-length
+     * text is padded, and arrays or unknown types may hold any of these. Other values (integers, booleans, dates,
+     * variable-length text, bytes, UUIDs) are stored as bound, so they need not be read back.
+     */
+    static boolean mayChangeWhenStored(ColumnMetadata column) {
+        return switch (column.kind()) {
+            case TIMESTAMP, TIMESTAMP_TZ, TIME, DECIMAL, DOUBLE, JSON, ARRAY, OTHER -> true;
+            case STRING -> isFixedLength(column.typeName());
+            default -> false;
+        };
+    }
+
+    private static boolean isFixedLength(@Nullable String typeName) {
+        if (typeName == null) {
+            return false;
+        }
+        String t = typeName.toUpperCase(java.util.Locale.ROOT);
+        return t.equals("CHAR") || t.equals("CHARACTER") || t.equals("BPCHAR") || t.equals("NCHAR") || t.startsWith("CHAR(")
+                || t.startsWith("CHARACTER(") || t.startsWith("NCHAR(");
+    }
+
+    /**
+     * The columns an INSERT reads back: those it did not write (keys, defaults), and the written ones the database
+     * may have changed; in table order.
+     */
+    private static List<ColumnMetadata> storedByInsert(TableMetadata table, List<ColumnMetadata> written) {
+        List<ColumnMetadata> stored = new ArrayList<>();
+        for (ColumnMetadata column : table.columns()) {
+            if (!written.contains(column) || mayChangeWhenStored(column)) {
+                stored.add(column);
+            }
+        }
+        return stored;
     }
 
     /** The table's columns that are dirty on the model, in table order. */
