@@ -26,18 +26,18 @@ public class DefaultQueryObservationConvention implements QueryObservationConven
     }
 
     /** The tag values of one kind of statement; there are few (operations × models × dialects × outcomes). */
-    private record Tags(String operation, String model, String dialect, String cache, String error) {
+    private record StatementKind(String operation, String model, String dialect, String cache, String error) {
     }
 
     /** Past this many kinds (never, with a fixed set of models), tags are built per observation instead. */
     private static final int MAX_CACHED = 4_096;
 
     /** Built once per kind: the observation asks for them at its start and at its stop, for every statement. */
-    private final Map<Tags, KeyValues> lowCardinality = new ConcurrentHashMap<>();
+    private final Map<StatementKind, KeyValues> lowCardinality = new ConcurrentHashMap<>();
 
     @Override
     public KeyValues getLowCardinalityKeyValues(QueryContext context) {
-        Tags tags = new Tags(context.operation(), context.model(), context.dialect(), context.cache(), context.errorName());
+        StatementKind tags = new StatementKind(context.operation(), context.model(), context.dialect(), context.cache(), context.errorName());
         KeyValues values = lowCardinality.get(tags);
         if (values == null) {
             values = KeyValues.of("operation", tags.operation(), "model", tags.model(), "dialect", tags.dialect(),

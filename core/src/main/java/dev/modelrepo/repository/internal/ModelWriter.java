@@ -120,16 +120,16 @@ public final class ModelWriter {
             sql.append(" AND ").append(dialect.quote(version.storedName())).append(currentVersion == null ? " IS NULL" : " = ?");
         }
         // read back only what the database may have changed: the version, and values it rounds or normalizes
-        List<ColumnMetadata> written = new ArrayList<>();
+        List<ColumnMetadata> readBack = new ArrayList<>();
         for (ColumnMetadata column : columns) {
             if (mayChangeWhenStored(column)) {
-                written.add(column);
+                readBack.add(column);
             }
         }
         if (version != null) {
-            written.add(version);
+            readBack.add(version);
         }
-        String returning = written.isEmpty() ? null : dialect.updateReturning(sql.toString(), join(written, false));
+        String returning = readBack.isEmpty() ? null : dialect.updateReturning(sql.toString(), join(readBack, false));
         StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
         executor.execute(returning != null ? returning : sql.toString(), task, false, ps -> {
             int p = bind(ps, model, columns, 1);
@@ -144,7 +144,7 @@ public final class ModelWriter {
                 if (!rs.next()) {
                     throw stale(info, model, version, currentVersion);
                 }
-                writeBack(model, written, rs);
+                writeBack(model, readBack, rs);
                 return 1;
             }
         });
@@ -152,7 +152,7 @@ public final class ModelWriter {
             if (version != null) {
                 ACCESS.write(model, version.name(), ValueConverter.convert(((Number) currentVersion).longValue() + 1, version.kind()));
             }
-            List<ColumnMetadata> changed = written.stream().filter(c -> c != version).toList();
+            List<ColumnMetadata> changed = readBack.stream().filter(c -> c != version).toList();
             if (!changed.isEmpty()) {
                 reread(model, info, changed);
             }
