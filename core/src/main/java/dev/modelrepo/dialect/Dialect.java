@@ -107,10 +107,20 @@ public interface Dialect {
     }
 
     /**
-     * Called before each statement modelrepo runs on a connection (inside or outside a transaction), for
-     * engines whose driver needs help around transaction boundaries (SQLite). Does nothing by default.
+     * Called before each statement modelrepo runs on a connection of {@code dataSource} (inside or outside a
+     * transaction), for engines whose driver needs help around transaction boundaries (SQLite). Does nothing by
+     * default.
      */
-    default void beforeStatement(Connection connection) throws SQLException {
+    default void beforeStatement(Connection connection, javax.sql.DataSource dataSource) throws SQLException {
+    }
+
+    /**
+     * The DataSource a transaction manager that modelrepo creates should use: the given one, or (SQLite) a wrapper
+     * whose connections survive a BEGIN that fails. Use it for your own transaction manager on such an engine:
+     * {@code new JdbcTransactionManager(dialect.transactionDataSource(dataSource))}.
+     */
+    default javax.sql.DataSource transactionDataSource(javax.sql.DataSource dataSource) {
+        return dataSource;
     }
 
     /** A SQL literal for a value, for {@code toSql} debugging output only: never for executed SQL. */

@@ -17,10 +17,13 @@ import dev.modelrepo.lock.LockMode;
  * <ul>
  * <li>its commit and rollback BEGIN the next transaction at once while autocommit is off: the guard switches the
  * connection to DEFERRED before completion, so that BEGIN takes no write lock, and restores the mode afterwards;
- * <li>a BEGIN that fails (SQLITE_BUSY after the busy timeout) leaves the connection believing a transaction is
- * open: the next Spring transaction on that pooled connection would then run without one. At the transaction's
- * first statement the guard therefore issues {@code BEGIN <mode>}: SQLite refuses it inside a transaction (the
- * normal case) and starts the missing one otherwise.
+ * <li>a BEGIN that fails (SQLITE_BUSY after the busy timeout) leaves the driver's autocommit flag off with no
+ * transaction open, so Spring begins nothing on that pooled connection later and does not restore autocommit at
+ * its end. At the transaction's first statement the guard therefore issues {@code BEGIN <mode>}: SQLite refuses it
+ * inside a transaction (the normal case); otherwise it starts the missing transaction, and the guard puts the
+ * connection back in autocommit mode when the transaction completes. When that BEGIN fails too, a DEFERRED
+ * transaction (which takes no lock and cannot be busy) is opened instead, so that Spring's rollback finds one,
+ * and the failure is a {@link CannotAcquireLockException}.
  * </ul>
  */
 final class SqliteCompletionGuard implements TransactionSynchronization {
@@ -36,29 +39,45 @@ final class SqliteCompletionGuard implements TransactionSynchronization {
 
     private @Nullable LockMode previous;
 
+    /** Whether the guard began the transaction itself, so Spring will not restore autocommit: the guard does. */
+    private boolean restoreAutoCommit;
+
     private SqliteCompletionGuard(Connection connection) {
         this.connection = connection;
     }
 
     /** Registers the guard once per transaction, when modelrepo runs a statement inside one. */
     static void register(Connection connection) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive() || TransactionSynchronizationManager.hasResource(KEY)) {
+        if (TransactionSynchronizationManager.hasResource(KEY)) {
             return;
         }
-        TransactionSynchronizationManager.bindResource(KEY, Boolean.TRUE);
-        TransactionSynchronizationManager.registerSynchronization(new SqliteCompletionGuard(connection));
-        ensureBegun(connection);
+        SqliteCompletionGuard guard = new SqliteCompletionGuard(connection);
+        TransactionSynchronizationManager.bindResource(KEY, guard);
+        TransactionSynchronizationManager.registerSynchronization(guard);
+        guard.ensureBegun();
     }
 
-    private static void ensureBegun(Connection connection) {
+    private void ensureBegun() {
         try (Statement statement = connection.createStatement()) {
             statement.execute("BEGIN " + SqliteTransactionModes.get(connection).name());
+            restoreAutoCommit = true;   // no transaction was open: a failed BEGIN had left the connection so
         }
         catch (SQLException ex) {
-            if (String.valueOf(ex.getMessage()).contains("within a transaction")) {
+            if (SqliteTransactionModes.alreadyInTransaction(ex)) {
                 return;   // the transaction Spring began is open, as it should be
             }
+            restoreAutoCommit = true;
+            beginDeferred();
             throw new CannotAcquireLockException("SQLite: the transaction could not begin: " + ex.getMessage(), ex);
+        }
+    }
+
+    private void beginDeferred() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN DEFERRED");
+        }
+        catch (SQLException ignored) {
+            // Spring's rollback then fails on the missing transaction; completion still restores autocommit
         }
     }
 
@@ -82,13 +101,16 @@ final class SqliteCompletionGuard implements TransactionSynchronization {
     @Override
     public void afterCompletion(int status) {
         TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-        if (previous != null) {
-            try {
+        try {
+            if (previous != null) {
                 SqliteTransactionModes.set(connection, previous);
             }
-            catch (SQLException ex) {
-                // the connection is being returned to the pool; its next transaction begins in the mode it has
+            if (restoreAutoCommit) {
+                SqliteTransactionModes.restoreAutoCommit(connection);   // ends the DEFERRED transaction the driver re-began
             }
+        }
+        catch (SQLException ex) {
+            // the connection is being returned to the pool; modelrepo repairs it when it next runs a statement on it
         }
     }
 }

@@ -87,11 +87,29 @@ public class SqliteDialect extends AnsiDialect {
      * sqlite-jdbc's commit and rollback begin the next transaction at once while autocommit is off; in
      * IMMEDIATE mode that BEGIN takes the write lock again (or waits for it and fails the already committed
      * transaction). Inside a Spring transaction, the connection is switched to DEFERRED just before completion,
-     * so that BEGIN takes no lock, and its mode is restored afterwards.
+     * so that BEGIN takes no lock, and its mode is restored afterwards ({@link SqliteCompletionGuard}). Outside
+     * one, a connection a failed BEGIN left with autocommit off is put back in autocommit mode first.
      */
     @Override
-    public void beforeStatement(Connection connection) throws java.sql.SQLException {
-        SqliteCompletionGuard.register(connection);
+    public void beforeStatement(Connection connection, javax.sql.DataSource dataSource) throws java.sql.SQLException {
+        if (SqliteTransactionModes.driverAutoCommit(connection)) {
+            return;   // not in a transaction: Spring turns autocommit off when it begins one
+        }
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+                && org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()
+                && org.springframework.jdbc.datasource.DataSourceUtils.isConnectionTransactional(connection, dataSource)) {
+            SqliteCompletionGuard.register(connection);
+        }
+        else {
+            // outside a transaction, on a connection a failed BEGIN left with autocommit off: writes must commit
+            SqliteTransactionModes.restoreAutoCommit(connection);
+        }
+    }
+
+    /** Connections whose failed BEGIN puts autocommit back (see {@link SqliteBeginGuard}). */
+    @Override
+    public javax.sql.DataSource transactionDataSource(javax.sql.DataSource dataSource) {
+        return dataSource instanceof SqliteBeginGuard ? dataSource : new SqliteBeginGuard(dataSource);
     }
 
     @Override

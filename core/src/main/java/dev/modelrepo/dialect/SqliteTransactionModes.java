@@ -2,13 +2,17 @@ package dev.modelrepo.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.sqlite.SQLiteConfig.TransactionMode;
 import org.sqlite.SQLiteConnection;
 
 import dev.modelrepo.lock.LockMode;
 
-/** Reads and sets the mode sqlite-jdbc begins transactions in; the only class that touches sqlite-jdbc's API. */
+/**
+ * Reads and sets the mode sqlite-jdbc begins transactions in, and repairs its autocommit flag; the only class that
+ * touches sqlite-jdbc's API.
+ */
 final class SqliteTransactionModes {
 
     private SqliteTransactionModes() {
@@ -30,5 +34,37 @@ final class SqliteTransactionModes {
             case DEFERRED -> TransactionMode.DEFERRED;
             default -> throw new IllegalArgumentException("not a SQLite transaction mode: " + mode);
         });
+    }
+
+    /** The driver's own autocommit flag, read without going through a pool's proxy. */
+    static boolean driverAutoCommit(Connection connection) throws SQLException {
+        return connection.unwrap(SQLiteConnection.class).getConnectionConfig().isAutoCommit();
+    }
+
+    /**
+     * Puts the driver back in autocommit mode, committing a transaction it left open (its work came from
+     * statements that returned as committed), without the driver's own {@code setAutoCommit}, which fails midway
+     * when no transaction is open and leaves a pool's view of the connection out of step.
+     */
+    static void restoreAutoCommit(Connection connection) throws SQLException {
+        connection.unwrap(SQLiteConnection.class).getConnectionConfig().setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("COMMIT");
+        }
+        catch (SQLException ex) {
+            if (!noTransaction(ex)) {
+                throw ex;
+            }
+        }
+    }
+
+    /** Whether the failure says no transaction was open (SQLite: "cannot commit/rollback - no transaction is active"). */
+    static boolean noTransaction(SQLException ex) {
+        return String.valueOf(ex.getMessage()).contains("no transaction is active");
+    }
+
+    /** Whether the failure says a transaction is already open ("cannot start a transaction within a transaction"). */
+    static boolean alreadyInTransaction(SQLException ex) {
+        return String.valueOf(ex.getMessage()).contains("within a transaction");
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelrepo.lock;
 
+import dev.modelrepo.internal.CauseFirstTransactionTemplate;
 import dev.modelrepo.internal.Arguments;
 
 import java.sql.Connection;
@@ -76,7 +77,7 @@ public class LockOperations {
         this.repository = Arguments.notNull(repository, "repository");
         this.dialect = repository.dialect();
         this.dataSource = repository.dataSource();
-        this.required = new TransactionTemplate(repository.transactionManager());
+        this.required = new CauseFirstTransactionTemplate(repository.transactionManager());
         this.initialBackoff = initialBackoff;
     }
 
@@ -172,7 +173,7 @@ public class LockOperations {
             return work.get();
         }
         TransactionModeDataSource modal = new TransactionModeDataSource(dataSource, dialect, mode);
-        TransactionTemplate own = new TransactionTemplate(new JdbcTransactionManager(modal));
+        TransactionTemplate own = new CauseFirstTransactionTemplate(new JdbcTransactionManager(dialect.transactionDataSource(modal)));
         RetryPolicy busy = RetryPolicy.builder().maxRetries(8).delay(initialBackoff).multiplier(2).maxDelay(MAX_BACKOFF)
                 .jitter(initialBackoff).predicate(t -> t instanceof CannotCreateTransactionException && isConflict(t)).build();
         return new RetryTemplate(busy).invoke(() -> own.execute(status -> {

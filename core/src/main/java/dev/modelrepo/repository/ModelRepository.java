@@ -1,5 +1,6 @@
 package dev.modelrepo.repository;
 
+import dev.modelrepo.internal.CauseFirstTransactionTemplate;
 import dev.modelrepo.internal.Arguments;
 
 import java.time.Clock;
@@ -94,11 +95,11 @@ public class ModelRepository {
         this.clock = builder.clock;
         this.queryTimeoutSeconds = builder.queryTimeoutSeconds;
         this.transactionManager = builder.transactionManager != null ? builder.transactionManager
-                : new JdbcTransactionManager(builder.dataSource);
+                : new JdbcTransactionManager(dialect.transactionDataSource(builder.dataSource));
         ModelWriter writer = new ModelWriter(dialect, executor, clock);
         this.includes = new IncludeLoader(registry, this::list);
         this.persistence = new ModelPersistence(registry, writer, executor, builder.listeners,
-                new TransactionTemplate(transactionManager), q -> list(q, Map.of()));
+                new CauseFirstTransactionTemplate(transactionManager), q -> list(q, Map.of()));
     }
 
     /** A builder for a repository over this DataSource. */
@@ -364,7 +365,7 @@ public class ModelRepository {
     public void destroy(List<? extends Model> models, Cascade cascade) {
         Arguments.notNull(models, "models");
         Arguments.notNull(cascade, "cascade");
-        new TransactionTemplate(transactionManager).executeWithoutResult(s -> models.forEach(m -> destroy(m, cascade)));
+        new CauseFirstTransactionTemplate(transactionManager).executeWithoutResult(s -> models.forEach(m -> destroy(m, cascade)));
     }
 
     /** UPDATE … SET {@code values} WHERE {@code query}'s condition (set-based; updated_at too). Returns the affected count. */
@@ -409,7 +410,7 @@ public class ModelRepository {
                         + " does not allow nested transactions (savepoints), which inTransaction/useTransaction need;"
                         + " use a DataSourceTransactionManager/JdbcTransactionManager, or setNestedTransactionAllowed(true)");
             }
-            template = new TransactionTemplate(transactionManager);
+            template = new CauseFirstTransactionTemplate(transactionManager);
             template.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
             nestedTemplate = template;
         }

@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.modelrepo.internal.CauseFirstTransactionTemplate;
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.bulk.TypeMismatch;
 import dev.modelrepo.dialect.BulkSupport;
@@ -387,7 +388,7 @@ public final class BulkEngine {
         TransactionTemplate template;
         synchronized (templates) {
             template = templates.computeIfAbsent(options.propagation(), p -> {
-                TransactionTemplate t = new TransactionTemplate(transactionManager);
+                TransactionTemplate t = new CauseFirstTransactionTemplate(transactionManager);
                 t.setPropagationBehavior(p.value());
                 return t;
             });

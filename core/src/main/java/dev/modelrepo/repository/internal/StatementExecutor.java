@@ -84,7 +84,7 @@ public final class StatementExecutor {
         if (streamingBlocks) {
             checkNotStreaming(connection);
         }
-        dialectImpl.beforeStatement(connection);
+        dialectImpl.beforeStatement(connection, dataSource);
         return connection.prepareStatement(sql);
     }
 
@@ -92,7 +92,7 @@ public final class StatementExecutor {
         if (streamingBlocks) {
             checkNotStreaming(connection);
         }
-        dialectImpl.beforeStatement(connection);
+        dialectImpl.beforeStatement(connection, dataSource);
         return connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
     }
 
@@ -208,6 +208,7 @@ public final class StatementExecutor {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 checkNotStreaming(connection);
+                dialectImpl.beforeStatement(connection, dataSource);
                 return work.run(connection);
             }
             catch (SQLException ex) {
