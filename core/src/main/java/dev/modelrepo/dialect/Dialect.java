@@ -114,6 +114,20 @@ public interface Dialect {
     default void beforeStatement(Connection connection, javax.sql.DataSource dataSource) throws SQLException {
     }
 
+    /** Whether the driver stops a statement at its {@code setQueryTimeout}; where not (SQLite), see {@link #enforceTimeout}. */
+    default boolean driverEnforcesTimeouts() {
+        return true;
+    }
+
+    /**
+     * Makes the engine stop a statement on this connection after {@code seconds}, for drivers whose
+     * {@code setQueryTimeout} does not ({@link #driverEnforcesTimeouts()} false); returns what ends that watch
+     * after the statement.
+     */
+    default AutoCloseable enforceTimeout(Connection connection, int seconds) throws SQLException {
+        throw new UnsupportedOperationException(name() + ": its driver enforces statement timeouts itself");
+    }
+
     /**
      * The DataSource a transaction manager that modelrepo creates should use: the given one, or (SQLite) a wrapper
      * whose connections survive a BEGIN that fails. Use it for your own transaction manager on such an engine:

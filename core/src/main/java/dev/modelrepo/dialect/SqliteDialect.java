@@ -106,6 +106,17 @@ public class SqliteDialect extends AnsiDialect {
         }
     }
 
+    /** sqlite-jdbc's query timeout is a busy timeout only: a progress handler stops the statement at its deadline. */
+    @Override
+    public boolean driverEnforcesTimeouts() {
+        return false;
+    }
+
+    @Override
+    public AutoCloseable enforceTimeout(Connection connection, int seconds) throws java.sql.SQLException {
+        return SqliteStatementDeadline.start(connection, seconds);
+    }
+
     /** Connections whose failed BEGIN puts autocommit back (see {@link SqliteBeginGuard}). */
     @Override
     public javax.sql.DataSource transactionDataSource(javax.sql.DataSource dataSource) {

@@ -7,13 +7,14 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * Maps SQLite's result codes, which Spring's error-code file does not know: BUSY and LOCKED become
- * {@link CannotAcquireLockException}, UNIQUE and PRIMARY KEY violations {@link DuplicateKeyException}, other
+ * {@link CannotAcquireLockException}, INTERRUPT (a statement stopped at its deadline) {@link QueryTimeoutException}, UNIQUE and PRIMARY KEY violations {@link DuplicateKeyException}, other
  * constraint violations {@link DataIntegrityViolationException}, unknown tables, columns and functions and syntax
  * errors {@link BadSqlGrammarException}.
  */
@@ -27,6 +28,9 @@ final class SqliteExceptionTranslator implements SQLExceptionTranslator {
 
     private static final int SQLITE_ERROR = 1;
 
+    /** What a statement stopped by its deadline (or {@code Statement.cancel}) fails with. */
+    private static final int SQLITE_INTERRUPT = 9;
+
     private final SQLExceptionTranslator fallback = new SQLExceptionSubclassTranslator();
 
     @Override
@@ -36,6 +40,10 @@ final class SqliteExceptionTranslator implements SQLExceptionTranslator {
         String message = task + "; " + (sql != null ? "SQL [" + sql + "]; " : "") + ex.getMessage();
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
             return new CannotAcquireLockException(message, ex);
+        }
+        if (code == SQLITE_INTERRUPT) {
+            return new QueryTimeoutException(task + ": the statement was stopped at its timeout; "
+                    + (sql != null ? "SQL [" + sql + "]; " : "") + ex.getMessage(), ex);
         }
         if (code == SQLITE_CONSTRAINT) {
             String text = String.valueOf(ex.getMessage());

@@ -37,6 +37,9 @@ public final class StatementExecutor {
     /** Whether an open stream blocks its connection (MySQL/MariaDB): only then is every statement checked for one. */
     private final boolean streamingBlocks;
 
+    /** Whether the driver stops statements at their timeout itself; where not (SQLite), the dialect watches them. */
+    private final boolean timeoutsEnforced;
+
     public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds, QueryObserver observer) {
         this.dataSource = dataSource;
         this.translator = dialect.exceptionTranslator();
@@ -45,6 +48,7 @@ public final class StatementExecutor {
         this.dialect = dialect.name();
         this.dialectImpl = dialect;
         this.streamingBlocks = dialect.streamingBlocksConnection();
+        this.timeoutsEnforced = dialect.driverEnforcesTimeouts();
     }
 
     /** What a statement is, for its observation and error messages: operation, table (lower case) and cache outcome. */
@@ -79,6 +83,35 @@ public final class StatementExecutor {
         }
     }
 
+    /**
+     * {@link #applyTimeout(java.sql.Statement)}, and where the driver does not stop statements at their timeout
+     * (SQLite) a watch that does, to close after the statement; null when there is nothing to watch.
+     */
+    @org.jspecify.annotations.Nullable TimeoutWatch applyTimeout(Connection connection, java.sql.Statement statement) throws SQLException {
+        applyTimeout(statement);
+        if (timeoutsEnforced) {
+            return null;
+        }
+        int seconds = statement.getQueryTimeout();
+        return seconds > 0 ? new TimeoutWatch(dialectImpl.enforceTimeout(connection, seconds)) : null;
+    }
+
+    /** Ends the dialect's watch over a statement's timeout. */
+    record TimeoutWatch(AutoCloseable watch) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            try {
+                watch.close();
+            }
+            catch (SQLException | RuntimeException ex) {
+                throw ex;
+            }
+            catch (Exception ex) {
+                throw new SQLException("Could not end the statement's timeout watch", ex);
+            }
+        }
+    }
+
     /** Prepares on a connection; the callers' finally blocks release it, also when the check refuses. */
     private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         if (streamingBlocks) {
@@ -105,8 +138,7 @@ public final class StatementExecutor {
     /** {@code op} names the statement in an error's message, built only then. */
     private <T> T doQuery(BoundStatement statement, Op op, ResultHandler<T> handler) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement ps = prepare(connection, statement.sql())) {
-            applyTimeout(ps);
+        try (PreparedStatement ps = prepare(connection, statement.sql()); TimeoutWatch watch = applyTimeout(connection, ps)) {
             statement.bindTo(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 return handler.handle(rs);
@@ -128,8 +160,7 @@ public final class StatementExecutor {
 
     private int doUpdate(BoundStatement statement, Op op) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement ps = prepare(connection, statement.sql())) {
-            applyTimeout(ps);
+        try (PreparedStatement ps = prepare(connection, statement.sql()); TimeoutWatch watch = applyTimeout(connection, ps)) {
             statement.bindTo(ps);
             return ps.executeUpdate();
         }
@@ -160,8 +191,8 @@ public final class StatementExecutor {
 
     private <T> T doExecute(String sql, Op op, boolean keys, StatementWork<T> work) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement ps = keys ? prepareWithKeys(connection, sql) : prepare(connection, sql)) {
-            applyTimeout(ps);
+        try (PreparedStatement ps = keys ? prepareWithKeys(connection, sql) : prepare(connection, sql);
+                TimeoutWatch watch = applyTimeout(connection, ps)) {
             return work.run(ps);
         }
         catch (SQLException ex) {
