@@ -40,7 +40,8 @@ import dev.modelrepo.test.TestDatabase;
 /**
  * The database kills the test's connections in the middle of a running load of reads, writes, a cursor and a
  * transactional batch insert: every failing call raises Spring's exceptions (no hang), the pool recovers, later calls
- * succeed, no partially written batch remains, and afterwards no connection or server-side cursor is left open.
+ * succeed, no partially written batch remains, every write whose call returned normally is in the database (the
+ * acknowledged-write audit), and afterwards no connection or server-side cursor is left open.
  */
 class DatabaseFaultTests {
 
@@ -109,6 +110,8 @@ class DatabaseFaultTests {
             Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
             List<Throwable> foreign = new ArrayList<>();
             AtomicLong ids = new AtomicLong(1_000);
+            // the acknowledged-write audit: the ids of every write whose call returned normally
+            java.util.Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
             ExecutorService load = Executors.newFixedThreadPool(5);
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 5; t++) {
@@ -119,7 +122,11 @@ class DatabaseFaultTests {
                         try {
                             switch (kind) {
                                 case 0 -> repo.list(ModelQuery.from(FaultRow.class, "f").where(eq("f.batch", 0)), Map.of());
-                                case 1 -> repo.save(repo.build(FaultRow.class, Map.of("id", ids.incrementAndGet(), "batch", -1, "payload", "single")));
+                                case 1 -> {
+                                    long id = ids.incrementAndGet();
+                                    repo.save(repo.build(FaultRow.class, Map.of("id", id, "batch", -1, "payload", "single")));
+                                    acknowledged.add(id);
+                                }
                                 case 2 -> {
                                     try (Stream<FaultRow> rows = repo.stream(ModelQuery.from(FaultRow.class, "f"), Map.of(), 2)) {
                                         rows.forEach(r -> { });
@@ -133,14 +140,20 @@ class DatabaseFaultTests {
                                         rows.add(Map.of("id", ids.incrementAndGet(), "batch", batch, "payload", "bulk"));
                                     }
                                     repo.bulk().insertBulk(FaultRow.class, List.of("id", "batch", "payload"), rows);
+                                    rows.forEach(row -> acknowledged.add((Long) row.get("id")));
                                 }
                                 default -> {
                                     int batch = batchesStarted.incrementAndGet();
+                                    List<Long> written = new ArrayList<>();
                                     repo.useTransaction(() -> {
+                                        written.clear();
                                         for (int i = 0; i < 50; i++) {
-                                            repo.save(repo.build(FaultRow.class, Map.of("id", ids.incrementAndGet(), "batch", batch, "payload", "batch")));
+                                            long id = ids.incrementAndGet();
+                                            repo.save(repo.build(FaultRow.class, Map.of("id", id, "batch", batch, "payload", "batch")));
+                                            written.add(id);
                                         }
                                     });
+                                    acknowledged.addAll(written);
                                 }
                             }
                             ok.incrementAndGet();
@@ -173,13 +186,23 @@ class DatabaseFaultTests {
             Thread.sleep(1_000);
             for (int i = 0; i < 20; i++) {
                 repo.list(ModelQuery.from(FaultRow.class, "f").where(eq("f.batch", 0)), Map.of());
-                repo.save(repo.build(FaultRow.class, Map.of("id", ids.incrementAndGet(), "batch", -2, "payload", "after")));
+                long id = ids.incrementAndGet();
+                repo.save(repo.build(FaultRow.class, Map.of("id", id, "batch", -2, "payload", "after")));
+                acknowledged.add(id);
             }
             // no partially written batch: each batch has all its 50 rows or none
             List<Map<String, Object>> perBatch = repo.rows(ModelQuery.from(FaultRow.class, "f").select(col("f.batch"), count().as("n"))
                     .where(gt("f.batch", 0)).groupBy("f.batch"), Map.of());
+            java.util.Set<Long> stored = new java.util.HashSet<>();
+            repo.rows(ModelQuery.from(FaultRow.class, "f").select(col("f.id")), Map.of())
+                    .forEach(row -> stored.add(((Number) row.get("id")).longValue()));
+            java.util.Set<Long> lost = new java.util.TreeSet<>(acknowledged);
+            lost.removeAll(stored);
             System.out.printf("faults [%s]: %d connections killed; %d calls succeeded, failures %s; slowest call %d ms; %d batches"
-                    + " started, %d committed whole%n", db.engine(), killed, ok.get(), failures, slowest.get(), batchesStarted.get(), perBatch.size());
+                    + " started, %d committed whole; %d acknowledged writes, %d found%n", db.engine(), killed, ok.get(), failures,
+                    slowest.get(), batchesStarted.get(), perBatch.size(), acknowledged.size(), acknowledged.size() - lost.size());
+            assertThat(lost).as("acknowledged writes missing from the database").isEmpty();
+            assertThat(acknowledged).isNotEmpty();
             assertThat(foreign).as("failures that are not Spring data access or transaction exceptions").isEmpty();
             assertThat(killed).isPositive();
             assertThat(failures).isNotEmpty();
