@@ -159,7 +159,7 @@ public class ModelRepositories {
                 .queryTimeoutSeconds(ModelRepositoryConfiguration.timeoutSeconds(ModelRepositories.this.properties.getQueryTimeout()))
                 .listeners(ModelRepositories.this.listeners.orderedStream().toList())
                 .transactionManager((this.transactionManager != null) ? this.transactionManager
-                        : new JdbcTransactionManager(this.dataSource));
+                        : new JdbcTransactionManager(dialect.transactionDataSource(this.dataSource)));
             ModelRepositories.this.customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
             this.tweaks.forEach((tweak) -> tweak.accept(builder));
             return builder.build();

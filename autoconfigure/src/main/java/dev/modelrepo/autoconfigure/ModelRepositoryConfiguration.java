@@ -38,6 +38,12 @@ class ModelRepositoryConfiguration {
 
     private static final Log logger = LogFactory.getLog(ModelRepositoryConfiguration.class);
 
+    /** Static: a post-processor must not make this configuration class be created early. */
+    @Bean
+    static TransactionDataSourcePostProcessor modelRepositoryTransactionDataSourcePostProcessor() {
+        return new TransactionDataSourcePostProcessor();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ModelRepositories modelRepositories(ModelRepositoryProperties properties, BeanFactory beanFactory,
