@@ -141,6 +141,31 @@ class SqliteBusyTests {
         }
     }
 
+    /** The README's advice for a transaction manager of your own: the pooled connection is clean right after the failure. */
+    @EngineTest(engines = Engine.SQLITE)
+    void aManagerOverTheTransactionDataSourceReturnsCleanConnections(TestDatabase db) throws Exception {
+        createNotes(db);
+        try (HikariDataSource pool = pool(db, 1, 100); Connection holder = DriverManager.getConnection(db.jdbcUrl())) {
+            JdbcTransactionManager manager = new JdbcTransactionManager(
+                    dev.modelrepo.dialect.SqliteDialect.INSTANCE.transactionDataSource(pool));
+            hold(holder);
+            assertThatThrownBy(() -> new org.springframework.transaction.support.TransactionTemplate(manager)
+                    .executeWithoutResult(status -> { })).isInstanceOf(CannotCreateTransactionException.class);
+            try (Connection idle = pool.getConnection()) {
+                assertThat(idle.getAutoCommit()).isTrue();
+            }
+            release(holder);
+            JdbcTransactionManager plain = new JdbcTransactionManager(pool);
+            hold(holder);
+            assertThatThrownBy(() -> new org.springframework.transaction.support.TransactionTemplate(plain)
+                    .executeWithoutResult(status -> { })).isInstanceOf(CannotCreateTransactionException.class);
+            try (Connection idle = pool.getConnection()) {
+                assertThat(idle.getAutoCommit()).as("what sqlite-jdbc leaves without it").isFalse();
+            }
+            release(holder);
+        }
+    }
+
     private static ModelRepository repository(DataSource pool, boolean applicationManager) {
         ModelRepository.Builder builder = ModelRepository.builder(pool);
         if (applicationManager) {
