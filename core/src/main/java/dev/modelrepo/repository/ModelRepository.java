@@ -135,6 +135,7 @@ public class ModelRepository {
     /** The models the query returns. */
     public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
         int expected = expectedRows(Arguments.notNull(query, "query"));
+        includes.validate(query.modelType(), query.spec().includes());
         List<M> models = read(query, Purpose.LIST, params, c -> rs -> RowMappers.models(rs, c.plan(), Integer.MAX_VALUE, expected));
         includes.load(models, query.modelType(), query.spec().includes());
         return models;
@@ -163,6 +164,7 @@ public class ModelRepository {
                     + " (its locks end with it): use LockOperations.withLocked, which opens one");
         }
         Arguments.notNull(lock, "lock");
+        includes.validate(query.modelType(), query.spec().includes());
         QueryCache.Lookup lookup = new QueryCache.Lookup();
         CompiledQuery compiled = renderer.compiled(query, Purpose.LIST, lock, lookup);
         BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
@@ -186,6 +188,7 @@ public class ModelRepository {
 
     /** The first model the query returns (LIMIT 1 unless the query has a limit). */
     public <M extends Model> Optional<M> first(ModelQuery<M> query, Map<String, ?> params) {
+        includes.validate(Arguments.notNull(query, "query").modelType(), query.spec().includes());
         List<M> rows = read(query, Purpose.FIRST, params, c -> rs -> RowMappers.models(rs, c.plan(), 1));
         includes.load(rows, query.modelType(), query.spec().includes());
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
@@ -209,6 +212,7 @@ public class ModelRepository {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetchSize must be positive: " + fetchSize);
         }
+        includes.validate(query.modelType(), query.spec().includes());
         CompiledQuery compiled = compiled(query, Purpose.LIST, null);
         BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
         Cursor<M> cursor = new Cursor<>(executor.dataSource(), dialect, executor, bound, compiled.plan(), fetchSize);
@@ -226,8 +230,9 @@ public class ModelRepository {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
         }
+        Arguments.notNull(query, "query");
         Arguments.notNull(consumer, "consumer");
-        List<String> include = query.spec().includes();
+        List<String> include = query.spec().includes();   // checked by stream(...) before its SELECT
         try (java.util.stream.Stream<M> rows = stream(query, params, batchSize)) {
             java.util.Iterator<M> it = rows.iterator();
             List<M> batch = new java.util.ArrayList<>(batchSize);
