@@ -200,6 +200,9 @@ public class ModelRepository {
      * one it holds its own connection until closed (PostgreSQL: in a read-only transaction of its own, as
      * its server-side cursors need). On MySQL/MariaDB no other statement may run on the transaction's
      * connection while the stream is open: that fails with a clear error.
+     * <p>A stream left open is closed when its transaction commits or rolls back (reading it afterwards raises
+     * {@link StreamClosedException}); one outside a transaction that is garbage-collected unclosed releases its
+     * connection then, with a WARN (logger {@code dev.modelrepo.repository.internal.Cursor}) naming where it was opened.
      */
     public <M extends Model> java.util.stream.Stream<M> stream(ModelQuery<M> query, Map<String, ?> params) {
         return stream(query, params, DEFAULT_FETCH_SIZE);
