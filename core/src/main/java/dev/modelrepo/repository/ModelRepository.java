@@ -136,6 +136,7 @@ public class ModelRepository {
     /** The models the query returns. */
     public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
         int expected = expectedRows(Arguments.notNull(query, "query"));
+        includes.validate(query.modelType(), query.spec().includes());
         List<M> models = read(query, Purpose.LIST, params, c -> rs -> RowMappers.models(rs, c.plan(), Integer.MAX_VALUE, expected));
         includes.load(models, query.modelType(), query.spec().includes());
         return models;
@@ -164,6 +165,7 @@ public class ModelRepository {
                     + " (its locks end with it): use LockOperations.withLocked, which opens one");
         }
         Arguments.notNull(lock, "lock");
+        includes.validate(query.modelType(), query.spec().includes());
         QueryCache.Lookup lookup = new QueryCache.Lookup();
         CompiledQuery compiled = renderer.compiled(query, Purpose.LIST, lock, lookup);
         BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
@@ -187,6 +189,7 @@ public class ModelRepository {
 
     /** The first model the query returns (LIMIT 1 unless the query has a limit). */
     public <M extends Model> Optional<M> first(ModelQuery<M> query, Map<String, ?> params) {
+        includes.validate(Arguments.notNull(query, "query").modelType(), query.spec().includes());
         List<M> rows = read(query, Purpose.FIRST, params, c -> rs -> RowMappers.models(rs, c.plan(), 1));
         includes.load(rows, query.modelType(), query.spec().includes());
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
@@ -198,6 +201,9 @@ public class ModelRepository {
      * one it holds its own connection until closed (PostgreSQL: in a read-only transaction of its own, as
      * its server-side cursors need). On MySQL/MariaDB no other statement may run on the transaction's
      * connection while the stream is open: that fails with a clear error.
+     * <p>A stream left open is closed when its transaction commits or rolls back (reading it afterwards raises
+     * {@link StreamClosedException}); one outside a transaction that is garbage-collected unclosed releases its
+     * connection then, with a WARN (logger {@code dev.modelrepo.repository.internal.Cursor}) naming where it was opened.
      */
     public <M extends Model> java.util.stream.Stream<M> stream(ModelQuery<M> query, Map<String, ?> params) {
         return stream(query, params, DEFAULT_FETCH_SIZE);
@@ -210,6 +216,7 @@ public class ModelRepository {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetchSize must be positive: " + fetchSize);
         }
+        includes.validate(query.modelType(), query.spec().includes());
         CompiledQuery compiled = compiled(query, Purpose.LIST, null);
         BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
         Cursor<M> cursor = new Cursor<>(executor.dataSource(), dialect, executor, bound, compiled.plan(), fetchSize);
@@ -227,8 +234,9 @@ public class ModelRepository {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
         }
+        Arguments.notNull(query, "query");
         Arguments.notNull(consumer, "consumer");
-        List<String> include = query.spec().includes();
+        List<String> include = query.spec().includes();   // checked by stream(...) before its SELECT
         try (java.util.stream.Stream<M> rows = stream(query, params, batchSize)) {
             java.util.Iterator<M> it = rows.iterator();
             List<M> batch = new java.util.ArrayList<>(batchSize);

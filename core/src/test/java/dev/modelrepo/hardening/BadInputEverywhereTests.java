@@ -77,6 +77,7 @@ class BadInputEverywhereTests {
                 new Case("updateWhere(null values)", () -> repo.updateWhere(q, nullMap, Map.of()), IllegalArgumentException.class, "values"),
                 new Case("deleteWhere(null query)", () -> repo.deleteWhere(null, Map.of()), IllegalArgumentException.class, "query"),
                 new Case("stream(null query)", () -> repo.stream(null, Map.of()), IllegalArgumentException.class, "query"),
+                new Case("forEachBatch(null query)", () -> repo.forEachBatch(null, Map.of(), 10, b -> { }), IllegalArgumentException.class, "query"),
                 new Case("forEachBatch(null consumer)", () -> repo.forEachBatch(q, Map.of(), 10, null), IllegalArgumentException.class, "consumer"),
                 new Case("sql(null)", () -> repo.sql(null), IllegalArgumentException.class, "sql"),
                 new Case("sql(…).list(null params)", () -> repo.sql("SELECT 1").list(nullMap), IllegalArgumentException.class, "params"),
@@ -110,6 +111,7 @@ class BadInputEverywhereTests {
                 new Case("save(class without @Table)", () -> repo.save(new Plain()), UnknownModelException.class, "@Table"),
                 new Case("unknown column", () -> repo.list(q.where(eq("u.nope", 1)), Map.of()), UnknownColumnException.class, "'nope'"),
                 new Case("unknown relation", () -> repo.list(q.include("friends"), Map.of()), UnknownColumnException.class, "'friends'"),
+                new Case("stream(unknown relation)", () -> repo.stream(q.include("friends"), Map.of()), UnknownColumnException.class, "'friends'"),
                 new Case("build(unknown column)", () -> repo.build(User.class, Map.of("nope", 1)), UnknownColumnException.class, "'nope'"),
                 // frozen
                 new Case("set on frozen", () -> frozen.set("name", "x"), FrozenModelException.class, "frozen"),

@@ -1,14 +1,13 @@
 package dev.modelrepo.repository.internal;
 
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
 
@@ -25,40 +24,33 @@ import dev.modelrepo.types.StandardReader;
 
 /**
  * A streaming result: rows are read from the database as the iterator advances, so memory stays constant
- * whatever the row count. Inside a Spring transaction it uses the transaction's connection; outside, it
- * holds its own connection (with autocommit off where the dialect needs it) until {@link #close()}.
+ * whatever the row count. Inside a Spring transaction it uses the transaction's connection and is closed, at the
+ * latest, when that transaction commits or rolls back (a later read fails clearly); outside, it holds its own
+ * connection (with autocommit off where the dialect needs it) until {@link #close()}, the end of its rows, or its
+ * garbage collection, which logs a WARN naming where it was opened.
  */
 public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
 
     private static final ModelAccess ACCESS = ModelAccess.get();
 
-    /** Connections with an open streaming result, on dialects where that blocks the connection. */
-    private static final Map<Connection, Boolean> STREAMING = Collections.synchronizedMap(new WeakHashMap<>());
-
-    private final DataSource dataSource;
-
-    private final Connection connection;
-
-    private final PreparedStatement statement;
+    /** The JDK's innocuous cleaner thread: no context class loader kept, so a redeployed application can unload. */
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final ResultSet rs;
 
     private final RowPlan plan;
 
-    private final boolean ownTransaction;
-
-    private final boolean blocks;
-
     private final StatementExecutor executor;
 
     private final String sql;
 
+    private final CursorResources resources;
+
+    private final Cleaner.Cleanable cleanable;
+
     private @Nullable Boolean hasNext;
 
-    private boolean closed;
-
     public Cursor(DataSource dataSource, Dialect dialect, StatementExecutor executor, BoundStatement bound, RowPlan plan, int fetchSize) {
-        this.dataSource = dataSource;
         this.plan = plan;
         this.executor = executor;
         this.sql = bound.sql();
@@ -66,7 +58,9 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
             throw new org.springframework.dao.InvalidDataAccessApiUsageException("A cursor cannot merge the rows of a has-many join;"
                     + " stream the parents and include(...) their children per batch with forEachBatch");
         }
-        this.connection = DataSourceUtils.getConnection(dataSource);
+        boolean synchronizing = TransactionSynchronizationManager.isSynchronizationActive();
+        boolean owned = !synchronizing && !TransactionSynchronizationManager.hasResource(dataSource);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
         boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive()
                 && DataSourceUtils.isConnectionTransactional(connection, dataSource);
         boolean own = false;
@@ -82,104 +76,90 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
             bound.bindTo(ps);
             this.rs = ps.executeQuery();
         }
-        catch (SQLException ex) {
-            closeQuietly(ps);
-            restore(own);
+        catch (SQLException | RuntimeException ex) {
+            CursorResources.closeQuietly(ps);
+            CursorResources.restore(connection, own);
             DataSourceUtils.releaseConnection(connection, dataSource);
-            throw executor.translate("stream " + plan.layout().modelName(), bound.sql(), ex);
+            if (ex instanceof SQLException sqlEx) {
+                throw executor.translate("stream " + plan.layout().modelName(), bound.sql(), sqlEx);
+            }
+            throw (RuntimeException) ex;
         }
-        this.statement = ps;
-        this.ownTransaction = own;
-        this.blocks = dialect.streamingBlocksConnection();
-        if (blocks) {
-            STREAMING.put(connection, Boolean.TRUE);
+        this.resources = new CursorResources(dataSource, plan.layout().modelName(), owned, connection, ps, rs, own,
+                dialect.streamingBlocksConnection());
+        this.cleanable = CLEANER.register(this, resources);
+        if (synchronizing) {
+            CursorSynchronization.register(resources);
         }
     }
 
     /** Whether a streaming result is open on this connection (where that blocks it). */
     static boolean isStreaming(Connection connection) {
-        return STREAMING.containsKey(connection);
+        return CursorResources.isStreaming(connection);
     }
 
     @Override
     public boolean hasNext() {
-        if (closed) {
-            return false;
+        try {
+            CursorResources.State state = resources.state();
+            if (state != CursorResources.State.OPEN) {
+                if (state == CursorResources.State.TRANSACTION_ENDED) {
+                    throw resources.transactionEnded();
+                }
+                return false;
+            }
+            if (hasNext == null) {
+                try {
+                    hasNext = rs.next();
+                }
+                catch (SQLException ex) {
+                    close();
+                    throw executor.translate("stream " + plan.layout().modelName(), sql, ex);
+                }
+                if (!hasNext) {
+                    close();
+                }
+            }
+            return hasNext;
         }
-        if (hasNext == null) {
-            try {
-                hasNext = rs.next();
-            }
-            catch (SQLException ex) {
-                close();
-                throw executor.translate("stream " + plan.layout().modelName(), sql, ex);
-            }
-            if (!hasNext) {
-                close();
-            }
+        finally {
+            // The cleaner must not release the result set while a read of it runs, however dead the JIT finds this cursor.
+            Reference.reachabilityFence(this);
         }
-        return hasNext;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public M next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        hasNext = null;
         try {
-            ColumnReader[] readers = plan.readers();
-            Object[] values = new Object[readers.length];
-            for (int i = 0; i < readers.length; i++) {
-                values[i] = StandardReader.read(readers[i], rs, i + 1);
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-            M model = (M) plan.model().newInstance();
-            ACCESS.load(model, plan.layout(), values);
-            return model;
+            hasNext = null;
+            try {
+                ColumnReader[] readers = plan.readers();
+                Object[] values = new Object[readers.length];
+                for (int i = 0; i < readers.length; i++) {
+                    values[i] = StandardReader.read(readers[i], rs, i + 1);
+                }
+                M model = (M) plan.model().newInstance();
+                ACCESS.load(model, plan.layout(), values);
+                return model;
+            }
+            catch (SQLException ex) {
+                close();
+                throw executor.translate("stream " + plan.layout().modelName(), sql, ex);
+            }
         }
-        catch (SQLException ex) {
-            close();
-            throw executor.translate("stream " + plan.layout().modelName(), sql, ex);
+        finally {
+            Reference.reachabilityFence(this);
         }
     }
 
     /** Closes the result and statement and releases the connection (ending its own read transaction). */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (blocks) {
-            STREAMING.remove(connection);
-        }
-        closeQuietly(rs);
-        closeQuietly(statement);
-        restore(ownTransaction);
-        DataSourceUtils.releaseConnection(connection, dataSource);
-    }
-
-    private void restore(boolean own) {
-        if (own) {
-            try {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-            catch (SQLException ex) {
-                // The pool validates the connection on return; nothing was written in this read-only cursor.
-            }
-        }
-    }
-
-    private static void closeQuietly(@Nullable AutoCloseable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            }
-            catch (Exception ex) {
-                // closing a cursor must not hide the exception that ended it
-            }
-        }
+        resources.release(CursorResources.State.CLOSED);
+        cleanable.clean();
     }
 }

@@ -46,7 +46,6 @@ public final class IncludeLoader {
             return;
         }
         ModelInfo parent = registry.info(parentType);
-        validate(parent, paths);
         if (parents.isEmpty()) {
             return;
         }
@@ -71,15 +70,24 @@ public final class IncludeLoader {
         });
     }
 
-    /** Every relation of every path exists, checked even when no row was loaded (a typo must not pass on an empty table). */
-    private void validate(ModelInfo root, List<String> paths) {
+    /**
+     * Checks that every relation of every include path exists, so that the repository can refuse a typo before it
+     * runs any SQL (and also on an empty table, where nothing would be loaded).
+     *
+     * @throws UnknownColumnException naming the model, the unknown relation, the path and the relations that exist
+     */
+    public void validate(Class<?> rootType, List<String> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        ModelInfo root = registry.info(rootType);
         for (String path : paths) {
             ModelInfo owner = root;
             for (String name : path.split("\\.")) {
                 Relation relation = owner.relation(name);
                 if (relation == null) {
-                    throw new UnknownColumnException(owner.name() + " has no relation '" + name + "' to include; its relations are "
-                            + owner.relations().keySet());
+                    throw new UnknownColumnException(owner.name() + " has no relation '" + name + "' to include (in include(\""
+                            + path + "\") on " + root.name() + "); its relations are " + owner.relations().keySet());
                 }
                 owner = registry.info(relation.target());
             }
