@@ -49,6 +49,29 @@ class SqliteTimeoutTests {
     }
 
     @EngineTest(engines = Engine.SQLITE)
+    void aStreamsQueryIsStoppedAtItsTimeoutToo(TestDatabase db) {
+        ModelRepository repo = ModelRepository.builder(db.dataSource()).queryTimeout(Duration.ofSeconds(1)).build();
+        repo.sql("CREATE TABLE IF NOT EXISTS slow_rows (id INTEGER PRIMARY KEY, n INT)").update(Map.of());
+        repo.sql("INSERT INTO slow_rows (n) VALUES (1)").update(Map.of());
+        long start = System.nanoTime();
+        // the first row needs the whole recursive count: the cursor's query itself runs past the deadline
+        Throwable thrown = catchThrowable(() -> {
+            try (var rows = repo.stream(repo.query(SlowRow.class, "s").where(dev.modelrepo.query.Q.raw(
+                    "s.n < (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) SELECT COUNT(*) FROM c)")),
+                    Map.of())) {
+                rows.forEach(r -> { });
+            }
+        });
+        assertThat(thrown).isInstanceOf(QueryTimeoutException.class);
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(900L, 5_000L);
+    }
+
+    /** A row of the stream test. */
+    @dev.modelrepo.model.Table(name = "slow_rows")
+    public static class SlowRow extends dev.modelrepo.model.Model {
+    }
+
+    @EngineTest(engines = Engine.SQLITE)
     void aStatementWithinItsTimeoutIsUnaffected(TestDatabase db) {
         ModelRepository repo = ModelRepository.builder(db.dataSource()).queryTimeout(Duration.ofSeconds(5)).build();
         var rows = repo.sql("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000)"

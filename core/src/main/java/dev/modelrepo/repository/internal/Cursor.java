@@ -72,9 +72,11 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
             }
             executor.checkNotStreaming(connection);
             ps = dialect.prepareCursor(connection, bound.sql(), fetchSize);
-            executor.applyTimeout(ps);
             bound.bindTo(ps);
-            this.rs = ps.executeQuery();
+            // the timeout covers the query up to its first rows; the consumer then reads at its own pace
+            try (StatementExecutor.TimeoutWatch watch = executor.applyTimeout(connection, ps)) {
+                this.rs = ps.executeQuery();
+            }
         }
         catch (SQLException | RuntimeException ex) {
             CursorResources.closeQuietly(ps);
