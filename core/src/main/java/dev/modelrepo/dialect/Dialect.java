@@ -121,6 +121,11 @@ public interface Dialect {
     default void beforeStatement(Connection connection) throws SQLException {
     }
 
+    /** The quoting forms and operators that decide where a {@code :name} in native SQL is a parameter. */
+    default NativeSqlSyntax nativeSqlSyntax() {
+        return NativeSqlSyntax.STANDARD;
+    }
+
     /** A SQL literal for a value, for {@code toSql} debugging output only: never for executed SQL. */
     String literal(@Nullable Object value);
 

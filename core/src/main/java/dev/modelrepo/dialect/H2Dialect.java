@@ -34,6 +34,13 @@ public class H2Dialect extends AnsiDialect {
         return IN_LISTS;
     }
 
+    private static final NativeSqlSyntax SYNTAX = new NativeSqlSyntax(true, false, false, false);
+
+    @Override
+    public NativeSqlSyntax nativeSqlSyntax() {
+        return SYNTAX;
+    }
+
     @Override
     public ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column) {
         if (kind == ColumnKind.JSON) {
