@@ -75,9 +75,9 @@ public final class CompiledQuery {
         return lists[slot].lists().variant(size);
     }
 
-    /** Whether a list slot's variant is the one of the base SQL. */
-    public boolean isBase(int slot, int variant) {
-        return baseVariants[slot] == variant;
+    /** The variant of a list slot in the base SQL. */
+    public int baseVariant(int slot) {
+        return baseVariants[slot];
     }
 
     /** A copy of the base variants, for filling in the variants of one execution. */

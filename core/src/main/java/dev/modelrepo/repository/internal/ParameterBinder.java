@@ -38,7 +38,7 @@ public final class ParameterBinder {
             Object[] items = convertList(slot, value);
             values[s] = items;
             int variant = query.variant(s, items.length);
-            if (!query.isBase(s, variant)) {
+            if (variant != query.baseVariant(s)) {
                 if (variants == null) {
                     variants = query.baseVariants();
                 }
@@ -49,8 +49,7 @@ public final class ParameterBinder {
             // every list in the variant of one value (one array, or one padded value): one placeholder per slot
             for (int s = 0; s < slots.length; s++) {
                 if (slots[s].list()) {
-                    Object[] items = (Object[]) values[s];
-                    values[s] = query.values(s, items, query.variant(s, items.length))[0];
+                    values[s] = query.values(s, (Object[]) values[s], query.baseVariant(s))[0];
                 }
             }
             return new BoundStatement(query.baseSql(), query.binders(), values);
