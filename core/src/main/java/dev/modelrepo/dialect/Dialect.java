@@ -25,8 +25,16 @@ public interface Dialect {
     /** Quotes one identifier exactly as stored, doubling the quote character inside it. */
     String quote(String identifier);
 
-    /** How collections bound to {@code in} are sent. */
+    /** How collections bound to {@code in} are sent: the form of small lists. */
     InListStrategy inListStrategy();
+
+    /**
+     * How an IN list of each size is written and bound, including lists beyond the engine's limits on arrays or
+     * bind parameters. By default every list takes the {@link #inListStrategy()} form whatever its size.
+     */
+    default InListSupport inLists() {
+        return InListSupport.unlimited(inListStrategy());
+    }
 
     /**
      * The paging clause for already rendered limit and offset expressions (usually {@code ?}), or an empty
@@ -135,6 +143,11 @@ public interface Dialect {
      */
     default javax.sql.DataSource transactionDataSource(javax.sql.DataSource dataSource) {
         return dataSource;
+    }
+
+    /** The quoting forms and operators that decide where a {@code :name} in native SQL is a parameter. */
+    default NativeSqlSyntax nativeSqlSyntax() {
+        return NativeSqlSyntax.STANDARD;
     }
 
     /** A SQL literal for a value, for {@code toSql} debugging output only: never for executed SQL. */

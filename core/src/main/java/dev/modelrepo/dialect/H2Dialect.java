@@ -10,7 +10,7 @@ import dev.modelrepo.model.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueBinder;
 
-/** H2 2.x: array binds for IN lists, FOR UPDATE with NOWAIT, WAIT n and SKIP LOCKED. */
+/** H2 2.x: array binds for IN lists (several arrays past 65,536 values), FOR UPDATE with NOWAIT, WAIT n and SKIP LOCKED. */
 public class H2Dialect extends AnsiDialect {
 
     public static final H2Dialect INSTANCE = new H2Dialect();
@@ -22,6 +22,23 @@ public class H2Dialect extends AnsiDialect {
     @Override
     public InListStrategy inListStrategy() {
         return InListStrategy.ARRAY;
+    }
+
+    /** H2's largest array (its MAX_ARRAY_CARDINALITY); a longer list is sent as several arrays. */
+    static final int MAX_ARRAY_ELEMENTS = 65_536;
+
+    private static final InListSupport IN_LISTS = new ArrayInList(MAX_ARRAY_ELEMENTS);
+
+    @Override
+    public InListSupport inLists() {
+        return IN_LISTS;
+    }
+
+    private static final NativeSqlSyntax SYNTAX = new NativeSqlSyntax(true, false, false, false);
+
+    @Override
+    public NativeSqlSyntax nativeSqlSyntax() {
+        return SYNTAX;
     }
 
     @Override

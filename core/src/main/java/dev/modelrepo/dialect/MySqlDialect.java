@@ -31,6 +31,14 @@ public class MySqlDialect extends AnsiDialect {
         super(name, "MySQL");
     }
 
+    /** Backslash escapes in strings (unless the server runs with NO_BACKSLASH_ESCAPES). */
+    private static final NativeSqlSyntax SYNTAX = new NativeSqlSyntax(false, false, true, false);
+
+    @Override
+    public NativeSqlSyntax nativeSqlSyntax() {
+        return SYNTAX;
+    }
+
     @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';

@@ -25,6 +25,13 @@ public class PostgresDialect extends AnsiDialect {
         return InListStrategy.ARRAY;
     }
 
+    private static final NativeSqlSyntax SYNTAX = new NativeSqlSyntax(true, true, false, true);
+
+    @Override
+    public NativeSqlSyntax nativeSqlSyntax() {
+        return SYNTAX;
+    }
+
     /** pgjdbc streams with a fetch size only when autocommit is off (a server-side portal). */
     @Override
     public boolean cursorNeedsTransaction() {

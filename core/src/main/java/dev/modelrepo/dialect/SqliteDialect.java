@@ -29,7 +29,8 @@ import dev.modelrepo.types.ValueBinder;
 /**
  * SQLite: types come from the declared type name (SQLite stores by affinity), dates and times are stored as
  * sortable ISO text ({@code 2024-05-01 13:45:00.5}, the form of {@code CURRENT_TIMESTAMP}), offsets are
- * normalised to UTC, and there are no row locks: the lock is the transaction mode.
+ * normalised to UTC, IN lists past 16,384 values go as one {@code json_each} array, and there are no row locks: the
+ * lock is the transaction mode.
  */
 public class SqliteDialect extends AnsiDialect {
 
@@ -46,6 +47,11 @@ public class SqliteDialect extends AnsiDialect {
 
     protected SqliteDialect() {
         super("sqlite", "SQLite");
+    }
+
+    @Override
+    public InListSupport inLists() {
+        return SqliteInList.INSTANCE;
     }
 
     @Override
@@ -238,13 +244,25 @@ public class SqliteDialect extends AnsiDialect {
                     ps.setString(i, ((BigDecimal) v).toPlainString());
                 }
             };
-            case DATE -> text((v) -> v.toString());
-            case TIME -> text((v) -> SqliteText.time((LocalTime) v));
-            case TIMESTAMP -> text((v) -> SqliteText.timestamp((LocalDateTime) v));
-            case TIMESTAMP_TZ -> text((v) -> TIMESTAMP_TEXT.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)
-                    .toLocalDateTime()) + "+00:00");
-            case UUID -> text(Object::toString);
+            case DATE, TIME, TIMESTAMP, TIMESTAMP_TZ, UUID -> text(textForm(kind));
             default -> super.binder(kind, column);
+        };
+    }
+
+    /**
+     * The text SQLite stores for values of a kind kept as text (dates, times, UUIDs; decimals are bound as text
+     * too), or null for kinds bound as they are.
+     */
+    static java.util.function.@Nullable Function<Object, String> textForm(ColumnKind kind) {
+        return switch (kind) {
+            case DECIMAL -> v -> ((BigDecimal) v).toPlainString();
+            case DATE -> Object::toString;
+            case TIME -> v -> SqliteText.time((LocalTime) v);
+            case TIMESTAMP -> v -> SqliteText.timestamp((LocalDateTime) v);
+            case TIMESTAMP_TZ -> v -> TIMESTAMP_TEXT.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)
+                    .toLocalDateTime()) + "+00:00";
+            case UUID -> Object::toString;
+            default -> null;
         };
     }
 

@@ -35,8 +35,23 @@ public final class Q {
         return Ast.column(reference);
     }
 
-    /** Literal SQL written by the programmer, with {@code ?} for each argument (values or params). Never user input. */
+    /**
+     * Literal SQL written by the programmer, with {@code ?} for each argument (values or params). Never user input.
+     * It must stay part of one statement: a {@code ;} outside quoted text is refused with an
+     * {@link InvalidQueryException} before any SQL runs (see {@link #rawUnchecked}).
+     */
     public static Ast.Raw raw(String sql, Object... arguments) {
+        Arguments.notNull(sql, "sql");
+        RawFragmentCheck.check(sql);
+        return rawUnchecked(sql, arguments);
+    }
+
+    /**
+     * {@link #raw} without the {@code ;} check, for the rare fragment that needs one where the check cannot trust it:
+     * inside a comment, a PostgreSQL dollar-quoted string or a MySQL backslash-escaped one. The fragment goes into the
+     * statement exactly as written, so it must never be built from user input.
+     */
+    public static Ast.Raw rawUnchecked(String sql, Object... arguments) {
         Arguments.notNull(sql, "sql");
         long placeholders = sql.chars().filter(c -> c == '?').count();
         if (placeholders != arguments.length) {

@@ -323,7 +323,7 @@ public class ModelRepository {
 
     // ------------------------------------------------------------ native SQL
 
-    private final com.github.benmanes.caffeine.cache.Cache<String, org.springframework.jdbc.core.namedparam.ParsedSql> parsedSql =
+    private final com.github.benmanes.caffeine.cache.Cache<String, NativeSql> parsedSql =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1000).build();
 
     /**
@@ -335,8 +335,7 @@ public class ModelRepository {
         if (!org.springframework.util.StringUtils.hasText(sql)) {
             throw new org.springframework.dao.InvalidDataAccessApiUsageException("sql must not be empty");
         }
-        return new NativeQuery(sql, parsedSql.get(sql, org.springframework.jdbc.core.namedparam.NamedParameterUtils::parseSqlStatement),
-                dialect, executor, this);
+        return new NativeQuery(sql, parsedSql.get(sql, s -> NativeSql.parse(s, dialect.nativeSqlSyntax())), dialect, executor, this);
     }
 
     // ------------------------------------------------------------ writing

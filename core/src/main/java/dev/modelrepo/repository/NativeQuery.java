@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
-import org.springframework.jdbc.core.namedparam.ParsedSql;
 
 import dev.modelrepo.dialect.ColumnTypeInfo;
 import dev.modelrepo.dialect.Dialect;
@@ -24,8 +23,11 @@ import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;
 
 /**
- * Native SQL with {@code :named} parameters (parsed by Spring's {@link NamedParameterUtils}; collections
- * expand to {@code ?, ?, …}), run on the transaction's connection. Results come as maps with lower-case keys,
+ * Native SQL with {@code :named} parameters (parsed by Spring's {@link NamedParameterUtils}, knowing the engine's
+ * quoting: {@code :x} inside PostgreSQL's {@code $$…$$} and {@code E'…'} or MySQL's {@code 'it\'s'} is text;
+ * collections expand to {@code ?, ?, …}, an empty one in {@code IN (:ids)} matches no row and in {@code NOT IN}
+ * every row; PostgreSQL's {@code ?}, {@code ?|} and {@code ?&} operators are written as they are), run on the
+ * transaction's connection. Results come as maps with lower-case keys,
  * as Java records or classes by column name ({@link #into}), or as models. Values are bound and read through
  * the dialect, so dates, UUIDs and booleans behave as in the DSL.
  */
@@ -33,7 +35,7 @@ public final class NativeQuery {
 
     private final String sql;
 
-    private final ParsedSql parsed;
+    private final NativeSql parsed;
 
     private final Dialect dialect;
 
@@ -41,7 +43,7 @@ public final class NativeQuery {
 
     private final ModelRepository repository;
 
-    NativeQuery(String sql, ParsedSql parsed, Dialect dialect, StatementExecutor executor, ModelRepository repository) {
+    NativeQuery(String sql, NativeSql parsed, Dialect dialect, StatementExecutor executor, ModelRepository repository) {
         this.sql = sql;
         this.parsed = parsed;
         this.dialect = dialect;
@@ -146,8 +148,8 @@ public final class NativeQuery {
     private Bound bind(Map<String, ?> params) {
         dev.modelrepo.internal.Arguments.notNull(params, "params");
         MapSqlParameterSource source = new MapSqlParameterSource(params);
-        String expanded = NamedParameterUtils.substituteNamedParameters(parsed, source);
-        Object[] values = NamedParameterUtils.buildValueArray(parsed, source, null);
+        String expanded = parsed.substitute(source);
+        Object[] values = NamedParameterUtils.buildValueArray(parsed.parsed(), source, null);
         List<Object> flat = new ArrayList<>(values.length);
         for (Object value : values) {
             if (value instanceof Iterable<?> items) {

@@ -141,6 +141,82 @@ class RenderingTests {
         }
     }
 
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    @ParameterizedTest(name = "large in list [{0}]")
+    @MethodSource("dialects")
+    void listsPastTheEngineLimitsTakeTheEnginesLargeForm(String name, Dialect d) {
+        var q = emp().where(and(in("e.id", param("a")), notIn("e.name", param("b"))));
+        List<Long> ids = java.util.stream.LongStream.range(0, 65_537).boxed().toList();
+        List<String> names = java.util.stream.IntStream.range(0, 16_385).mapToObj(i -> "n" + i).toList();
+        var rendered = renderer(d).render(q, Map.of("a", ids, "b", names));
+        var values = rendered.values();
+        if (d instanceof PostgresDialect) {
+            assertThat(rendered.sql()).isEqualTo(EMP + " WHERE \"e\".\"id\" = ANY(?) AND \"e\".\"name\" <> ALL(?)");
+            assertThat(values).extracting(v -> ((Object[]) v).length).containsExactly(65_537, 16_385);
+        }
+        else if (d instanceof H2Dialect) {
+            // H2 arrays hold at most 65,536 values: two arrays, split evenly
+            assertThat(rendered.sql()).isEqualTo(EMP + " WHERE (\"e\".\"id\" = ANY(?) OR \"e\".\"id\" = ANY(?)) AND \"e\".\"name\" <> ALL(?)");
+            assertThat(values).extracting(v -> ((Object[]) v).length).containsExactly(32_768, 32_769, 16_385);
+        }
+        else if (d instanceof SqliteDialect) {
+            // past 16,384 padded placeholders: one JSON array each
+            assertThat(rendered.sql()).isEqualTo(EMP + " WHERE \"e\".\"id\" IN (SELECT value FROM json_each(?))"
+                    + " AND \"e\".\"name\" NOT IN (SELECT value FROM json_each(?))");
+            assertThat(values).hasSize(2);
+            assertThat((String) values.get(0)).startsWith("[0,1,2,").endsWith(",65535,65536]");
+            assertThat((String) values.get(1)).startsWith("[\"n0\",\"n1\",").endsWith(",\"n16384\"]");
+        }
+        else {
+            // padded to a quarter step of the next power of two: 81,920 and 20,480 placeholders
+            assertThat(rendered.sql()).isEqualTo(expect(d, EMP + " WHERE \"e\".\"id\" IN (" + placeholders(81_920) + ")"
+                    + " AND \"e\".\"name\" NOT IN (" + placeholders(20_480) + ")"));
+            assertThat(values).hasSize(81_920 + 20_480);
+            assertThat(values.get(81_919)).isEqualTo(65_536L);
+        }
+    }
+
+    @ParameterizedTest(name = "large not in list [{0}]")
+    @MethodSource("dialects")
+    void notInPastTheEngineLimitsIsTheConjunctionOfItsParts(String name, Dialect d) {
+        var q = emp().where(notIn("e.id", param("a")));
+        String sql = sql(d, q, Map.of("a", java.util.stream.LongStream.range(0, 131_073).boxed().toList()));
+        String where = sql.substring(expect(d, EMP).length());
+        if (d instanceof PostgresDialect) {
+            assertThat(where).isEqualTo(" WHERE \"e\".\"id\" <> ALL(?)");
+        }
+        else if (d instanceof H2Dialect) {
+            // three arrays' worth, rounded up to four so that sizes share few SQL strings
+            assertThat(where).isEqualTo(" WHERE (\"e\".\"id\" <> ALL(?) AND \"e\".\"id\" <> ALL(?) AND \"e\".\"id\" <> ALL(?)"
+                    + " AND \"e\".\"id\" <> ALL(?))");
+        }
+        else if (d instanceof SqliteDialect) {
+            assertThat(where).isEqualTo(" WHERE \"e\".\"id\" NOT IN (SELECT value FROM json_each(?))");
+        }
+        else {
+            assertThat(where).isEqualTo(" WHERE `e`.`id` NOT IN (" + placeholders(163_840) + ")");
+        }
+    }
+
+    @ParameterizedTest(name = "padding past 1,024 [{0}]")
+    @MethodSource("dialects")
+    void listsPastAThousandArePaddedInQuarterSteps(String name, Dialect d) {
+        var r = renderer(d);
+        var q = emp().where(in("e.id", param("ids")));
+        java.util.function.IntFunction<String> sqlOf = n -> r.render(q, Map.of("ids", java.util.stream.IntStream.range(0, n).boxed().toList())).sql();
+        if (arrays(d)) {
+            assertThat(sqlOf.apply(1_025)).isEqualTo(sqlOf.apply(1)).endsWith("= ANY(?)");
+            return;
+        }
+        assertThat(sqlOf.apply(1_024)).endsWith("IN (" + placeholders(1_024) + ")");
+        assertThat(sqlOf.apply(1_025)).isEqualTo(sqlOf.apply(1_280)).endsWith("IN (" + placeholders(1_280) + ")");
+        assertThat(sqlOf.apply(1_281)).endsWith("IN (" + placeholders(1_536) + ")");
+        assertThat(sqlOf.apply(16_384)).endsWith("IN (" + placeholders(16_384) + ")");
+    }
+
     @ParameterizedTest(name = "between and null [{0}]")
     @MethodSource("dialects")
     void betweenAndNullChecks(String name, Dialect d) {

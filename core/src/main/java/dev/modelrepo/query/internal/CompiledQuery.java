@@ -6,17 +6,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.types.ValueBinder;
+
 /**
- * The cached render of a query shape: the SQL (or, with padded IN lists, its parts), the bind slots in
- * order, and the row plan. Immutable and shared by every execution of equal shapes.
+ * The cached render of a query shape: the SQL parts (text, and IN lists whose SQL depends on their size), the bind
+ * slots in order, and the row plan. Immutable and shared by every execution of equal shapes.
  */
 public final class CompiledQuery {
 
-    private final @Nullable String sql;
+    /** Longest SQL of a list-size variant that is kept: longer ones cost more memory than their render. */
+    private static final int CACHED_SQL_LENGTH = 1 << 16;
+
+    private static final int CACHED_VARIANTS = 256;
 
     private final Object[] parts;
 
     private final Slot[] slots;
+
+    /** The IN list of each slot, or null for a slot that is not one. */
+    private final @Nullable DynamicIn[] lists;
+
+    /** The variant of each slot in the base SQL: that of a one-value list (one placeholder per slot). */
+    private final int[] baseVariants;
+
+    private final String baseSql;
 
     private final @Nullable RowPlan plan;
 
@@ -24,10 +37,10 @@ public final class CompiledQuery {
 
     private final String tableName;
 
-    private final ConcurrentHashMap<SizesKey, String> expansions;
+    private final ConcurrentHashMap<VariantsKey, String> expansions = new ConcurrentHashMap<>();
 
-    /** The slots' binders in slot order: the placeholders' binders when no list expands (shared, never written). */
-    private final dev.modelrepo.types.ValueBinder[] binders;
+    /** The slots' binders in slot order, for the base SQL (shared, never written). */
+    private final ValueBinder[] binders;
 
     CompiledQuery(List<Object> parts, List<Slot> slots, @Nullable RowPlan plan, String modelName, String tableName) {
         this.tableName = tableName;
@@ -35,61 +48,79 @@ public final class CompiledQuery {
         this.slots = slots.toArray(Slot[]::new);
         this.plan = plan;
         this.modelName = modelName;
-        boolean dynamic = parts.stream().anyMatch(DynamicIn.class::isInstance);
-        this.sql = dynamic ? null : String.join("", parts.stream().map(String.class::cast).toList());
-        this.expansions = dynamic ? new ConcurrentHashMap<>() : null;
-        this.binders = slots.stream().map(Slot::binder).toArray(dev.modelrepo.types.ValueBinder[]::new);
+        this.lists = new DynamicIn[this.slots.length];
+        this.baseVariants = new int[this.slots.length];
+        for (Object part : parts) {
+            if (part instanceof DynamicIn in) {
+                lists[in.slot()] = in;
+                baseVariants[in.slot()] = in.lists().variant(1);
+            }
+        }
+        this.baseSql = render(baseVariants);
+        this.binders = slots.stream().map(Slot::binder).toArray(ValueBinder[]::new);
     }
 
-    /** The binders of the slots, in order; with {@link #fixedSql()}, those of the placeholders. Do not modify. */
-    public dev.modelrepo.types.ValueBinder[] binders() {
+    /** The binders of the slots, in order, for {@link #baseSql()}. Do not modify. */
+    public ValueBinder[] binders() {
         return binders;
     }
 
-    /** The SQL when it does not depend on list sizes, else null. */
-    public @Nullable String fixedSql() {
-        return sql;
+    /** The SQL when every IN list has the variant of a one-value list: then each slot has one placeholder. */
+    public String baseSql() {
+        return baseSql;
     }
 
-    /** The SQL for these list sizes (indexed by slot; only list slots of the padded strategy are read). */
-    public String sql(int[] listSizes) {
-        if (sql != null) {
-            return sql;
-        }
-        SizesKey key = new SizesKey(listSizes);
+    /** The variant of slot {@code slot}'s SQL for a list of {@code size} values. */
+    public int variant(int slot, int size) {
+        return lists[slot].lists().variant(size);
+    }
+
+    /** The variant of a list slot in the base SQL. */
+    public int baseVariant(int slot) {
+        return baseVariants[slot];
+    }
+
+    /** A copy of the base variants, for filling in the variants of one execution. */
+    public int[] baseVariants() {
+        return baseVariants.clone();
+    }
+
+    /** The values of a list slot's placeholders in a variant, from its converted items. */
+    public Object[] values(int slot, Object[] items, int variant) {
+        DynamicIn in = lists[slot];
+        return in.lists().values(items, in.kind(), variant);
+    }
+
+    /** The binder of a list slot's placeholders in a variant. */
+    public ValueBinder binder(int slot, int variant) {
+        return lists[slot].lists().binder(slots[slot].binder(), variant);
+    }
+
+    /** The SQL for these variants (indexed by slot; only list slots are read). */
+    public String sql(int[] variants) {
+        VariantsKey key = new VariantsKey(variants);
         String expanded = expansions.get(key);
         if (expanded == null) {
-            StringBuilder sb = new StringBuilder();
-            for (Object part : parts) {
-                if (part instanceof DynamicIn in) {
-                    sb.append(in.render(DynamicIn.padded(listSizes[in.slot()])));
-                }
-                else {
-                    sb.append((String) part);
-                }
-            }
-            expanded = sb.toString();
-            // Bounded: sizes are powers of two, so the number of variants stays small.
-            if (expansions.size() < 256) {
+            expanded = render(variants);
+            // bounded: variants are few per list (a few per power of two of its size)
+            if (expanded.length() <= CACHED_SQL_LENGTH && expansions.size() < CACHED_VARIANTS) {
                 expansions.put(key, expanded);
             }
         }
         return expanded;
     }
 
-    /** Whether a list slot's values are expanded to {@code ?, ?, …} (padded strategy). */
-    public boolean expands(int slot) {
+    private String render(int[] variants) {
+        StringBuilder sb = new StringBuilder();
         for (Object part : parts) {
-            if (part instanceof DynamicIn in && in.slot() == slot) {
-                return true;
+            if (part instanceof DynamicIn in) {
+                sb.append(in.render(variants[in.slot()]));
+            }
+            else {
+                sb.append((String) part);
             }
         }
-        return false;
-    }
-
-    /** The padded size of a list of n values. */
-    public static int padded(int n) {
-        return DynamicIn.padded(n);
+        return sb.toString();
     }
 
     public Slot[] slots() {
@@ -110,15 +141,15 @@ public final class CompiledQuery {
         return modelName;
     }
 
-    private record SizesKey(int[] sizes) {
+    private record VariantsKey(int[] variants) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof SizesKey k && Arrays.equals(sizes, k.sizes);
+            return o instanceof VariantsKey k && Arrays.equals(variants, k.variants);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(sizes);
+            return Arrays.hashCode(variants);
         }
     }
 }

@@ -128,20 +128,14 @@ final class ExpressionRenderer {
         if (!(values instanceof Ast.Param) && !(values instanceof Ast.LiteralSlot)) {
             throw new dev.modelrepo.query.InvalidQueryException("IN takes a collection, a param(...) or a subquery, not " + values);
         }
-        if (dialect.inListStrategy() == InListStrategy.ARRAY) {
-            expression(in.left(), null);
-            out.append(in.negated() ? " <> ALL(" : " = ANY(");
-            value(values, type, LikeMode.PATTERN, true);
-            out.append(')');
-            return;
-        }
         SqlWriter left = new SqlWriter();
         new ExpressionRenderer(dialect, left, scope, subquery).expression(in.left(), null);
         List<Object> leftParts = left.finish();
         if (!left.slots.isEmpty() || leftParts.size() > 1) {
             throw new dev.modelrepo.query.InvalidQueryException("The left side of IN with a list must not contain bound values: " + in.left());
         }
-        out.dynamicIn(leftParts.isEmpty() ? "" : (String) leftParts.get(0), in.negated(), slot(values, type, LikeMode.PATTERN, true, converted));
+        out.dynamicIn(leftParts.isEmpty() ? "" : (String) leftParts.get(0), in.negated(), slot(values, type, LikeMode.PATTERN, true, converted),
+                dialect.inLists());
     }
 
     /** Renders an expression; {@code type} types a value by the column it is compared with. */

@@ -151,7 +151,8 @@ public final class QueryCompiler {
             SqlWriter list = new SqlWriter();
             plan = selectList(spec, scope, list, top);
             out.append(spec.distinct() ? "SELECT DISTINCT " : "SELECT ");
-            appendAll(out, list);
+            // the select list may hold binds and IN lists (raw expressions, scalar subqueries): keep their order
+            out.appendAll(list);
         }
         else {
             out.append("SELECT 1");
@@ -507,13 +508,5 @@ public final class QueryCompiler {
     /** A subquery inside IN, EXISTS or a scalar position: its own SELECT, correlated with the enclosing scope. */
     private void subquery(QuerySpec sub, Scope parent, SqlWriter out) {
         select(sub, parent, out, Purpose.LIST, false);
-    }
-
-    private static void appendAll(SqlWriter out, SqlWriter list) {
-        // The select list may hold binds (raw expressions, scalar subqueries): keep their order.
-        for (Object part : list.finish()) {
-            out.append((String) part);
-        }
-        out.slots.addAll(list.slots);
     }
 }

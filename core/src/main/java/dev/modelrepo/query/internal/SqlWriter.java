@@ -29,10 +29,25 @@ final class SqlWriter {
     }
 
     /** Appends an IN whose SQL depends on the bound list size. */
-    void dynamicIn(String left, boolean negated, Slot slot) {
+    void dynamicIn(String left, boolean negated, Slot slot, dev.modelrepo.dialect.InListSupport lists) {
         slots.add(slot);
         flush();
-        parts.add(new DynamicIn(left, negated, slots.size() - 1));
+        parts.add(new DynamicIn(left, negated, slots.size() - 1, slot.kind(), lists));
+    }
+
+    /** Appends everything another writer holds (text, dynamic INs and their slots), in order. */
+    void appendAll(SqlWriter other) {
+        int base = slots.size();
+        for (Object part : other.finish()) {
+            if (part instanceof DynamicIn in) {
+                flush();
+                parts.add(in.withSlot(base + in.slot()));
+            }
+            else {
+                append((String) part);
+            }
+        }
+        slots.addAll(other.slots);
     }
 
     /** Renders into a separate writer and returns its text, for parts that must be bind-free or reordered. */

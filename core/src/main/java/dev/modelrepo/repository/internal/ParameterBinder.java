@@ -17,71 +17,70 @@ import dev.modelrepo.types.ValueTypeException;
 /**
  * Resolves a compiled query's slots against the literal values and the params map: looks up each parameter
  * (a missing one is an error naming it), converts each value to its column's kind, escapes LIKE values,
- * and expands or array-wraps IN lists.
+ * and sends each IN list in the form its size takes (padded values, arrays, or one encoded value).
  */
 public final class ParameterBinder {
 
     private ParameterBinder() {
     }
 
-    private static final int[] NO_SIZES = new int[0];
-
     public static BoundStatement bind(CompiledQuery query, @Nullable Object[] literals, Map<String, ?> params) {
         Slot[] slots = query.slots();
-        String fixed = query.fixedSql();
-        if (fixed != null) {
-            // no list expands: one placeholder per slot, in slot order (lists bind as one array value)
-            Object[] values = new Object[slots.length];
-            for (int s = 0; s < slots.length; s++) {
-                Slot slot = slots[s];
-                Object value = valueOf(slot, literals, params, query);
-                values[s] = slot.list() ? convertList(slot, value) : convert(slot, value);
-            }
-            return new BoundStatement(fixed, query.binders(), values);
-        }
-        Object[] raw = new Object[slots.length];
-        int[] sizes = null;
-        int total = 0;
+        Object[] values = new Object[slots.length];
+        int[] variants = null;
         for (int s = 0; s < slots.length; s++) {
             Slot slot = slots[s];
             Object value = valueOf(slot, literals, params, query);
-            if (slot.list()) {
-                Object[] items = convertList(slot, value);
-                raw[s] = items;
-                if (query.expands(s)) {
-                    if (sizes == null) {
-                        sizes = new int[slots.length];
-                    }
-                    sizes[s] = items.length;
-                    total += CompiledQuery.padded(items.length);
-                    continue;
+            if (!slot.list()) {
+                values[s] = convert(slot, value);
+                continue;
+            }
+            Object[] items = convertList(slot, value);
+            values[s] = items;
+            int variant = query.variant(s, items.length);
+            if (variant != query.baseVariant(s)) {
+                if (variants == null) {
+                    variants = query.baseVariants();
+                }
+                variants[s] = variant;
+            }
+        }
+        if (variants == null) {
+            // every list in the variant of one value (one array, or one padded value): one placeholder per slot
+            for (int s = 0; s < slots.length; s++) {
+                if (slots[s].list()) {
+                    values[s] = query.values(s, (Object[]) values[s], query.baseVariant(s))[0];
                 }
             }
-            else {
-                raw[s] = convert(slot, value);
-            }
-            total++;
+            return new BoundStatement(query.baseSql(), query.binders(), values);
         }
-        String sql = query.sql(sizes == null ? NO_SIZES : sizes);
+        int total = 0;
+        for (int s = 0; s < slots.length; s++) {
+            if (slots[s].list()) {
+                values[s] = query.values(s, (Object[]) values[s], variants[s]);
+                total += ((Object[]) values[s]).length;
+            }
+            else {
+                total++;
+            }
+        }
         var binders = new dev.modelrepo.types.ValueBinder[total];
-        Object[] values = new Object[total];
+        Object[] placeholders = new Object[total];
         int p = 0;
         for (int s = 0; s < slots.length; s++) {
-            Slot slot = slots[s];
-            if (sizes != null && slot.list() && query.expands(s)) {
-                Object[] items = (Object[]) raw[s];
-                int padded = CompiledQuery.padded(items.length);
-                for (int i = 0; i < padded; i++) {
-                    binders[p] = slot.binder();
-                    values[p++] = items[Math.min(i, items.length - 1)];
+            if (slots[s].list()) {
+                var binder = query.binder(s, variants[s]);
+                for (Object item : (Object[]) values[s]) {
+                    binders[p] = binder;
+                    placeholders[p++] = item;
                 }
             }
             else {
-                binders[p] = slot.binder();
-                values[p++] = raw[s];
+                binders[p] = slots[s].binder();
+                placeholders[p++] = values[s];
             }
         }
-        return new BoundStatement(sql, binders, values);
+        return new BoundStatement(query.sql(variants), binders, placeholders);
     }
 
     private static @Nullable Object valueOf(Slot slot, @Nullable Object[] literals, Map<String, ?> params, CompiledQuery query) {
