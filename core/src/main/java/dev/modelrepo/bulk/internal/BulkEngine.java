@@ -146,53 +146,48 @@ public final class BulkEngine {
         RowSource source = row.source(label, type, rows, options.onTypeMismatch());
         String table = writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("update-bulk", info.metadata().name());
-        List<int[]> written = new ArrayList<>();
+        WrittenModels written = new WrittenModels(rows, model -> {
+            if (touched != null) {
+                ACCESS.write(model, touched.name(), now);
+            }
+            if (version != null && model.get(version.name()) instanceof Number v) {
+                ACCESS.write(model, version.name(), ValueConverter.convert(v.longValue() + 1, version.kind()));
+            }
+        });
         Map<Object, Integer> seen = new HashMap<>();
-        int count = inTransaction(options, () -> writeAll(label, op, source, n -> support.update(table, key, set, version, touched, n),
-                row.list, touched == null ? List.of() : List.of(touched), new Object[] { now }, options, new ChunkHook() {
-                    @Override
-                    public void before(Chunk chunk) {
-                        for (int r = 0; r < chunk.size(); r++) {
-                            Integer before = seen.put(chunk.value(r, 0), chunk.index(r));
-                            if (before != null) {
-                                throw new InvalidDataAccessApiUsageException(label + ": elements " + before + " and " + chunk.index(r)
-                                        + " have the same key " + key.name() + "=" + chunk.value(r, 0));
-                            }
-                        }
-                        if (version != null) {
-                            List<Object> stale = staleKeys(info, key, version, chunk, 0);
-                            if (!stale.isEmpty()) {
-                                throw stale(label, key, version, stale);
-                            }
-                        }
+        ChunkHook checks = new ChunkHook() {
+            @Override
+            public void before(Chunk chunk) {
+                for (int r = 0; r < chunk.size(); r++) {
+                    Integer before = seen.put(chunk.value(r, 0), chunk.index(r));
+                    if (before != null) {
+                        throw new InvalidDataAccessApiUsageException(label + ": elements " + before + " and " + chunk.index(r)
+                                + " have the same key " + key.name() + "=" + chunk.value(r, 0));
                     }
-
-                    @Override
-                    public void after(Chunk chunk, int updated) {
-                        if (version != null && updated < chunk.size()) {
-                            // changed between the check and the update: the rows we did not update kept another version
-                            throw stale(label, key, version, staleKeys(info, key, version, chunk, 1));
-                        }
-                        int[] indexes = new int[chunk.size()];
-                        for (int r = 0; r < chunk.size(); r++) {
-                            indexes[r] = chunk.index(r);
-                        }
-                        written.add(indexes);
-                    }
-                }));
-        for (int[] indexes : written) {
-            for (int index : indexes) {
-                if (rows.get(index) instanceof Model model) {
-                    if (touched != null) {
-                        ACCESS.write(model, touched.name(), now);
-                    }
-                    if (version != null && model.get(version.name()) instanceof Number v) {
-                        ACCESS.write(model, version.name(), ValueConverter.convert(v.longValue() + 1, version.kind()));
+                }
+                if (version != null) {
+                    List<Object> stale = staleKeys(info, key, version, chunk, 0);
+                    if (!stale.isEmpty()) {
+                        throw stale(label, key, version, stale);
                     }
                 }
             }
-        }
-        return count;
+
+            @Override
+            public void after(Chunk chunk, int updated) {
+                if (version != null && updated < chunk.size()) {
+                    // changed between the check and the update: the rows we did not update kept another version
+                    throw stale(label, key, version, staleKeys(info, key, version, chunk, 1));
+                }
+                written.written(chunk);
+            }
+        };
+        return inTransaction(options, () -> {
+            int n = writeAll(label, op, source, c -> support.update(table, key, set, version, touched, c), row.list,
+                    touched == null ? List.of() : List.of(touched), new Object[] { now }, options, checks);
+            written.finish();
+            return n;
+        });
     }
 
     /**
@@ -247,23 +242,13 @@ public final class BulkEngine {
         RowSource source = columns.source(label, type, rows, options.onTypeMismatch());
         String table = writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("delete-bulk", info.metadata().name());
-        List<int[]> deleted = new ArrayList<>();
-        int count = inTransaction(options, () -> writeAll(label, op, source, n -> support.delete(table, key, n), columns.list, List.of(),
-                new Object[0], options, (ChunkHook.After) (chunk, n) -> {
-                    int[] indexes = new int[chunk.size()];
-                    for (int r = 0; r < chunk.size(); r++) {
-                        indexes[r] = chunk.index(r);
-                    }
-                    deleted.add(indexes);
-                }));
-        for (int[] indexes : deleted) {
-            for (int index : indexes) {
-                if (rows.get(index) instanceof Model model) {
-                    ACCESS.freeze(model);
-                }
-            }
-        }
-        return count;
+        WrittenModels deleted = new WrittenModels(rows, ACCESS::freeze);
+        return inTransaction(options, () -> {
+            int n = writeAll(label, op, source, c -> support.delete(table, key, c), columns.list, List.of(), new Object[0], options,
+                    (ChunkHook.After) (chunk, affected) -> deleted.written(chunk));
+            deleted.finish();
+            return n;
+        });
     }
 
     // ------------------------------------------------------------ upsertBulk
