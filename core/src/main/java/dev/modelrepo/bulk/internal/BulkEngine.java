@@ -12,9 +12,12 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,7 +93,7 @@ public final class BulkEngine {
         RowSource source = columns.source(label, type, rows, options.onTypeMismatch());
         String table = writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("insert-bulk", info.metadata().name());
-        return inTransaction(options, () -> {
+        return inTransaction(label, options, () -> {
             if (support.insertMethod() == BulkSupport.InsertMethod.COPY) {
                 long copied = copy(label, table, columns.list, source, op, rows.size());
                 if (copied >= 0) {
@@ -182,7 +185,7 @@ public final class BulkEngine {
                 written.written(chunk);
             }
         };
-        return inTransaction(options, () -> {
+        return inTransaction(label, options, () -> {
             int n = writeAll(label, op, source, c -> support.update(table, key, set, version, touched, c), row.list,
                     touched == null ? List.of() : List.of(touched), new Object[] { now }, options, checks);
             written.finish();
@@ -243,7 +246,7 @@ public final class BulkEngine {
         String table = writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("delete-bulk", info.metadata().name());
         WrittenModels deleted = new WrittenModels(rows, ACCESS::freeze);
-        return inTransaction(options, () -> {
+        return inTransaction(label, options, () -> {
             int n = writeAll(label, op, source, c -> support.delete(table, key, c), columns.list, List.of(), new Object[0], options,
                     (ChunkHook.After) (chunk, affected) -> deleted.written(chunk));
             deleted.finish();
@@ -279,7 +282,7 @@ public final class BulkEngine {
         RowSource source = columns.source(label, type, rows, options.onTypeMismatch());
         String table = writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("upsert", info.metadata().name());
-        return inTransaction(options, () -> writeAll(label, op, source, n -> support.upsert(table, columns.list, conflict, update, version, n),
+        return inTransaction(label, options, () -> writeAll(label, op, source, n -> support.upsert(table, columns.list, conflict, update, version, n),
                 columns.list, List.of(), new Object[0], options, null));
     }
 
@@ -369,7 +372,13 @@ public final class BulkEngine {
         return limit;
     }
 
-    <T> T inTransaction(BulkOptions options, Supplier<T> work) {
+    /** Runs the work of operation {@code label} ("insertBulk of User") in the options' transaction. */
+    <T> T inTransaction(String label, BulkOptions options, Supplier<T> work) {
+        return inTransaction(() -> label, options, work);
+    }
+
+    /** {@link #inTransaction(String, BulkOptions, Supplier)} with the label made only when needed. */
+    <T> T inTransaction(Supplier<String> label, BulkOptions options, Supplier<T> work) {
         TransactionTemplate template;
         synchronized (templates) {
             template = templates.computeIfAbsent(options.propagation(), p -> {
@@ -378,7 +387,33 @@ public final class BulkEngine {
                 return t;
             });
         }
-        return Objects.requireNonNull(template.execute(status -> work.get()));
+        try {
+            return Objects.requireNonNull(template.execute(status -> work.get()));
+        }
+        catch (CannotCreateTransactionException ex) {
+            throw beginFailure(label.get(), ex);
+        }
+        catch (ConcurrencyFailureException ex) {
+            // a lock failure of a statement other than the chunks' own (a version check, a read-back): say whose
+            String name = label.get();
+            if (ChunkWriter.sqlCause(ex) == null || String.valueOf(ex.getMessage()).startsWith(name)) {
+                throw ex;
+            }
+            throw ChunkWriter.conflict(name + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * A BEGIN the database refused for a lock (SQLite's BUSY at {@code BEGIN IMMEDIATE}) is the lock conflict it is,
+     * named after the operation; other failures to begin pass unchanged.
+     */
+    private RuntimeException beginFailure(String label, CannotCreateTransactionException ex) {
+        java.sql.SQLException sql = ChunkWriter.sqlCause(ex);
+        DataAccessException translated = sql == null ? null : executor.translate(label, null, sql);
+        if (translated instanceof CannotAcquireLockException) {
+            return new CannotAcquireLockException(label + " could not begin its transaction: " + sql.getMessage(), ex);
+        }
+        return ex;
     }
 
     ModelInfo writableInfo(Class<? extends Model> type, String action) {

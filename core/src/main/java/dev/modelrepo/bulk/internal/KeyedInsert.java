@@ -216,7 +216,7 @@ final class KeyedInsert {
             else {
                 // without a transaction a batch could commit some of its rows before a failing one, and their keys
                 // would never be read: each chunk commits whole or not at all
-                engine.inTransaction(BulkOptions.defaults(), () -> {
+                engine.inTransaction(label, BulkOptions.defaults(), () -> {
                     batch(writer, sql, generated, chunk);
                     return Boolean.TRUE;
                 });

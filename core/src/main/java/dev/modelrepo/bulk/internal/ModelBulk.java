@@ -44,7 +44,7 @@ public final class ModelBulk {
         Undo undo = new Undo(models, "insertAll");       // before check() binds plain new models to their tables
         List<ModelInfo> infos = check(models, "insertAll", true);
         try {
-            engine.inTransaction(options, () -> {
+            engine.inTransaction(() -> label("insertAll", models), options, () -> {
                 undo.begin();
                 for (M model : models) {
                     engine.persistence.fire(model, Hook.BEFORE_INSERT);
@@ -87,7 +87,7 @@ public final class ModelBulk {
         Undo undo = new Undo(dirty.stream().map(models::get).toList(), "updateAll");
         int[] done = { 0 };
         try {
-            engine.inTransaction(options, () -> {
+            engine.inTransaction(() -> label("updateAll", models), options, () -> {
                 undo.begin();
                 for (int i : dirty) {
                     engine.persistence.update(models.get(i), infos.get(i));
@@ -108,7 +108,7 @@ public final class ModelBulk {
         Undo undo = new Undo(models, "deleteAll");
         int[] done = { 0 };
         try {
-            engine.inTransaction(options, () -> {
+            engine.inTransaction(() -> label("deleteAll", models), options, () -> {
                 undo.begin();
                 for (M model : models) {
                     engine.persistence.destroy(model, cascade);
@@ -148,7 +148,7 @@ public final class ModelBulk {
         }
         try {
             // the read-back belongs to the write's transaction: the model follows it if that transaction rolls back
-            engine.inTransaction(BulkOptions.defaults(), () -> {
+            engine.inTransaction("upsert of " + info.name(), BulkOptions.defaults(), () -> {
                 undo.begin();
                 engine.upsertBulk(info.type(), names, List.of(model), conflict, BulkOptions.defaults());
                 readBack(model, info, conflict);
@@ -211,6 +211,13 @@ public final class ModelBulk {
             throw new BulkValidationException(operation, firstInvalid, invalid);
         }
         return infos;
+    }
+
+    /** "insertAll of User" (of "User, Company" for models of several classes), for errors. */
+    private static String label(String operation, List<? extends Model> models) {
+        List<String> names = models.stream().map(m -> m.getClass().getSimpleName()).distinct().limit(4).toList();
+        return names.isEmpty() ? operation : operation + " of " + String.join(", ", names.size() > 3 ? names.subList(0, 3) : names)
+                + (names.size() > 3 ? " and others" : "");
     }
 
     /**
