@@ -2,7 +2,6 @@ package dev.modelrepo.bulk.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +11,11 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.modelrepo.internal.CauseFirstTransactionTemplate;
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.bulk.TypeMismatch;
 import dev.modelrepo.dialect.BulkSupport;
@@ -65,9 +58,7 @@ public final class BulkEngine {
 
     final Clock clock;
 
-    private final Map<Propagation, TransactionTemplate> templates = new EnumMap<>(Propagation.class);
-
-    private final PlatformTransactionManager transactionManager;
+    private final BulkTransactions transactions;
 
     private volatile long packetLimit = -1;
 
@@ -80,7 +71,7 @@ public final class BulkEngine {
         this.persistence = persistence;
         this.writer = writer;
         this.clock = clock;
-        this.transactionManager = transactionManager;
+        this.transactions = new BulkTransactions(transactionManager, executor);
     }
 
     // ------------------------------------------------------------ insertBulk
@@ -374,46 +365,12 @@ public final class BulkEngine {
 
     /** Runs the work of operation {@code label} ("insertBulk of User") in the options' transaction. */
     <T> T inTransaction(String label, BulkOptions options, Supplier<T> work) {
-        return inTransaction(() -> label, options, work);
+        return transactions.run(() -> label, options, work);
     }
 
     /** {@link #inTransaction(String, BulkOptions, Supplier)} with the label made only when needed. */
     <T> T inTransaction(Supplier<String> label, BulkOptions options, Supplier<T> work) {
-        TransactionTemplate template;
-        synchronized (templates) {
-            template = templates.computeIfAbsent(options.propagation(), p -> {
-                TransactionTemplate t = new CauseFirstTransactionTemplate(transactionManager);
-                t.setPropagationBehavior(p.value());
-                return t;
-            });
-        }
-        try {
-            return Objects.requireNonNull(template.execute(status -> work.get()));
-        }
-        catch (CannotCreateTransactionException ex) {
-            throw beginFailure(label.get(), ex);
-        }
-        catch (ConcurrencyFailureException ex) {
-            // a lock failure of a statement other than the chunks' own (a version check, a read-back): say whose
-            String name = label.get();
-            if (ChunkWriter.sqlCause(ex) == null || String.valueOf(ex.getMessage()).startsWith(name)) {
-                throw ex;
-            }
-            throw ChunkWriter.conflict(name + ": " + ex.getMessage(), ex);
-        }
-    }
-
-    /**
-     * A BEGIN the database refused for a lock (SQLite's BUSY at {@code BEGIN IMMEDIATE}) is the lock conflict it is,
-     * named after the operation; other failures to begin pass unchanged.
-     */
-    private RuntimeException beginFailure(String label, CannotCreateTransactionException ex) {
-        java.sql.SQLException sql = ChunkWriter.sqlCause(ex);
-        DataAccessException translated = sql == null ? null : executor.translate(label, null, sql);
-        if (translated instanceof CannotAcquireLockException) {
-            return new CannotAcquireLockException(label + " could not begin its transaction: " + sql.getMessage(), ex);
-        }
-        return ex;
+        return transactions.run(label, options, work);
     }
 
     ModelInfo writableInfo(Class<? extends Model> type, String action) {
