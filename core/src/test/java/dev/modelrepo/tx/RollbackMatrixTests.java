@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -171,73 +172,74 @@ class RollbackMatrixTests {
             new Case("upsert of a model", f -> List.of(f.newUser(1)),
                     (repo, models) -> repo.bulk().upsert(models.get(0), List.of("email")), RollbackMatrixTests::storedAsTheModelsSay));
 
-    // ------------------------------------------------------------ the two ways a scope rolls back
+    // ------------------------------------------------------------ the ways a write's scope rolls back
 
     @EngineTest
     void aTransactionThatRollsBackLeavesEveryModelAsItWas(TestDatabase db) {
         ModelRepository repo = ModelRepository.create(db.dataSource());
-        SoftAssertions softly = new SoftAssertions();
-        for (Case c : CASES) {
-            Fixture fixture = new Fixture(repo, tag());
-            List<Model> models = c.setup().apply(fixture);
-            List<State> before = models.stream().map(State::of).toList();
-            assertThatThrownBy(() -> repo.useTransaction(() -> {
-                c.call().accept(repo, models);
-                throw new Rollback();
-            })).as(c.name()).isInstanceOf(Rollback.class);
-            softly.assertThat(models.stream().map(State::of).toList()).as("%s: models after the rollback", c).isEqualTo(before);
-            retry(c, fixture, models, softly);
-        }
-        softly.assertAll();
+        matrix(repo, "after the rollback", c -> true, (c, call, unchanged) -> assertThatThrownBy(() -> repo.useTransaction(() -> {
+            call.run();
+            throw new Rollback();
+        })).as(c.name()).isInstanceOf(Rollback.class));
     }
 
     @EngineTest
     void aSavepointThatRollsBackLeavesEveryModelAsItWas(TestDatabase db) {
         ModelRepository repo = ModelRepository.create(db.dataSource());
-        SoftAssertions softly = new SoftAssertions();
-        for (Case c : CASES) {
-            Fixture fixture = new Fixture(repo, tag());
-            List<Model> models = c.setup().apply(fixture);
-            List<State> before = models.stream().map(State::of).toList();
-            repo.useTransaction(() -> {
-                assertThatThrownBy(() -> repo.useTransaction(() -> {
-                    c.call().accept(repo, models);
-                    throw new Rollback();
-                })).as(c.name()).isInstanceOf(Rollback.class);
-                softly.assertThat(models.stream().map(State::of).toList()).as("%s: models after the savepoint's rollback", c)
-                        .isEqualTo(before);
-            });
-            softly.assertThat(models.stream().map(State::of).toList()).as("%s: models after the outer commit", c).isEqualTo(before);
-            retry(c, fixture, models, softly);
-        }
-        softly.assertAll();
+        matrix(repo, "after the savepoint's rollback and the outer commit", c -> true, (c, call, unchanged) -> repo.useTransaction(() -> {
+            assertThatThrownBy(() -> repo.useTransaction(() -> {
+                call.run();
+                throw new Rollback();
+            })).as(c.name()).isInstanceOf(Rollback.class);
+            unchanged.run();   // inside the outer transaction too
+        }));
     }
 
     @EngineTest
     void anOwnTransactionThatRollsBackLeavesEveryModelAsItWas(TestDatabase db) {
         RefusingCommits transactions = new RefusingCommits(db.dataSource());
         ModelRepository repo = ModelRepository.builder(db.dataSource()).transactionManager(transactions).build();
-        SoftAssertions softly = new SoftAssertions();
-        for (Case c : CASES) {
-            Fixture fixture = new Fixture(repo, tag());
-            List<Model> models = c.setup().apply(fixture);
-            if (!c.opensTransaction()) {
-                continue;   // a save outside a transaction commits each statement by itself: nothing to roll back
-            }
-            List<State> before = models.stream().map(State::of).toList();
+        // a save outside a transaction commits each statement by itself: nothing to roll back
+        matrix(repo, "after their own transaction rolled back", Case::opensTransaction, (c, call, unchanged) -> {
             transactions.refusing = true;
             try {
-                assertThatThrownBy(() -> c.call().accept(repo, models)).as(c.name()).isInstanceOf(TransactionSystemException.class)
-                        .hasMessageContaining("refused");
+                assertThatThrownBy(call::run).as(c.name()).isInstanceOf(TransactionSystemException.class).hasMessageContaining("refused");
             }
             finally {
                 transactions.refusing = false;
             }
-            softly.assertThat(models.stream().map(State::of).toList()).as("%s: models after their own transaction rolled back", c)
-                    .isEqualTo(before);
+        });
+    }
+
+    /** Makes the call in a scope that rolls back; may check the models meanwhile with {@code unchanged}. */
+    @FunctionalInterface
+    interface RollingBack {
+        void run(Case c, Runnable call, Runnable unchanged);
+    }
+
+    /**
+     * For each case that applies: its call, rolled back by {@code rollingBack}, must leave the models as they were,
+     * and the same call made again must succeed and store what they say.
+     */
+    private static void matrix(ModelRepository repo, String after, Predicate<Case> applies, RollingBack rollingBack) {
+        SoftAssertions softly = new SoftAssertions();
+        for (Case c : CASES) {
+            if (!applies.test(c)) {
+                continue;
+            }
+            Fixture fixture = new Fixture(repo, tag());
+            List<Model> models = c.setup().apply(fixture);
+            List<State> before = states(models);
+            Runnable unchanged = () -> softly.assertThat(states(models)).as("%s: models %s", c, after).isEqualTo(before);
+            rollingBack.run(c, () -> c.call().accept(repo, models), unchanged);
+            unchanged.run();
             retry(c, fixture, models, softly);
         }
         softly.assertAll();
+    }
+
+    private static List<State> states(List<? extends Model> models) {
+        return models.stream().map(State::of).toList();
     }
 
     /** Commits fail while {@code refusing} is set, and the transaction is rolled back instead. */
@@ -270,13 +272,13 @@ class RollbackMatrixTests {
             repo.bulk().updateBulk(User.class, List.of("age"), fast);
             all.forEach(u -> u.set("name", u.get("name") + "-second"));
             fast.forEach(u -> u.set("age", 90));
-            List<State> atSavepoint = Stream.concat(all.stream(), fast.stream()).map(State::of).toList();
+            List<State> atSavepoint = states(Stream.concat(all.stream(), fast.stream()).toList());
             assertThatThrownBy(() -> repo.useTransaction(() -> {
                 repo.bulk().updateAll(all);
                 repo.bulk().updateBulk(User.class, List.of("age"), fast);
                 throw new Rollback();
             })).isInstanceOf(Rollback.class);
-            assertThat(Stream.concat(all.stream(), fast.stream()).map(State::of).toList()).isEqualTo(atSavepoint);
+            assertThat(states(Stream.concat(all.stream(), fast.stream()).toList())).isEqualTo(atSavepoint);
             repo.bulk().updateAll(all);
             repo.bulk().updateBulk(User.class, List.of("age"), fast);
         });
@@ -314,14 +316,14 @@ class RollbackMatrixTests {
         // updateAll: the third model is stale; the first two are written for good
         List<User> updated = List.of(f.changedUser(5), f.changedUser(6), f.changedUser(7), f.changedUser(8));
         repo.sql("UPDATE users SET lock_version = 5 WHERE id = :id").update(Map.of("id", updated.get(2).id()));
-        List<State> staleBefore = updated.subList(2, 4).stream().map(State::of).toList();
+        List<State> staleBefore = states(updated.subList(2, 4));
         assertThatThrownBy(() -> repo.bulk().updateAll(updated, none)).isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(updated.subList(0, 2)).allSatisfy(u -> {
             assertThat(u.<Object>get("lock_version")).isEqualTo(1);
             assertThat(u.dirtyColumns()).isEmpty();
             assertThat(repo.findById(User.class, u.id()).orElseThrow().<Object>get("age")).isEqualTo(u.get("age"));
         });
-        assertThat(updated.subList(2, 4).stream().map(State::of).toList()).isEqualTo(staleBefore);
+        assertThat(states(updated.subList(2, 4))).isEqualTo(staleBefore);
         // deleteAll: the third model is stale; the first two are gone for good, and frozen
         List<User> deleted = List.of(f.storedUser(9), f.storedUser(10), f.storedUser(11));
         repo.sql("UPDATE users SET lock_version = 5 WHERE id = :id").update(Map.of("id", deleted.get(2).id()));
