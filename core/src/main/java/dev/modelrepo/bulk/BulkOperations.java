@@ -22,8 +22,16 @@ import dev.modelrepo.repository.ModelRepository;
  * </ul>
  * Everything runs in the {@link BulkOptions#propagation(org.springframework.transaction.annotation.Propagation)
  * options' transaction} (by default joining the caller's or opening one), so a failing row rolls the whole
- * operation back; the {@link BulkOperationException} names the row's index and carries the database's error.
- * Unknown column names fail before any SQL is sent.
+ * operation back; the {@link BulkOperationException} names the row's index and carries the database's error. A lock
+ * or serialization conflict (SQLite's busy database, a lock timeout, a deadlock) is raised as that conflict instead,
+ * a {@link org.springframework.dao.CannotAcquireLockException} say, its message naming the operation and element, so
+ * that {@code retryOnConflict} retries it. Unknown column names fail before any SQL is sent.
+ * <p>
+ * The models given follow the transaction as with {@code save} and {@code destroy}: when it, or the savepoint the call
+ * ran in, rolls back (also the operation's own transaction), each gets back the key, new-ness, values, dirty flags,
+ * version and frozen flag it had before the call, so the same call can be made again. Without a transaction
+ * ({@code NOT_SUPPORTED}) each statement commits on its own, and the models of the statements that succeeded keep what
+ * they were given.
  */
 public final class BulkOperations {
 

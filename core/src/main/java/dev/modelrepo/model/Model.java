@@ -446,14 +446,16 @@ public abstract class Model {
             model.frozen = true;
         }
 
+        /** A model's state; {@code dirty} is null when nothing was dirty (a bulk write may take 100,000 of these). */
         private record State(@Nullable RowLayout layout, @Nullable Object[] values, @Nullable Map<String, @Nullable Object> loose,
-                BitSet dirty, boolean persisted, boolean frozen) {
+                @Nullable BitSet dirty, boolean persisted, boolean frozen) {
         }
 
         @Override
         public Object snapshot(Model model) {
+            BitSet dirty = model.dirty;
             return new State(model.layout, model.values.clone(), model.loose == null ? null : new LinkedHashMap<>(model.loose),
-                    model.dirty == null ? new BitSet() : (BitSet) model.dirty.clone(), model.persisted, model.frozen);
+                    dirty == null || dirty.isEmpty() ? null : (BitSet) dirty.clone(), model.persisted, model.frozen);
         }
 
         @Override
@@ -462,7 +464,7 @@ public abstract class Model {
             model.layout = state.layout();
             model.values = state.values().clone();
             model.loose = state.loose() == null ? null : new LinkedHashMap<>(state.loose());
-            model.dirty = state.dirty().isEmpty() ? null : (BitSet) state.dirty().clone();
+            model.dirty = state.dirty() == null ? null : (BitSet) state.dirty().clone();
             model.persisted = state.persisted();
             model.frozen = state.frozen();
         }

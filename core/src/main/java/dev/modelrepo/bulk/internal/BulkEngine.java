@@ -2,7 +2,6 @@ package dev.modelrepo.bulk.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +15,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.modelrepo.internal.CauseFirstTransactionTemplate;
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.bulk.TypeMismatch;
 import dev.modelrepo.dialect.BulkSupport;
@@ -62,9 +58,7 @@ public final class BulkEngine {
 
     final Clock clock;
 
-    private final Map<Propagation, TransactionTemplate> templates = new EnumMap<>(Propagation.class);
-
-    private final PlatformTransactionManager transactionManager;
+    private final BulkTransactions transactions;
 
     private volatile long packetLimit = -1;
 
@@ -77,7 +71,7 @@ public final class BulkEngine {
         this.persistence = persistence;
         this.writer = writer;
         this.clock = clock;
-        this.transactionManager = transactionManager;
+        this.transactions = new BulkTransactions(transactionManager, executor);
     }
 
     // ------------------------------------------------------------ insertBulk
@@ -90,7 +84,7 @@ public final class BulkEngine {
         RowSource source = columns.source(label, type, rows, options.onTypeMismatch());
         String table = writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("insert-bulk", info.metadata().name());
-        return inTransaction(options, () -> {
+        return inTransaction(label, options, () -> {
             if (support.insertMethod() == BulkSupport.InsertMethod.COPY) {
                 long copied = copy(label, table, columns.list, source, op, rows.size());
                 if (copied >= 0) {
@@ -146,53 +140,48 @@ public final class BulkEngine {
         RowSource source = row.source(label, type, rows, options.onTypeMismatch());
         String table = writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("update-bulk", info.metadata().name());
-        List<int[]> written = new ArrayList<>();
+        WrittenModels written = new WrittenModels(rows, model -> {
+            if (touched != null) {
+                ACCESS.write(model, touched.name(), now);
+            }
+            if (version != null && model.get(version.name()) instanceof Number v) {
+                ACCESS.write(model, version.name(), ValueConverter.convert(v.longValue() + 1, version.kind()));
+            }
+        });
         Map<Object, Integer> seen = new HashMap<>();
-        int count = inTransaction(options, () -> writeAll(label, op, source, n -> support.update(table, key, set, version, touched, n),
-                row.list, touched == null ? List.of() : List.of(touched), new Object[] { now }, options, new ChunkHook() {
-                    @Override
-                    public void before(Chunk chunk) {
-                        for (int r = 0; r < chunk.size(); r++) {
-                            Integer before = seen.put(chunk.value(r, 0), chunk.index(r));
-                            if (before != null) {
-                                throw new InvalidDataAccessApiUsageException(label + ": elements " + before + " and " + chunk.index(r)
-                                        + " have the same key " + key.name() + "=" + chunk.value(r, 0));
-                            }
-                        }
-                        if (version != null) {
-                            List<Object> stale = staleKeys(info, key, version, chunk, 0);
-                            if (!stale.isEmpty()) {
-                                throw stale(label, key, version, stale);
-                            }
-                        }
+        ChunkHook checks = new ChunkHook() {
+            @Override
+            public void before(Chunk chunk) {
+                for (int r = 0; r < chunk.size(); r++) {
+                    Integer before = seen.put(chunk.value(r, 0), chunk.index(r));
+                    if (before != null) {
+                        throw new InvalidDataAccessApiUsageException(label + ": elements " + before + " and " + chunk.index(r)
+                                + " have the same key " + key.name() + "=" + chunk.value(r, 0));
                     }
-
-                    @Override
-                    public void after(Chunk chunk, int updated) {
-                        if (version != null && updated < chunk.size()) {
-                            // changed between the check and the update: the rows we did not update kept another version
-                            throw stale(label, key, version, staleKeys(info, key, version, chunk, 1));
-                        }
-                        int[] indexes = new int[chunk.size()];
-                        for (int r = 0; r < chunk.size(); r++) {
-                            indexes[r] = chunk.index(r);
-                        }
-                        written.add(indexes);
-                    }
-                }));
-        for (int[] indexes : written) {
-            for (int index : indexes) {
-                if (rows.get(index) instanceof Model model) {
-                    if (touched != null) {
-                        ACCESS.write(model, touched.name(), now);
-                    }
-                    if (version != null && model.get(version.name()) instanceof Number v) {
-                        ACCESS.write(model, version.name(), ValueConverter.convert(v.longValue() + 1, version.kind()));
+                }
+                if (version != null) {
+                    List<Object> stale = staleKeys(info, key, version, chunk, 0);
+                    if (!stale.isEmpty()) {
+                        throw stale(label, key, version, stale);
                     }
                 }
             }
-        }
-        return count;
+
+            @Override
+            public void after(Chunk chunk, int updated) {
+                if (version != null && updated < chunk.size()) {
+                    // changed between the check and the update: the rows we did not update kept another version
+                    throw stale(label, key, version, staleKeys(info, key, version, chunk, 1));
+                }
+                written.written(chunk);
+            }
+        };
+        return inTransaction(label, options, () -> {
+            int n = writeAll(label, op, source, c -> support.update(table, key, set, version, touched, c), row.list,
+                    touched == null ? List.of() : List.of(touched), new Object[] { now }, options, checks);
+            written.finish();
+            return n;
+        });
     }
 
     /**
@@ -247,23 +236,13 @@ public final class BulkEngine {
         RowSource source = columns.source(label, type, rows, options.onTypeMismatch());
         String table = writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("delete-bulk", info.metadata().name());
-        List<int[]> deleted = new ArrayList<>();
-        int count = inTransaction(options, () -> writeAll(label, op, source, n -> support.delete(table, key, n), columns.list, List.of(),
-                new Object[0], options, (ChunkHook.After) (chunk, n) -> {
-                    int[] indexes = new int[chunk.size()];
-                    for (int r = 0; r < chunk.size(); r++) {
-                        indexes[r] = chunk.index(r);
-                    }
-                    deleted.add(indexes);
-                }));
-        for (int[] indexes : deleted) {
-            for (int index : indexes) {
-                if (rows.get(index) instanceof Model model) {
-                    ACCESS.freeze(model);
-                }
-            }
-        }
-        return count;
+        WrittenModels deleted = new WrittenModels(rows, ACCESS::freeze);
+        return inTransaction(label, options, () -> {
+            int n = writeAll(label, op, source, c -> support.delete(table, key, c), columns.list, List.of(), new Object[0], options,
+                    (ChunkHook.After) (chunk, affected) -> deleted.written(chunk));
+            deleted.finish();
+            return n;
+        });
     }
 
     // ------------------------------------------------------------ upsertBulk
@@ -294,7 +273,7 @@ public final class BulkEngine {
         RowSource source = columns.source(label, type, rows, options.onTypeMismatch());
         String table = writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("upsert", info.metadata().name());
-        return inTransaction(options, () -> writeAll(label, op, source, n -> support.upsert(table, columns.list, conflict, update, version, n),
+        return inTransaction(label, options, () -> writeAll(label, op, source, n -> support.upsert(table, columns.list, conflict, update, version, n),
                 columns.list, List.of(), new Object[0], options, null));
     }
 
@@ -384,16 +363,14 @@ public final class BulkEngine {
         return limit;
     }
 
-    <T> T inTransaction(BulkOptions options, Supplier<T> work) {
-        TransactionTemplate template;
-        synchronized (templates) {
-            template = templates.computeIfAbsent(options.propagation(), p -> {
-                TransactionTemplate t = new CauseFirstTransactionTemplate(transactionManager);
-                t.setPropagationBehavior(p.value());
-                return t;
-            });
-        }
-        return Objects.requireNonNull(template.execute(status -> work.get()));
+    /** Runs the work of operation {@code label} ("insertBulk of User") in the options' transaction. */
+    <T> T inTransaction(String label, BulkOptions options, Supplier<T> work) {
+        return transactions.run(() -> label, options, work);
+    }
+
+    /** {@link #inTransaction(String, BulkOptions, Supplier)} with the label made only when needed. */
+    <T> T inTransaction(Supplier<String> label, BulkOptions options, Supplier<T> work) {
+        return transactions.run(label, options, work);
     }
 
     ModelInfo writableInfo(Class<? extends Model> type, String action) {

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.modelrepo.bulk.BulkOperationException;
@@ -24,10 +28,10 @@ import dev.modelrepo.types.ValueBinder;
 /**
  * Runs the statements of one bulk operation chunk by chunk through the {@link StatementExecutor} (so each is observed
  * and translated): binds a chunk's values per the statement's slots, runs batched shapes as one JDBC batch, and turns
- * a failure into a {@link BulkOperationException} naming the failing element. That element comes from the batch's
- * update counts, from the database's error (PostgreSQL), or else, inside a transaction that the failure rolls back
- * anyway and on engines where a failed statement leaves the transaction usable, by running the chunk's rows one by
- * one until one fails.
+ * a failure into a {@link BulkOperationException} (a lock conflict into a conflict of its kind) naming the failing
+ * element. That element comes from the batch's update counts, from the database's error (PostgreSQL), or else, inside
+ * a transaction that the failure rolls back anyway and on engines where a failed statement leaves the transaction
+ * usable, by running the chunk's rows one by one until one fails.
  */
 final class ChunkWriter {
 
@@ -169,9 +173,14 @@ final class ChunkWriter {
         catch (SQLException ex) {
             batchFailed = true;
             if (progress != null) {
-                int done = (int) (progress(ps, progress) - before);
-                failedBatch = new int[Math.max(0, done)];
-                java.util.Arrays.fill(failedBatch, 1);
+                try {
+                    int done = (int) (progress(ps, progress) - before);
+                    failedBatch = new int[Math.max(0, done)];
+                    java.util.Arrays.fill(failedBatch, 1);
+                }
+                catch (SQLException unknown) {
+                    ex.addSuppressed(unknown);   // the batch's own error is the one to report
+                }
             }
             throw ex;
         }
@@ -206,11 +215,18 @@ final class ChunkWriter {
         }
     }
 
-    /** The failure of a chunk as a BulkOperationException naming its element (a non-SQL failure passes unchanged). */
+    /**
+     * The failure of a chunk as a BulkOperationException naming its element, or the lock conflict it is (a non-SQL
+     * failure passes unchanged).
+     */
     RuntimeException failure(DataAccessException ex, Chunk chunk) {
         SQLException sql = sqlCause(ex);
         if (sql == null) {
             return ex;
+        }
+        if (chunk.size() == 0) {
+            // before any row was read into the statement: its transaction's BEGIN was busy, say
+            return failure(operation, ex, sql, -1, 0, 0);
         }
         int row = -1;
         boolean batch = batchFailed || sql instanceof BatchUpdateException;
@@ -218,7 +234,7 @@ final class ChunkWriter {
         if (counts != null) {
             row = failedInBatch(counts, chunk.size());
         }
-        if (row < 0) {
+        if (row < 0 || row >= chunk.size()) {
             row = support.failedRow(sql, columns, chunk);
         }
         // a batch may have gone on after its failed row: replayed only where a failed batch leaves nothing
@@ -226,7 +242,8 @@ final class ChunkWriter {
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
             row = replay(chunk);
         }
-        return failure(operation, ex, sql, row < 0 ? -1 : chunk.index(row), chunk.index(0), chunk.index(chunk.size() - 1) + 1);
+        boolean known = row >= 0 && row < chunk.size();
+        return failure(operation, ex, sql, known ? chunk.index(row) : -1, chunk.index(0), chunk.index(chunk.size() - 1) + 1);
     }
 
     /** Runs the chunk's rows one by one (the transaction is rolled back afterwards): the first that fails is the culprit. */
@@ -265,10 +282,33 @@ final class ChunkWriter {
         return null;
     }
 
-    /** "insertBulk of User failed at element 5 (…): database message". */
-    static BulkOperationException failure(String operation, DataAccessException ex, SQLException sql, int index, int from, int to) {
+    /**
+     * "insertBulk of User failed at element 5 (…): database message", as a {@link BulkOperationException}; a lock or
+     * serialization conflict stays the {@link ConcurrencyFailureException} it is, with the same message, so that callers
+     * and {@code retryOnConflict} know that the same call may succeed later.
+     */
+    static DataAccessException failure(String operation, DataAccessException ex, SQLException sql, int index, int from, int to) {
         String where = index >= 0 ? " failed at element " + index + " (the failed statement covered elements " + from + ".." + (to - 1) + ")"
+                : to <= from ? " failed before its statement wrote any row"
                 : " failed in the statement covering elements " + from + ".." + (to - 1) + " (the database did not say which row)";
-        return new BulkOperationException(operation + where + ": " + sql.getMessage(), index, from, to, ex);
+        String message = operation + where + ": " + sql.getMessage();
+        if (ex instanceof ConcurrencyFailureException) {
+            return conflict(message, ex);
+        }
+        return new BulkOperationException(message, index, from, to, ex);
+    }
+
+    /** A conflict of the same kind as {@code ex}, with this message. */
+    static ConcurrencyFailureException conflict(String message, DataAccessException ex) {
+        if (ex instanceof CannotAcquireLockException) {
+            return new CannotAcquireLockException(message, ex);
+        }
+        if (ex instanceof PessimisticLockingFailureException) {
+            return new PessimisticLockingFailureException(message, ex);
+        }
+        if (ex instanceof OptimisticLockingFailureException) {
+            return new OptimisticLockingFailureException(message, ex);
+        }
+        return new ConcurrencyFailureException(message, ex);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.bulk.TypeMismatch;
@@ -75,8 +76,15 @@ final class KeyedInsert {
             case RETURNING_PER_ROW -> returningPerRow();
             case BATCH_KEYS -> batchKeys();
         }
-        for (int index : indexes) {
-            BulkEngine.ACCESS.markStored(models.get(index));
+    }
+
+    /**
+     * Marks the chunk's models stored as soon as their rows are: without a transaction each statement commits on its
+     * own, and a later failure must not make those models new again.
+     */
+    private void stored(Chunk chunk) {
+        for (int r = 0; r < chunk.size(); r++) {
+            BulkEngine.ACCESS.markStored(models.get(chunk.index(r)));
         }
     }
 
@@ -133,6 +141,7 @@ final class KeyedInsert {
                 }
                 return null;
             });
+            stored(chunk);
         }
     }
 
@@ -180,6 +189,7 @@ final class KeyedInsert {
                                 ModelWriter.writeStored(models.get(chunk.index(r)), all, rs);
                             }
                         }
+                        BulkEngine.ACCESS.markStored(models.get(chunk.index(r)));
                     }
                     return null;
                 });
@@ -198,27 +208,44 @@ final class KeyedInsert {
         String sql = insertSql();
         ChunkWriter writer = new ChunkWriter(engine.executor, engine.support, label, op, n -> engine.support.insert(table, columns, n),
                 columns, List.of(), new Object[0]);
+        boolean transactional = TransactionSynchronizationManager.isActualTransactionActive();
         while (fill(chunk, source)) {
-            try {
-                engine.executor.execute(sql, op, generated, ps -> {
-                    for (int r = 0; r < chunk.size(); r++) {
-                        bindRow(ps, chunk, r);
-                        ps.addBatch();
-                    }
-                    writer.executeBatch(ps);
-                    if (generated) {
-                        readKeys(ps, chunk);
-                    }
-                    return null;
+            if (transactional) {
+                batch(writer, sql, generated, chunk);
+            }
+            else {
+                // without a transaction a batch could commit some of its rows before a failing one, and their keys
+                // would never be read: each chunk commits whole or not at all
+                engine.inTransaction(label, BulkOptions.defaults(), () -> {
+                    batch(writer, sql, generated, chunk);
+                    return Boolean.TRUE;
                 });
             }
-            catch (DataAccessException ex) {
-                throw writer.failure(ex, chunk);
-            }
-            if (key != null) {
-                reread(chunk);
-            }
         }
+    }
+
+    /** One chunk's rows as a JDBC batch, their generated keys, then their stored rows. */
+    private void batch(ChunkWriter writer, String sql, boolean generated, Chunk chunk) {
+        try {
+            engine.executor.execute(sql, op, generated, ps -> {
+                for (int r = 0; r < chunk.size(); r++) {
+                    bindRow(ps, chunk, r);
+                    ps.addBatch();
+                }
+                writer.executeBatch(ps);
+                if (generated) {
+                    readKeys(ps, chunk);
+                }
+                return null;
+            });
+        }
+        catch (DataAccessException ex) {
+            throw writer.failure(ex, chunk);
+        }
+        if (key != null) {
+            reread(chunk);
+        }
+        stored(chunk);
     }
 
     private void readKeys(PreparedStatement ps, Chunk chunk) throws SQLException {

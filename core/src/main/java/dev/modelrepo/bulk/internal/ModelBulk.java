@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.bulk.BulkValidationException;
@@ -19,13 +21,14 @@ import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.repository.internal.BoundStatement;
 import dev.modelrepo.repository.internal.ModelWriter;
 import dev.modelrepo.repository.internal.StatementExecutor;
+import dev.modelrepo.tx.ModelStateTracker;
 import dev.modelrepo.types.ValueBinder;
 import dev.modelrepo.types.ValueConverter;
 
 /**
  * The model-by-model bulk writes ({@code insertAll}, {@code updateAll}, {@code deleteAll}) with validation, hooks
  * and listeners through {@code ModelPersistence}, and {@code upsert} of one model. Models are validated before
- * anything is written, and get their previous state back when the operation fails.
+ * anything is written, and get their previous state back when the operation fails or its transaction rolls back.
  */
 public final class ModelBulk {
 
@@ -38,10 +41,11 @@ public final class ModelBulk {
     // ------------------------------------------------------------ insertAll
 
     public <M extends Model> List<M> insertAll(List<M> models, BulkOptions options) {
+        Undo undo = new Undo(models, "insertAll");       // before check() binds plain new models to their tables
         List<ModelInfo> infos = check(models, "insertAll", true);
-        List<Object> snapshots = snapshot(models);
         try {
-            engine.inTransaction(options, () -> {
+            engine.inTransaction(() -> label("insertAll", models), options, () -> {
+                undo.begin();
                 for (M model : models) {
                     engine.persistence.fire(model, Hook.BEFORE_INSERT);
                 }
@@ -63,7 +67,7 @@ public final class ModelBulk {
             });
         }
         catch (RuntimeException | Error ex) {
-            restore(models, snapshots);
+            undo.restore(i -> !models.get(i).isNew());
             throw ex;
         }
         return models;
@@ -73,19 +77,27 @@ public final class ModelBulk {
 
     public <M extends Model> List<M> updateAll(List<M> models, BulkOptions options) {
         List<ModelInfo> infos = check(models, "updateAll", false);
-        List<Object> snapshots = snapshot(models);
+        // as save: a clean model is neither validated, hooked nor written
+        List<Integer> dirty = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            if (models.get(i).isDirty()) {
+                dirty.add(i);
+            }
+        }
+        Undo undo = new Undo(dirty.stream().map(models::get).toList(), "updateAll");
+        int[] done = { 0 };
         try {
-            engine.inTransaction(options, () -> {
-                for (int i = 0; i < models.size(); i++) {
-                    if (models.get(i).isDirty()) {       // as save: a clean model is neither validated nor hooked
-                        engine.persistence.update(models.get(i), infos.get(i));
-                    }
+            engine.inTransaction(() -> label("updateAll", models), options, () -> {
+                undo.begin();
+                for (int i : dirty) {
+                    engine.persistence.update(models.get(i), infos.get(i));
+                    done[0]++;
                 }
                 return Boolean.TRUE;
             });
         }
         catch (RuntimeException | Error ex) {
-            restore(models, snapshots);
+            undo.restore(i -> i < done[0]);
             throw ex;
         }
         return models;
@@ -93,20 +105,20 @@ public final class ModelBulk {
 
     public <M extends Model> List<M> deleteAll(List<M> models, Cascade cascade, BulkOptions options) {
         Objects.requireNonNull(cascade, "cascade must not be null");
-        for (int i = 0; i < models.size(); i++) {
-            if (models.get(i) == null) {
-                throw new IllegalArgumentException("deleteAll: element " + i + " is null");
-            }
-        }
-        List<Object> snapshots = snapshot(models);
+        Undo undo = new Undo(models, "deleteAll");
+        int[] done = { 0 };
         try {
-            engine.inTransaction(options, () -> {
-                models.forEach(model -> engine.persistence.destroy(model, cascade));
+            engine.inTransaction(() -> label("deleteAll", models), options, () -> {
+                undo.begin();
+                for (M model : models) {
+                    engine.persistence.destroy(model, cascade);
+                    done[0]++;
+                }
                 return Boolean.TRUE;
             });
         }
         catch (RuntimeException | Error ex) {
-            restore(models, snapshots);
+            undo.restore(i -> i < done[0]);
             throw ex;
         }
         return models;
@@ -116,6 +128,7 @@ public final class ModelBulk {
 
     public <M extends Model> M upsert(M model, List<String> conflictNames) {
         Objects.requireNonNull(model, "model must not be null");
+        Undo undo = new Undo(List.of(model), "upsert");
         ModelInfo info = engine.persistence.writable(model, "upsert");
         if (!engine.persistence.validate(model)) {
             throw new ModelValidationException(info.name(), model.errors());
@@ -133,7 +146,24 @@ public final class ModelBulk {
                 names.add(column.name());
             }
         }
-        engine.upsertBulk(info.type(), names, List.of(model), conflict, BulkOptions.defaults());
+        try {
+            // the read-back belongs to the write's transaction: the model follows it if that transaction rolls back
+            engine.inTransaction("upsert of " + info.name(), BulkOptions.defaults(), () -> {
+                undo.begin();
+                engine.upsertBulk(info.type(), names, List.of(model), conflict, BulkOptions.defaults());
+                readBack(model, info, conflict);
+                return Boolean.TRUE;
+            });
+        }
+        catch (RuntimeException | Error ex) {
+            undo.restore(i -> false);
+            throw ex;
+        }
+        return model;
+    }
+
+    /** SELECT of the upserted row by its conflict columns, written into the model, which is then stored and clean. */
+    private void readBack(Model model, ModelInfo info, List<String> conflict) {
         List<ColumnMetadata> keys = conflict.stream().map(c -> info.metadata().column(c)).toList();
         List<ColumnMetadata> all = info.metadata().columns();
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", all.stream()
@@ -151,7 +181,6 @@ public final class ModelBulk {
                     return null;
                 });
         BulkEngine.ACCESS.markStored(model);
-        return model;
     }
 
     // ------------------------------------------------------------ shared
@@ -184,15 +213,54 @@ public final class ModelBulk {
         return infos;
     }
 
-    private static List<Object> snapshot(List<? extends Model> models) {
-        List<Object> snapshots = new ArrayList<>(models.size());
-        models.forEach(m -> snapshots.add(BulkEngine.ACCESS.snapshot(m)));
-        return snapshots;
+    /** "insertAll of User" (of "User, Company" for models of several classes), for errors. */
+    private static String label(String operation, List<? extends Model> models) {
+        List<String> names = models.stream().map(m -> m.getClass().getSimpleName()).distinct().limit(4).toList();
+        return names.isEmpty() ? operation : operation + " of " + String.join(", ", names.size() > 3 ? names.subList(0, 3) : names)
+                + (names.size() > 3 ? " and others" : "");
     }
 
-    private static void restore(List<? extends Model> models, List<Object> snapshots) {
-        for (int i = 0; i < models.size(); i++) {
-            BulkEngine.ACCESS.restore(models.get(i), snapshots.get(i));
+    /**
+     * The state of the models a call writes, taken before it changes them. Inside the call's transaction they are handed
+     * to the transaction's {@link ModelStateTracker} (so the models follow a rollback of that transaction or of an
+     * enclosing one), and a failed call gives them back at once: all of them when a transaction held the writes (it is
+     * rolled back), else only those not written for good (each statement committed on its own).
+     */
+    private static final class Undo {
+
+        private final List<? extends Model> models;
+
+        private final List<Object> states;
+
+        private boolean transactional = true;
+
+        Undo(List<? extends Model> models, String operation) {
+            Objects.requireNonNull(models, "models must not be null");
+            this.models = models;
+            this.states = new ArrayList<>(models.size());
+            for (int i = 0; i < models.size(); i++) {
+                Model model = models.get(i);
+                if (model == null) {
+                    throw new IllegalArgumentException(operation + ": element " + i + " is null");
+                }
+                states.add(BulkEngine.ACCESS.snapshot(model));
+            }
+        }
+
+        /** Called first inside the call's transaction scope. */
+        void begin() {
+            transactional = TransactionSynchronizationManager.isActualTransactionActive();
+            if (transactional) {
+                ModelStateTracker.beforeWrite(models, states);
+            }
+        }
+
+        void restore(IntPredicate writtenForGood) {
+            for (int i = 0; i < models.size(); i++) {
+                if (transactional || !writtenForGood.test(i)) {
+                    BulkEngine.ACCESS.restore(models.get(i), states.get(i));
+                }
+            }
         }
     }
 }

@@ -77,6 +77,8 @@ public final class ModelPersistence {
 
     /** Validates, then INSERTs or UPDATEs with hooks; false when validation failed (nothing written). */
     public boolean save(Model model) {
+        // a plain new model is bound to its table on its way to the write: a rollback brings it back unbound
+        Object unbound = ACCESS.layout(model) == null && !model.isFrozen() ? ACCESS.snapshot(model) : null;
         ModelInfo info = writable(model, "save");
         boolean insert = model.isNew();
         if (!insert && !model.isDirty()) {
@@ -85,7 +87,12 @@ public final class ModelPersistence {
         if (!validate(model)) {
             return false;
         }
-        ModelStateTracker.beforeWrite(model);
+        if (unbound != null) {
+            ModelStateTracker.beforeWrite(model, unbound);
+        }
+        else {
+            ModelStateTracker.beforeWrite(model);
+        }
         if (insert) {
             insert(model, info);
         }
