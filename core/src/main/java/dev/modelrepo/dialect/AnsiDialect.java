@@ -19,15 +19,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
-import dev.modelrepo.lock.LockMode;
-import dev.modelrepo.lock.LockOptions;
-import dev.modelrepo.lock.LockWait;
-import dev.modelrepo.lock.UnsupportedLockException;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.dialect.UnsupportedLockException;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;
 import dev.modelrepo.types.StandardReader;
 import dev.modelrepo.types.ValueBinder;
+import dev.modelrepo.schema.ColumnTypeInfo;
 
 /**
  * Standard SQL and JDBC 4.2 behaviour that the database dialects build on: double-quoted identifiers,
@@ -73,8 +71,8 @@ public abstract class AnsiDialect implements Dialect {
     }
 
     @Override
-    public String lockClause(LockOptions options) {
-        StringBuilder sb = new StringBuilder(" ").append(lockModeSql(options.mode()));
+    public String lockClause(LockRequest options) {
+        StringBuilder sb = new StringBuilder(" ").append(lockModeSql(options));
         if (!options.ofAliases().isEmpty()) {
             sb.append(ofClause(options));
         }
@@ -82,21 +80,29 @@ public abstract class AnsiDialect implements Dialect {
         return sb.toString();
     }
 
-    /** The lock keyword(s) for a mode; the default knows FOR UPDATE only. */
-    protected String lockModeSql(LockMode mode) {
-        if (mode == LockMode.UPDATE) {
+    /** The lock keyword(s) for a row lock's strength; the default knows FOR UPDATE only. */
+    protected String lockModeSql(LockRequest lock) {
+        if (lock.strength() == RowLockStrength.UPDATE) {
             return "FOR UPDATE";
         }
-        throw unsupported("lock mode " + mode);
+        throw unsupported("lock mode " + lock.modeName());
+    }
+
+    /** The row lock's strength; a transaction begin mode (SQLite's lock) is not one here. */
+    protected RowLockStrength strength(LockRequest lock, String note) {
+        if (lock.strength() == null) {
+            throw unsupported("lock mode " + lock.modeName() + note);
+        }
+        return lock.strength();
     }
 
     /** The {@code OF a, b} part; the default refuses it. */
-    protected String ofClause(LockOptions options) {
+    protected String ofClause(LockRequest options) {
         throw unsupported("FOR UPDATE OF");
     }
 
     /** The wait policy part; the default knows NOWAIT and SKIP LOCKED. */
-    protected String waitSql(LockOptions options) {
+    protected String waitSql(LockRequest options) {
         return switch (options.waitPolicy()) {
             case DEFAULT -> "";
             case NOWAIT -> " NOWAIT";
@@ -109,7 +115,7 @@ public abstract class AnsiDialect implements Dialect {
         return new UnsupportedLockException(name, what);
     }
 
-    protected static String aliasList(LockOptions options, Dialect dialect) {
+    protected static String aliasList(LockRequest options, Dialect dialect) {
         StringBuilder sb = new StringBuilder(" OF ");
         for (int i = 0; i < options.ofAliases().size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(dialect.quote(options.ofAliases().get(i)));
@@ -117,7 +123,7 @@ public abstract class AnsiDialect implements Dialect {
         return sb.toString();
     }
 
-    protected static long waitSeconds(LockOptions options) {
+    protected static long waitSeconds(LockRequest options) {
         var timeout = options.waitTimeout();
         long seconds = timeout == null ? 0 : timeout.toSeconds();
         return timeout != null && timeout.toNanosPart() > 0 ? seconds + 1 : seconds;

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 
 /**
  * The bulk-write strategy of one database: the SQL shapes of multi-row INSERT, UPDATE, DELETE and upsert, how

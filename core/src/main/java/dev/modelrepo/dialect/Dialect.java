@@ -6,18 +6,17 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
-import dev.modelrepo.lock.LockOptions;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
-import dev.modelrepo.types.ColumnReader;
 import dev.modelrepo.types.ValueBinder;
+import dev.modelrepo.schema.MetadataConventions;
 
 /**
  * Everything that differs between databases: quoting, paging, IN-list strategy, lock clauses, how each
  * {@link ColumnKind} is bound and read, and exception translation. One implementation per database, each
  * with an {@code INSTANCE}; {@link AnsiDialect} holds the standard behaviour they override.
  */
-public interface Dialect {
+public interface Dialect extends MetadataConventions {
 
     /** The dialect's name as used in metrics and {@code modelrepo.dialect}: postgresql, mysql, mariadb, h2, sqlite. */
     String name();
@@ -43,16 +42,7 @@ public interface Dialect {
     String limitOffset(@Nullable String limit, @Nullable String offset);
 
     /** The lock clause appended to a SELECT, starting with a space. */
-    String lockClause(LockOptions options);
-
-    /** The portable kind of a column as described by the database metadata. */
-    ColumnKind columnKind(ColumnTypeInfo type);
-
-    /** The reader of a column of this kind (and, where it matters, this column's scale). */
-    ColumnReader reader(ColumnKind kind, @Nullable ColumnMetadata column);
-
-    /** The binder of converted values of this kind. */
-    ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column);
+    String lockClause(LockRequest lock);
 
     /**
      * The binder of an IN list sent as one array (ARRAY strategy): elements of this kind, typed by the column
@@ -105,13 +95,13 @@ public interface Dialect {
     }
 
     /** The mode transactions on this connection begin in (SQLite); null where locks are row locks. */
-    default dev.modelrepo.lock.@Nullable LockMode transactionMode(Connection connection) throws SQLException {
+    default @Nullable TransactionBeginMode transactionMode(Connection connection) throws SQLException {
         return null;
     }
 
     /** Makes transactions on this connection begin in this mode (SQLite). */
-    default void setTransactionMode(Connection connection, dev.modelrepo.lock.LockMode mode) throws SQLException {
-        throw new dev.modelrepo.lock.UnsupportedLockException(name(), "transaction lock modes (" + mode + ")");
+    default void setTransactionMode(Connection connection, TransactionBeginMode mode) throws SQLException {
+        throw new UnsupportedLockException(name(), "transaction lock modes (" + mode + ")");
     }
 
     /**
@@ -152,12 +142,6 @@ public interface Dialect {
 
     /** A SQL literal for a value, for {@code toSql} debugging output only: never for executed SQL. */
     String literal(@Nullable Object value);
-
-    /** The catalog to pass to {@link java.sql.DatabaseMetaData} for tables of this connection. */
-    @Nullable String metadataCatalog(Connection connection) throws SQLException;
-
-    /** The schema to pass to {@link java.sql.DatabaseMetaData} for tables of this connection. */
-    @Nullable String metadataSchema(Connection connection) throws SQLException;
 
     /** Translates this database's {@link SQLException}s into Spring's {@code DataAccessException}s. */
     SQLExceptionTranslator exceptionTranslator();

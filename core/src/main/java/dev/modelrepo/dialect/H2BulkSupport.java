@@ -2,7 +2,7 @@ package dev.modelrepo.dialect;
 
 import java.util.List;
 
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 
 /**
  * H2: inserts, updates and deletes as JDBC batches of one prepared single-row statement (in-process, so a batch

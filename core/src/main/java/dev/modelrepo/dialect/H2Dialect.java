@@ -5,8 +5,7 @@ import java.sql.Types;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.lock.LockOptions;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueBinder;
 
@@ -69,8 +68,8 @@ public class H2Dialect extends AnsiDialect {
     }
 
     @Override
-    protected String waitSql(LockOptions options) {
-        if (options.waitPolicy() == dev.modelrepo.lock.LockWait.WAIT) {
+    protected String waitSql(LockRequest options) {
+        if (options.waitPolicy() == LockWaitPolicy.WAIT) {
             return " WAIT " + waitSeconds(options);
         }
         return super.waitSql(options);

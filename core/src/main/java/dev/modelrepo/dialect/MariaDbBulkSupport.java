@@ -2,7 +2,7 @@ package dev.modelrepo.dialect;
 
 import java.util.List;
 
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 
 /**
  * MariaDB: inserts as a JDBC batch of one prepared INSERT, which MariaDB Connector/J sends with its bulk protocol

@@ -1,7 +1,5 @@
 package dev.modelrepo.dialect;
 
-import dev.modelrepo.lock.LockMode;
-import dev.modelrepo.lock.LockOptions;
 
 /**
  * MariaDB: MySQL's syntax with LOCK IN SHARE MODE, WAIT n, and SKIP LOCKED from 10.6; no {@code OF}.
@@ -47,21 +45,21 @@ public class MariaDbDialect extends MySqlDialect {
     }
 
     @Override
-    protected String lockModeSql(LockMode mode) {
-        return switch (mode) {
+    protected String lockModeSql(LockRequest lock) {
+        return switch (strength(lock, "")) {
             case UPDATE -> "FOR UPDATE";
             case SHARE -> "LOCK IN SHARE MODE";
-            default -> throw unsupported("lock mode " + mode);
+            default -> throw unsupported("lock mode " + lock.modeName());
         };
     }
 
     @Override
-    protected String ofClause(LockOptions options) {
+    protected String ofClause(LockRequest options) {
         throw unsupported("FOR UPDATE OF");
     }
 
     @Override
-    protected String waitSql(LockOptions options) {
+    protected String waitSql(LockRequest options) {
         return switch (options.waitPolicy()) {
             case WAIT -> " WAIT " + waitSeconds(options);
             case SKIP_LOCKED -> {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 
 /**
  * MySQL 8: multi-row {@code INSERT … VALUES (…), (…)} sized to {@code max_allowed_packet} and 65,535 bind

@@ -6,11 +6,10 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.lock.LockMode;
-import dev.modelrepo.lock.LockOptions;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueBinder;
+import dev.modelrepo.schema.ColumnTypeInfo;
 
 /**
  * MySQL 8: backtick quoting, padded IN lists, FOR UPDATE / FOR SHARE with OF, NOWAIT and SKIP LOCKED;
@@ -83,16 +82,16 @@ public class MySqlDialect extends AnsiDialect {
     }
 
     @Override
-    protected String lockModeSql(LockMode mode) {
-        return switch (mode) {
+    protected String lockModeSql(LockRequest lock) {
+        return switch (strength(lock, "")) {
             case UPDATE -> "FOR UPDATE";
             case SHARE -> "FOR SHARE";
-            default -> throw unsupported("lock mode " + mode);
+            default -> throw unsupported("lock mode " + lock.modeName());
         };
     }
 
     @Override
-    protected String ofClause(LockOptions options) {
+    protected String ofClause(LockRequest options) {
         return aliasList(options, this);
     }
 

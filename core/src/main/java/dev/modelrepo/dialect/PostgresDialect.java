@@ -5,11 +5,10 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.lock.LockMode;
-import dev.modelrepo.lock.LockOptions;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueBinder;
+import dev.modelrepo.schema.ColumnTypeInfo;
 
 /** PostgreSQL: array binds for IN lists, all four row-lock strengths, JSON and UUID as native types. */
 public class PostgresDialect extends AnsiDialect {
@@ -39,18 +38,17 @@ public class PostgresDialect extends AnsiDialect {
     }
 
     @Override
-    protected String lockModeSql(LockMode mode) {
-        return switch (mode) {
+    protected String lockModeSql(LockRequest lock) {
+        return switch (strength(lock, " (a SQLite transaction mode)")) {
             case UPDATE -> "FOR UPDATE";
             case SHARE -> "FOR SHARE";
             case NO_KEY_UPDATE -> "FOR NO KEY UPDATE";
             case KEY_SHARE -> "FOR KEY SHARE";
-            default -> throw unsupported("lock mode " + mode + " (a SQLite transaction mode)");
         };
     }
 
     @Override
-    protected String ofClause(LockOptions options) {
+    protected String ofClause(LockRequest options) {
         return aliasList(options, this);
     }
 

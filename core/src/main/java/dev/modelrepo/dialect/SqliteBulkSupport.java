@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 
 /**
  * SQLite: inserts as one prepared statement batched inside one transaction (the engine is in-process, so a batch

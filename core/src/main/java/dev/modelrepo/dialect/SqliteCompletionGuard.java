@@ -10,7 +10,6 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import dev.modelrepo.lock.LockMode;
 
 /**
  * Per Spring transaction on SQLite, around two sqlite-jdbc behaviours:
@@ -37,7 +36,7 @@ final class SqliteCompletionGuard implements TransactionSynchronization {
 
     private final Connection connection;
 
-    private @Nullable LockMode previous;
+    private @Nullable TransactionBeginMode previous;
 
     /** Whether the guard began the transaction itself, so Spring will not restore autocommit: the guard does. */
     private boolean restoreAutoCommit;
@@ -91,7 +90,7 @@ final class SqliteCompletionGuard implements TransactionSynchronization {
     public void beforeCompletion() {
         try {
             previous = SqliteTransactionModes.get(connection);
-            SqliteTransactionModes.set(connection, LockMode.DEFERRED);
+            SqliteTransactionModes.set(connection, TransactionBeginMode.DEFERRED);
         }
         catch (SQLException ex) {
             previous = null;

@@ -19,12 +19,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
-import dev.modelrepo.lock.LockMode;
-import dev.modelrepo.lock.LockOptions;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;
 import dev.modelrepo.types.ValueBinder;
+import dev.modelrepo.schema.ColumnTypeInfo;
 
 /**
  * SQLite: types come from the declared type name (SQLite stores by affinity), dates and times are stored as
@@ -63,15 +62,14 @@ public class SqliteDialect extends AnsiDialect {
     }
 
     @Override
-    public String lockClause(LockOptions options) {
-        if (options.mode() == LockMode.IMMEDIATE || options.mode() == LockMode.EXCLUSIVE
-                || options.mode() == LockMode.DEFERRED) {
-            if (!options.ofAliases().isEmpty() || options.waitPolicy() != dev.modelrepo.lock.LockWait.DEFAULT) {
+    public String lockClause(LockRequest options) {
+        if (options.beginMode() != null) {
+            if (!options.ofAliases().isEmpty() || options.waitPolicy() != LockWaitPolicy.DEFAULT) {
                 throw unsupported("row-level lock options (it locks the whole database per transaction mode)");
             }
             return "";
         }
-        throw unsupported("row locks (" + options.mode() + "); use LockOptions.immediate(), exclusive() or deferred()");
+        throw unsupported("row locks (" + options.modeName() + "); use LockOptions.immediate(), exclusive() or deferred()");
     }
 
     @Override
@@ -80,12 +78,12 @@ public class SqliteDialect extends AnsiDialect {
     }
 
     @Override
-    public @Nullable LockMode transactionMode(Connection connection) throws java.sql.SQLException {
+    public @Nullable TransactionBeginMode transactionMode(Connection connection) throws java.sql.SQLException {
         return SqliteTransactionModes.get(connection);
     }
 
     @Override
-    public void setTransactionMode(Connection connection, LockMode mode) throws java.sql.SQLException {
+    public void setTransactionMode(Connection connection, TransactionBeginMode mode) throws java.sql.SQLException {
         SqliteTransactionModes.set(connection, mode);
     }
 

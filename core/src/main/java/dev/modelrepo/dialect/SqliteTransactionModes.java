@@ -7,7 +7,6 @@ import java.sql.Statement;
 import org.sqlite.SQLiteConfig.TransactionMode;
 import org.sqlite.SQLiteConnection;
 
-import dev.modelrepo.lock.LockMode;
 
 /**
  * Reads and sets the mode sqlite-jdbc begins transactions in, and repairs its autocommit flag; the only class that
@@ -19,20 +18,19 @@ final class SqliteTransactionModes {
     }
 
     /** The mode the connection's transactions begin in (its config: the "current" mode is null between transactions). */
-    static LockMode get(Connection connection) throws SQLException {
+    static TransactionBeginMode get(Connection connection) throws SQLException {
         return switch (connection.unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode()) {
-            case IMMEDIATE -> LockMode.IMMEDIATE;
-            case EXCLUSIVE -> LockMode.EXCLUSIVE;
-            case DEFERRED -> LockMode.DEFERRED;
+            case IMMEDIATE -> TransactionBeginMode.IMMEDIATE;
+            case EXCLUSIVE -> TransactionBeginMode.EXCLUSIVE;
+            case DEFERRED -> TransactionBeginMode.DEFERRED;
         };
     }
 
-    static void set(Connection connection, LockMode mode) throws SQLException {
+    static void set(Connection connection, TransactionBeginMode mode) throws SQLException {
         connection.unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(switch (mode) {
             case IMMEDIATE -> TransactionMode.IMMEDIATE;
             case EXCLUSIVE -> TransactionMode.EXCLUSIVE;
             case DEFERRED -> TransactionMode.DEFERRED;
-            default -> throw new IllegalArgumentException("not a SQLite transaction mode: " + mode);
         });
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 
 /**
  * Portable bulk writes: INSERT and UPDATE as single-row statements run in JDBC batches, DELETE with IN lists,

@@ -32,6 +32,8 @@ import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.repository.ModelRepository;
+import dev.modelrepo.dialect.UnsupportedLockException;
+import dev.modelrepo.dialect.TransactionBeginMode;
 
 /**
  * Pessimistic locks and conflict retries. {@code withLocked} selects rows with the dialect's lock clause in the
@@ -91,9 +93,9 @@ public class LockOperations {
         Arguments.notNull(params, "params");
         Arguments.notNull(options, "lock");
         Arguments.notNull(work, "work");
-        repository.renderer().render(query, params, options);   // fails before any SQL when the lock is not possible
+        repository.renderer().render(query, params, options.request());   // fails before any SQL when the lock is not possible
         if (dialect.locksByTransactionMode()) {
-            return withTransactionMode(options.mode(), () -> work.apply(repository.listLocked(query, params, options)));
+            return withTransactionMode(java.util.Objects.requireNonNull(options.request().beginMode(), "a begin mode"), () -> work.apply(repository.listLocked(query, params, options)));
         }
         return required.execute(status -> work.apply(repository.listLocked(query, params, options)));
     }
@@ -155,11 +157,11 @@ public class LockOperations {
      * the one asked for; otherwise a transaction is begun in that mode (its BEGIN retried with backoff while the
      * database is busy) and the connection's mode restored afterwards.
      */
-    private <T> T withTransactionMode(LockMode mode, Supplier<T> work) {
+    private <T> T withTransactionMode(TransactionBeginMode mode, Supplier<T> work) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                LockMode current = dialect.transactionMode(connection);
+                TransactionBeginMode current = dialect.transactionMode(connection);
                 if (current != mode) {
                     throw new LockModeConflictException(dialect.name(), current, mode);
                 }

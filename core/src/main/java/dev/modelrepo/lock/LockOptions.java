@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import dev.modelrepo.dialect.UnsupportedLockException;
+import dev.modelrepo.dialect.LockRequest;
+import dev.modelrepo.dialect.LockWaitPolicy;
+import dev.modelrepo.dialect.RowLockStrength;
+import dev.modelrepo.dialect.TransactionBeginMode;
 
 /**
  * What lock a query takes, as an immutable value: {@code LockOptions.forUpdate().skipLocked()}. The dialect
@@ -99,6 +104,43 @@ public final class LockOptions {
 
     public List<String> ofAliases() {
         return of;
+    }
+
+    /** The lock as the dialect renders it: a row lock, or SQLite's transaction begin mode. */
+    public LockRequest request() {
+        LockRequest r = request;
+        if (r == null) {
+            r = new LockRequest(strength(mode), beginMode(mode), switch (waitPolicy) {
+                case DEFAULT -> LockWaitPolicy.DEFAULT;
+                case NOWAIT -> LockWaitPolicy.NOWAIT;
+                case WAIT -> LockWaitPolicy.WAIT;
+                case SKIP_LOCKED -> LockWaitPolicy.SKIP_LOCKED;
+            }, waitTimeout, of);
+            request = r;
+        }
+        return r;
+    }
+
+    private transient @Nullable LockRequest request;
+
+    private static @Nullable RowLockStrength strength(LockMode mode) {
+        return switch (mode) {
+            case UPDATE -> RowLockStrength.UPDATE;
+            case SHARE -> RowLockStrength.SHARE;
+            case NO_KEY_UPDATE -> RowLockStrength.NO_KEY_UPDATE;
+            case KEY_SHARE -> RowLockStrength.KEY_SHARE;
+            case IMMEDIATE, EXCLUSIVE, DEFERRED -> null;
+        };
+    }
+
+    /** SQLite's transaction mode for a lock mode that is one; null for row lock strengths. */
+    static @Nullable TransactionBeginMode beginMode(LockMode mode) {
+        return switch (mode) {
+            case IMMEDIATE -> TransactionBeginMode.IMMEDIATE;
+            case EXCLUSIVE -> TransactionBeginMode.EXCLUSIVE;
+            case DEFERRED -> TransactionBeginMode.DEFERRED;
+            case UPDATE, SHARE, NO_KEY_UPDATE, KEY_SHARE -> null;
+        };
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.springframework.core.InfrastructureProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.dialect.TransactionBeginMode;
 
 /**
  * Hands out connections set to begin their next transaction in a lock mode (SQLite's BEGIN IMMEDIATE/EXCLUSIVE/
@@ -20,13 +21,13 @@ final class TransactionModeDataSource extends DelegatingDataSource implements In
 
     private final Dialect dialect;
 
-    private final LockMode mode;
+    private final TransactionBeginMode mode;
 
     private @Nullable Connection connection;
 
-    private @Nullable LockMode previous;
+    private @Nullable TransactionBeginMode previous;
 
-    TransactionModeDataSource(DataSource target, Dialect dialect, LockMode mode) {
+    TransactionModeDataSource(DataSource target, Dialect dialect, TransactionBeginMode mode) {
         super(target);
         this.dialect = dialect;
         this.mode = mode;

@@ -17,6 +17,8 @@ import dev.modelrepo.model.internal.RowLayout;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueConverter;
 import dev.modelrepo.types.ValueTypeException;
+import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.schema.TableMetadata;
 
 /**
  * The base class of models: one row of the table named by {@link Table}, as column values read from the

@@ -19,8 +19,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.util.ClassUtils;
 
 import dev.modelrepo.dialect.Dialect;
-import dev.modelrepo.model.internal.MetadataReader;
+import dev.modelrepo.schema.MetadataReader;
 import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.schema.TableMetadata;
 
 /**
  * Binds model classes to the metadata of their tables in one database. One registry per DataSource; nothing

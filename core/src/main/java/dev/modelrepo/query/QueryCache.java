@@ -11,7 +11,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.Purpose;
 import dev.modelrepo.query.internal.QueryShape;
-import dev.modelrepo.lock.LockOptions;
+import dev.modelrepo.dialect.LockRequest;
 
 /**
  * The bounded cache of rendered SQL, keyed by (query shape, purpose, lock, dialect): a query built per request
@@ -46,7 +46,7 @@ public final class QueryCache {
     }
 
     /** The compiled query of a shape, rendering it on a miss. Reports whether it was a hit through {@code lookup}. */
-    public CompiledQuery get(String dialect, QueryShape shape, Purpose purpose, @Nullable LockOptions lock,
+    public CompiledQuery get(String dialect, QueryShape shape, Purpose purpose, @Nullable LockRequest lock,
             Supplier<CompiledQuery> compiler, Lookup lookup) {
         if (cache == null) {
             lookup.hit = false;
@@ -110,10 +110,10 @@ public final class QueryCache {
         private final String dialect;
         private final QueryShape shape;
         private final Purpose purpose;
-        private final @Nullable LockOptions lock;
+        private final @Nullable LockRequest lock;
         private final int hash;
 
-        Key(String dialect, QueryShape shape, Purpose purpose, @Nullable LockOptions lock) {
+        Key(String dialect, QueryShape shape, Purpose purpose, @Nullable LockRequest lock) {
             this.dialect = dialect;
             this.shape = shape;
             this.purpose = purpose;

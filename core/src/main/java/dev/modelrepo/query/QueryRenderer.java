@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.dialect.Dialect;
-import dev.modelrepo.lock.LockOptions;
+import dev.modelrepo.dialect.LockRequest;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.Purpose;
@@ -41,7 +41,7 @@ public final class QueryRenderer {
     }
 
     /** The same, with a lock clause. */
-    public Rendered render(ModelQuery<?> query, Map<String, ?> params, @Nullable LockOptions lock) {
+    public Rendered render(ModelQuery<?> query, Map<String, ?> params, @Nullable LockRequest lock) {
         BoundStatement bound = bind(compiled(query, Purpose.LIST, lock, new QueryCache.Lookup()), query, params);
         return new Rendered(bound.sql(), Arrays.asList(bound.values()));
     }
@@ -58,7 +58,7 @@ public final class QueryRenderer {
     }
 
     /** The compiled query of a shape and purpose, from the cache; internal, for the repository. */
-    public CompiledQuery compiled(ModelQuery<?> query, Purpose purpose, @Nullable LockOptions lock, QueryCache.Lookup lookup) {
+    public CompiledQuery compiled(ModelQuery<?> query, Purpose purpose, @Nullable LockRequest lock, QueryCache.Lookup lookup) {
         QueryShape shape = query.shape();
         return cache.get(dialect.name(), shape, purpose, lock, () -> compiler.compile(shape.spec(), purpose, lock), lookup);
     }

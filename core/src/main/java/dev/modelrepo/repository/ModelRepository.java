@@ -167,7 +167,7 @@ public class ModelRepository {
         Arguments.notNull(lock, "lock");
         includes.validate(query.modelType(), query.spec().includes());
         QueryCache.Lookup lookup = new QueryCache.Lookup();
-        CompiledQuery compiled = renderer.compiled(query, Purpose.LIST, lock, lookup);
+        CompiledQuery compiled = renderer.compiled(query, Purpose.LIST, lock.request(), lookup);
         BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
         List<M> models = executor.query(bound, new StatementExecutor.Op("lock", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
                 rs -> RowMappers.models(rs, compiled.plan(), Integer.MAX_VALUE));
@@ -318,7 +318,7 @@ public class ModelRepository {
 
     /** The compiled form of a query, from the cache. */
     protected CompiledQuery compiled(ModelQuery<?> query, Purpose purpose, @Nullable LockOptions lock) {
-        return renderer.compiled(query, purpose, lock, new QueryCache.Lookup());
+        return renderer.compiled(query, purpose, lock == null ? null : lock.request(), new QueryCache.Lookup());
     }
 
     // ------------------------------------------------------------ native SQL

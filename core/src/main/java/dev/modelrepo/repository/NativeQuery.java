@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 
-import dev.modelrepo.dialect.ColumnTypeInfo;
+import dev.modelrepo.schema.ColumnTypeInfo;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.repository.internal.NativeRowMapping;

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.dialect.BulkSupport.Slot;
 import dev.modelrepo.dialect.BulkSupport.Statement;
-import dev.modelrepo.dialect.ColumnTypeInfo;
+import dev.modelrepo.schema.ColumnTypeInfo;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.H2Dialect;
 import dev.modelrepo.dialect.MariaDbDialect;
 import dev.modelrepo.dialect.MySqlDialect;
 import dev.modelrepo.dialect.PostgresDialect;
 import dev.modelrepo.dialect.SqliteDialect;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 
 /**
  * The whole SQL of every bulk shape per dialect, without a server: MySQL 8's shapes are only rendered here (no

@@ -21,7 +21,7 @@ class DialectResolverTests {
         assertThat(DialectResolver.resolve("MariaDB", "10.11.19-MariaDB-0+deb12u1", 10, 11)).isInstanceOf(MariaDbDialect.class);
         Dialect viaMySqlDriver = DialectResolver.resolve("MySQL", "5.5.5-10.6.12-MariaDB-log", 5, 5);
         assertThat(viaMySqlDriver).isInstanceOf(MariaDbDialect.class);
-        assertThat(viaMySqlDriver.lockClause(dev.modelrepo.lock.LockOptions.forUpdate().skipLocked())).isEqualTo(" FOR UPDATE SKIP LOCKED");
+        assertThat(viaMySqlDriver.lockClause(dev.modelrepo.lock.LockOptions.forUpdate().skipLocked().request())).isEqualTo(" FOR UPDATE SKIP LOCKED");
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.modelrepo.test.Changelog;
 import dev.modelrepo.test.Engine;
 import dev.modelrepo.test.EngineTest;
 import dev.modelrepo.test.TestDatabase;
+import dev.modelrepo.dialect.UnsupportedLockException;
 
 /** withLocked, SQLite transaction modes and retryOnConflict's contract. */
 @Changelog("db/changelog/test-schema.xml")
@@ -68,7 +69,7 @@ class LockOperationsTests {
         assertThat(deferred).isEqualTo("DEFERRED");
         // the pooled connections are back to their configured IMMEDIATE
         try (Connection c = db.dataSource().getConnection()) {
-            assertThat(repo.dialect().transactionMode(c)).isEqualTo(LockMode.IMMEDIATE);
+            assertThat(repo.dialect().transactionMode(c)).isEqualTo(dev.modelrepo.dialect.TransactionBeginMode.IMMEDIATE);
         }
         assertThatThrownBy(() -> repo.useTransaction(() -> repo.locks().withLocked(ALL, Map.of(), LockOptions.exclusive(), rows -> rows)))
                 .isInstanceOf(LockModeConflictException.class).hasMessageContaining("IMMEDIATE").hasMessageContaining("EXCLUSIVE");

@@ -12,6 +12,8 @@ import dev.modelrepo.test.Engine;
 import dev.modelrepo.test.EngineTest;
 import dev.modelrepo.test.TestDatabase;
 import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.schema.TableMetadata;
 
 /** Table metadata is read for exactly the model's table, identically on every engine. */
 class MetadataTests {

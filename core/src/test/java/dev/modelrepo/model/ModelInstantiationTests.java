@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.schema.TableMetadata;
 
 /**
  * Models are created through their no-argument constructor, whatever its visibility and whichever class loader

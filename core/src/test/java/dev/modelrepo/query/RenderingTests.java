@@ -367,32 +367,32 @@ class RenderingTests {
     void lockClausesPerDialect() {
         var q = emp().where(eq("e.id", 1));
         String base = EMP + " WHERE \"e\".\"id\" = ?";
-        assertThat(renderer(PostgresDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().skipLocked()).sql())
+        assertThat(renderer(PostgresDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().skipLocked().request()).sql())
                 .isEqualTo(base + " FOR UPDATE SKIP LOCKED");
-        assertThat(renderer(PostgresDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forNoKeyUpdate().of("e").nowait()).sql())
+        assertThat(renderer(PostgresDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forNoKeyUpdate().of("e").nowait().request()).sql())
                 .isEqualTo(base + " FOR NO KEY UPDATE OF \"e\" NOWAIT");
-        assertThat(renderer(MySqlDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forShare().nowait()).sql())
+        assertThat(renderer(MySqlDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forShare().nowait().request()).sql())
                 .isEqualTo(expect(MySqlDialect.INSTANCE, base) + " FOR SHARE NOWAIT");
-        assertThat(renderer(MariaDbDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forShare().wait(java.time.Duration.ofSeconds(3))).sql())
+        assertThat(renderer(MariaDbDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forShare().wait(java.time.Duration.ofSeconds(3)).request()).sql())
                 .isEqualTo(expect(MariaDbDialect.INSTANCE, base) + " LOCK IN SHARE MODE WAIT 3");
-        assertThat(renderer(H2Dialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().wait(java.time.Duration.ofMillis(1500))).sql())
+        assertThat(renderer(H2Dialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().wait(java.time.Duration.ofMillis(1500)).request()).sql())
                 .isEqualTo(base + " FOR UPDATE WAIT 2");
-        assertThat(renderer(SqliteDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.immediate()).sql()).isEqualTo(base);
+        assertThat(renderer(SqliteDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.immediate().request()).sql()).isEqualTo(base);
     }
 
     @Test
     void lockModesAnEngineCannotDoFailBeforeAnySql() {
         var q = emp();
-        assertThatThrownBy(() -> renderer(H2Dialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forShare()))
-                .isInstanceOf(dev.modelrepo.lock.UnsupportedLockException.class).hasMessageContaining("h2").hasMessageContaining("SHARE");
-        assertThatThrownBy(() -> renderer(MariaDbDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().of("e")))
-                .isInstanceOf(dev.modelrepo.lock.UnsupportedLockException.class).hasMessageContaining("OF");
-        assertThatThrownBy(() -> renderer(MariaDbDialect.forVersion(10, 5)).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().skipLocked()))
-                .isInstanceOf(dev.modelrepo.lock.UnsupportedLockException.class).hasMessageContaining("10.6");
-        assertThatThrownBy(() -> renderer(SqliteDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate()))
-                .isInstanceOf(dev.modelrepo.lock.UnsupportedLockException.class).hasMessageContaining("sqlite");
-        assertThatThrownBy(() -> renderer(PostgresDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().wait(java.time.Duration.ofSeconds(1))))
-                .isInstanceOf(dev.modelrepo.lock.UnsupportedLockException.class).hasMessageContaining("WAIT");
+        assertThatThrownBy(() -> renderer(H2Dialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forShare().request()))
+                .isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class).hasMessageContaining("h2").hasMessageContaining("SHARE");
+        assertThatThrownBy(() -> renderer(MariaDbDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().of("e").request()))
+                .isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class).hasMessageContaining("OF");
+        assertThatThrownBy(() -> renderer(MariaDbDialect.forVersion(10, 5)).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().skipLocked().request()))
+                .isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class).hasMessageContaining("10.6");
+        assertThatThrownBy(() -> renderer(SqliteDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().request()))
+                .isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class).hasMessageContaining("sqlite");
+        assertThatThrownBy(() -> renderer(PostgresDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().wait(java.time.Duration.ofSeconds(1)).request()))
+                .isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class).hasMessageContaining("WAIT");
     }
 
     @Test

@@ -20,10 +20,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.Table;
-import dev.modelrepo.model.TableMetadata;
+import dev.modelrepo.schema.TableMetadata;
 import dev.modelrepo.repository.ModelRepository;
 import dev.modelrepo.test.Engine;
 import dev.modelrepo.test.EngineTest;

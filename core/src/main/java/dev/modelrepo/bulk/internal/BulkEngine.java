@@ -21,7 +21,7 @@ import dev.modelrepo.bulk.TypeMismatch;
 import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.dialect.BulkSupport.Statement;
 import dev.modelrepo.dialect.Dialect;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.UnknownColumnException;

@@ -20,7 +20,7 @@ import dev.modelrepo.bulk.BulkOperationException;
 import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.dialect.BulkSupport.Slot;
 import dev.modelrepo.dialect.BulkSupport.Statement;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.repository.internal.ResultHandler;
 import dev.modelrepo.repository.internal.StatementExecutor;
 import dev.modelrepo.types.ValueBinder;

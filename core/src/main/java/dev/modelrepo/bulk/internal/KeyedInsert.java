@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.bulk.TypeMismatch;
 import dev.modelrepo.dialect.BulkSupport;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.repository.internal.BoundStatement;

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.bulk.BulkValidationException;
 import dev.modelrepo.model.Cascade;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelValidationException;
 import dev.modelrepo.model.internal.Hook;

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import dev.modelrepo.bulk.TypeMismatch;
 import dev.modelrepo.bulk.TypeMismatchException;
 import dev.modelrepo.dialect.BulkSupport;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.Converters;
 import dev.modelrepo.types.ValueConverter;

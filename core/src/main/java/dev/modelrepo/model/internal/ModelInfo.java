@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.Table;
-import dev.modelrepo.model.TableMetadata;
+import dev.modelrepo.schema.TableMetadata;
 import dev.modelrepo.model.UnknownModelException;
 
 /**

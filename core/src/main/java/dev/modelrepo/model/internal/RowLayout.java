@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.model.TableMetadata;
+import dev.modelrepo.schema.TableMetadata;
 
 /**
  * The shared, immutable shape of model rows produced by one query: value names in order (own columns in lower

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.InListStrategy;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.query.Condition;
 import dev.modelrepo.query.Expression;
 import dev.modelrepo.query.internal.Ast.LikeMode;

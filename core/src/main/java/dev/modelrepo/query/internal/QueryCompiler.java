@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.dialect.Dialect;
-import dev.modelrepo.lock.LockOptions;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.dialect.LockRequest;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.internal.ModelInfo;
@@ -34,7 +34,7 @@ public final class QueryCompiler {
         this.dialect = registry.dialect();
     }
 
-    public CompiledQuery compile(QuerySpec spec, Purpose purpose, @Nullable LockOptions lock) {
+    public CompiledQuery compile(QuerySpec spec, Purpose purpose, @Nullable LockRequest lock) {
         SqlWriter out = new SqlWriter();
         RowPlan plan = null;
         switch (purpose) {

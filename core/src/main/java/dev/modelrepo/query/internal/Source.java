@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.model.ColumnMetadata;
-import dev.modelrepo.model.TableMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.schema.TableMetadata;
 import dev.modelrepo.model.internal.ModelInfo;
 
 /** A table or subquery in a query's FROM/JOIN, known by an alias, with the columns it exposes. */

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.modelrepo.model.Cascade;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.FrozenModelException;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelListener;

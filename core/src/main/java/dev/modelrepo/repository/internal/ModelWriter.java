@@ -12,9 +12,9 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 import dev.modelrepo.dialect.Dialect;
-import dev.modelrepo.model.ColumnMetadata;
+import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
-import dev.modelrepo.model.TableMetadata;
+import dev.modelrepo.schema.TableMetadata;
 import dev.modelrepo.model.internal.Converters;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;

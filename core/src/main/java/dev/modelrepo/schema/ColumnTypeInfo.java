@@ -1,8 +1,8 @@
-package dev.modelrepo.dialect;
+package dev.modelrepo.schema;
 
 /**
  * What {@link java.sql.DatabaseMetaData#getColumns} says of a column's type, the input to
- * {@link Dialect#columnKind(ColumnTypeInfo)}.
+ * {@link MetadataConventions#columnKind(ColumnTypeInfo)}.
  */
 public record ColumnTypeInfo(int jdbcType, String typeName, int size, int scale, boolean autoIncrement,
         boolean solePrimaryKey) {

@@ -1,4 +1,4 @@
-package dev.modelrepo.model;
+package dev.modelrepo.schema;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dev.modelrepo.model.internal;
+package dev.modelrepo.schema;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -13,10 +13,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.dialect.ColumnTypeInfo;
-import dev.modelrepo.dialect.Dialect;
-import dev.modelrepo.model.ColumnMetadata;
-import dev.modelrepo.model.TableMetadata;
 
 /**
  * Reads a table's columns and primary key from {@link DatabaseMetaData}. Passes the connection's catalog and
@@ -25,9 +21,9 @@ import dev.modelrepo.model.TableMetadata;
  */
 public final class MetadataReader {
 
-    private final Dialect dialect;
+    private final MetadataConventions dialect;
 
-    public MetadataReader(Dialect dialect) {
+    public MetadataReader(MetadataConventions dialect) {
         this.dialect = dialect;
     }
 

@@ -1,4 +1,4 @@
-package dev.modelrepo.model;
+package dev.modelrepo.schema;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.modelrepo.lock;
+package dev.modelrepo.dialect;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 

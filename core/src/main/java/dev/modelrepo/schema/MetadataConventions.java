@@ -1,0 +1,32 @@
+package dev.modelrepo.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.ValueBinder;
+
+/**
+ * What the {@link MetadataReader} asks of a database's dialect: where its tables are listed, and which column kind,
+ * reader and binder a declared column type gets. Every {@code Dialect} is one.
+ */
+public interface MetadataConventions {
+
+    /** The kind of a column, from what {@link java.sql.DatabaseMetaData} says of its type. */
+    ColumnKind columnKind(ColumnTypeInfo type);
+
+    /** How values of this kind are read from a result set ({@code column} null for computed values). */
+    ColumnReader reader(ColumnKind kind, @Nullable ColumnMetadata column);
+
+    /** How values of this kind are bound to a statement. */
+    ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column);
+
+    /** The catalog to pass to {@link java.sql.DatabaseMetaData} for tables of this connection. */
+    @Nullable String metadataCatalog(Connection connection) throws SQLException;
+
+    /** The schema to pass to {@link java.sql.DatabaseMetaData} for tables of this connection. */
+    @Nullable String metadataSchema(Connection connection) throws SQLException;
+}

@@ -1,0 +1,67 @@
+package dev.modelrepo.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The layering of core's packages, bottom up: {@code internal} (argument checks, shared helpers) and {@code types}
+ * (column kinds, readers, binders, conversions) need no other package; {@code schema} (what the database says of its
+ * tables) needs only those; {@code dialect} (one class per database and its capabilities) needs only those three.
+ * Everything else builds on them. The upper layers (model, query, repository, bulk, lock) still form cycles that the
+ * layering issue removes slice by slice; each rule here holds today and keeps holding.
+ */
+class ArchitectureTests {
+
+    private static final JavaClasses CORE = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.modelrepo");
+
+    private static final String[] ABOVE_DIALECT = { "dev.modelrepo.model..", "dev.modelrepo.query..", "dev.modelrepo.repository..",
+            "dev.modelrepo.bulk..", "dev.modelrepo.lock..", "dev.modelrepo.tx..", "dev.modelrepo.observation.." };
+
+    @Test
+    void typesNeedNoOtherPackage() {
+        noClasses().that().resideInAPackage("dev.modelrepo.types..").should().dependOnClassesThat()
+                .resideInAnyPackage(concat(ABOVE_DIALECT, "dev.modelrepo.dialect..", "dev.modelrepo.schema.."))
+                .check(CORE);
+    }
+
+    @Test
+    void schemaNeedsOnlyTypes() {
+        noClasses().that().resideInAPackage("dev.modelrepo.schema..").should().dependOnClassesThat()
+                .resideInAnyPackage(concat(ABOVE_DIALECT, "dev.modelrepo.dialect.."))
+                .check(CORE);
+    }
+
+    @Test
+    void dialectsNeedOnlySchemaAndTypes() {
+        noClasses().that().resideInAPackage("dev.modelrepo.dialect..").should().dependOnClassesThat()
+                .resideInAnyPackage(ABOVE_DIALECT)
+                .check(CORE);
+    }
+
+    @Test
+    void theSharedInternalsNeedNoOtherPackage() {
+        noClasses().that().resideInAPackage("dev.modelrepo.internal").should().dependOnClassesThat()
+                .resideInAnyPackage(concat(ABOVE_DIALECT, "dev.modelrepo.dialect..", "dev.modelrepo.schema..", "dev.modelrepo.types.."))
+                .check(CORE);
+    }
+
+    @Test
+    void theLowerLayersHaveNoCycles() {
+        JavaClasses lower = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.modelrepo.internal", "dev.modelrepo.types", "dev.modelrepo.schema", "dev.modelrepo.dialect");
+        slices().matching("dev.modelrepo.(*)..").should().beFreeOfCycles().check(lower);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}
