@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 
-import dev.modelrepo.dialect.UnsupportedLockException;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;

@@ -13,9 +13,9 @@ import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.Purpose;
 import dev.modelrepo.query.internal.QueryCompiler;
 import dev.modelrepo.query.internal.QueryShape;
-import dev.modelrepo.repository.internal.BoundStatement;
-import dev.modelrepo.repository.internal.ParameterBinder;
-import dev.modelrepo.repository.internal.SqlInliner;
+import dev.modelrepo.internal.jdbc.BoundStatement;
+import dev.modelrepo.query.internal.ParameterBinder;
+import dev.modelrepo.query.internal.SqlInliner;
 
 /**
  * The one public entry point from queries to SQL for a registry's dialect, through the query cache: what the

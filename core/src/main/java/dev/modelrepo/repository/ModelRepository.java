@@ -36,15 +36,15 @@ import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.Purpose;
 import dev.modelrepo.observation.QueryObservationConvention;
 import dev.modelrepo.observation.QueryObserver;
-import dev.modelrepo.repository.internal.BoundStatement;
-import dev.modelrepo.repository.internal.StatementExecutor;
+import dev.modelrepo.internal.jdbc.BoundStatement;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.repository.internal.Cursor;
 import dev.modelrepo.repository.internal.IncludeLoader;
 import dev.modelrepo.repository.internal.ModelPersistence;
 import dev.modelrepo.repository.internal.ModelWriter;
-import dev.modelrepo.repository.internal.ParameterBinder;
+import dev.modelrepo.query.internal.ParameterBinder;
 import dev.modelrepo.repository.internal.RowMappers;
-import dev.modelrepo.repository.internal.StatementExecutor;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
 
 /**
  * The entry point: builds queries over models and runs them on the DataSource's connection of the current
@@ -306,7 +306,7 @@ public class ModelRepository {
 
     /** Compiles (through the cache), binds and runs a SELECT, observed with its cache outcome. */
     private <T> T read(ModelQuery<?> query, Purpose purpose, Map<String, ?> params,
-            java.util.function.Function<CompiledQuery, dev.modelrepo.repository.internal.ResultHandler<T>> handler) {
+            java.util.function.Function<CompiledQuery, dev.modelrepo.internal.jdbc.ResultHandler<T>> handler) {
         Arguments.notNull(query, "query");
         Arguments.notNull(params, "params");
         QueryCache.Lookup lookup = new QueryCache.Lookup();

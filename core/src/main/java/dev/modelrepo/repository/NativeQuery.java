@@ -18,7 +18,7 @@ import dev.modelrepo.schema.ColumnTypeInfo;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.repository.internal.NativeRowMapping;
-import dev.modelrepo.repository.internal.StatementExecutor;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;
 

@@ -12,7 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The layering of core's packages, bottom up: {@code internal} (argument checks, shared helpers) and {@code types}
  * (column kinds, readers, binders, conversions) need no other package; {@code schema} (what the database says of its
- * tables) needs only those; {@code dialect} (one class per database and its capabilities) needs only those three.
+ * tables) needs only those; {@code dialect} (one class per database and its capabilities) needs only those three;
+ * {@code internal.jdbc} (running statements) adds {@code observation}; the query DSL never reaches into the facades.
  * Everything else builds on them. The upper layers (model, query, repository, bulk, lock) still form cycles that the
  * layering issue removes slice by slice; each rule here holds today and keeps holding.
  */
@@ -46,6 +47,21 @@ class ArchitectureTests {
     }
 
     @Test
+    void statementExecutionNeedsNothingAboveTheDialects() {
+        noClasses().that().resideInAPackage("dev.modelrepo.internal.jdbc..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.modelrepo.model..", "dev.modelrepo.query..", "dev.modelrepo.repository..",
+                        "dev.modelrepo.bulk..", "dev.modelrepo.lock..", "dev.modelrepo.tx..")
+                .check(CORE);
+    }
+
+    @Test
+    void theQueryDslDoesNotReachIntoTheFacades() {
+        noClasses().that().resideInAPackage("dev.modelrepo.query..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.modelrepo.repository..", "dev.modelrepo.bulk..", "dev.modelrepo.lock..")
+                .check(CORE);
+    }
+
+    @Test
     void theSharedInternalsNeedNoOtherPackage() {
         noClasses().that().resideInAPackage("dev.modelrepo.internal").should().dependOnClassesThat()
                 .resideInAnyPackage(concat(ABOVE_DIALECT, "dev.modelrepo.dialect..", "dev.modelrepo.schema..", "dev.modelrepo.types.."))
@@ -55,7 +71,8 @@ class ArchitectureTests {
     @Test
     void theLowerLayersHaveNoCycles() {
         JavaClasses lower = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.modelrepo.internal", "dev.modelrepo.types", "dev.modelrepo.schema", "dev.modelrepo.dialect");
+                .importPackages("dev.modelrepo.internal", "dev.modelrepo.types", "dev.modelrepo.schema", "dev.modelrepo.dialect",
+                        "dev.modelrepo.observation");
         slices().matching("dev.modelrepo.(*)..").should().beFreeOfCycles().check(lower);
     }
 

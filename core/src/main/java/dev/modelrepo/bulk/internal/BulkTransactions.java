@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.internal.CauseFirstTransactionTemplate;
-import dev.modelrepo.repository.internal.StatementExecutor;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
 
 /**
  * Runs a bulk operation in the transaction its options ask for, one template per propagation, and names the operation

@@ -21,8 +21,8 @@ import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.dialect.BulkSupport.Slot;
 import dev.modelrepo.dialect.BulkSupport.Statement;
 import dev.modelrepo.schema.ColumnMetadata;
-import dev.modelrepo.repository.internal.ResultHandler;
-import dev.modelrepo.repository.internal.StatementExecutor;
+import dev.modelrepo.internal.jdbc.ResultHandler;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.types.ValueBinder;
 
 /**

@@ -19,9 +19,9 @@ import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.ModelInfo;
-import dev.modelrepo.repository.internal.BoundStatement;
+import dev.modelrepo.internal.jdbc.BoundStatement;
 import dev.modelrepo.repository.internal.ModelWriter;
-import dev.modelrepo.repository.internal.StatementExecutor;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.types.ValueBinder;
 import dev.modelrepo.types.ValueConverter;
 

@@ -21,6 +21,8 @@ import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.query.internal.RowPlan;
 import dev.modelrepo.types.ColumnReader;
 import dev.modelrepo.types.StandardReader;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
+import dev.modelrepo.internal.jdbc.BoundStatement;
 
 /**
  * A streaming result: rows are read from the database as the iterator advances, so memory stays constant
@@ -95,10 +97,6 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
         }
     }
 
-    /** Whether a streaming result is open on this connection (where that blocks it). */
-    static boolean isStreaming(Connection connection) {
-        return CursorResources.isStreaming(connection);
-    }
 
     @Override
     public boolean hasNext() {

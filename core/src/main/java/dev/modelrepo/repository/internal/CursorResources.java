@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import dev.modelrepo.repository.StreamClosedException;
+import dev.modelrepo.internal.jdbc.StreamingConnections;
 
 /**
  * What an open {@link Cursor} holds on the database (connection, statement, result set, its own read transaction),
@@ -27,9 +28,6 @@ final class CursorResources implements Runnable {
 
     /** Named after {@link Cursor}, the class users see in stack traces. */
     private static final Log logger = LogFactory.getLog(Cursor.class);
-
-    /** Connections with an open streaming result, on dialects where that blocks the connection. */
-    private static final Map<Connection, Boolean> STREAMING = Collections.synchronizedMap(new WeakHashMap<>());
 
     enum State {
         OPEN, CLOSED, TRANSACTION_ENDED
@@ -68,13 +66,8 @@ final class CursorResources implements Runnable {
         // A stack captured eagerly costs a few microseconds per stream; nobody would see it with WARN off.
         this.openedAt = logger.isWarnEnabled() ? new Throwable("The stream was opened here") : null;
         if (blocks) {
-            STREAMING.put(connection, Boolean.TRUE);
+            StreamingConnections.mark(connection);
         }
-    }
-
-    /** Whether a streaming result is open on this connection (where that blocks it). */
-    static boolean isStreaming(Connection connection) {
-        return STREAMING.containsKey(connection);
     }
 
     State state() {
@@ -132,7 +125,7 @@ final class CursorResources implements Runnable {
             state = reason;
             sync = synchronization;
             Connection c = connection;
-            STREAMING.remove(c);
+            StreamingConnections.unmark(c);
             closeQuietly(rs);
             closeQuietly(statement);
             restore(c, ownTransaction);

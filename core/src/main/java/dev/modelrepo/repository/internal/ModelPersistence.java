@@ -28,6 +28,8 @@ import dev.modelrepo.query.Q;
 import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.QueryCompiler;
 import dev.modelrepo.tx.ModelStateTracker;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
+import dev.modelrepo.query.internal.ParameterBinder;
 
 /**
  * The life cycle of model writes: binding a plain {@code new} model to its table, validation, model hooks and

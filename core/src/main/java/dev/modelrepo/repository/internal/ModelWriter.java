@@ -20,6 +20,7 @@ import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueConverter;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
 
 /**
  * Writes one model: INSERT of the columns that were set (defaults apply to the rest) with the stored row

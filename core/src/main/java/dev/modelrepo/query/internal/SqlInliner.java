@@ -1,6 +1,7 @@
-package dev.modelrepo.repository.internal;
+package dev.modelrepo.query.internal;
 
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.internal.jdbc.BoundStatement;
 
 /** Replaces the placeholders of bound SQL by literals, for logs and debugging only; never executed. */
 public final class SqlInliner {

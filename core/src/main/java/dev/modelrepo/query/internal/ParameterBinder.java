@@ -1,4 +1,4 @@
-package dev.modelrepo.repository.internal;
+package dev.modelrepo.query.internal;
 
 import java.lang.reflect.Array;
 import java.util.Collection;
@@ -9,10 +9,9 @@ import org.jspecify.annotations.Nullable;
 import dev.modelrepo.query.MissingParameterException;
 import dev.modelrepo.query.ParameterTypeException;
 import dev.modelrepo.query.internal.Ast.LikeMode;
-import dev.modelrepo.query.internal.CompiledQuery;
-import dev.modelrepo.query.internal.Slot;
 import dev.modelrepo.types.ValueConverter;
 import dev.modelrepo.types.ValueTypeException;
+import dev.modelrepo.internal.jdbc.BoundStatement;
 
 /**
  * Resolves a compiled query's slots against the literal values and the params map: looks up each parameter

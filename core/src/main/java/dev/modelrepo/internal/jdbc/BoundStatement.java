@@ -1,4 +1,4 @@
-package dev.modelrepo.repository.internal;
+package dev.modelrepo.internal.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.modelrepo.repository.internal;
+package dev.modelrepo.internal.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,7 +87,7 @@ public final class StatementExecutor {
      * {@link #applyTimeout(java.sql.Statement)}, and where the driver does not stop statements at their timeout
      * (SQLite) a watch that does, to close after the statement; null when there is nothing to watch.
      */
-    @org.jspecify.annotations.Nullable TimeoutWatch applyTimeout(Connection connection, java.sql.Statement statement) throws SQLException {
+    public @org.jspecify.annotations.Nullable TimeoutWatch applyTimeout(Connection connection, java.sql.Statement statement) throws SQLException {
         applyTimeout(statement);
         if (timeoutsEnforced) {
             return null;
@@ -97,7 +97,7 @@ public final class StatementExecutor {
     }
 
     /** Ends the dialect's watch over a statement's timeout. */
-    record TimeoutWatch(AutoCloseable watch) implements AutoCloseable {
+    public record TimeoutWatch(AutoCloseable watch) implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             try {
@@ -208,7 +208,7 @@ public final class StatementExecutor {
      * anything else meanwhile (MySQL fails, MariaDB would buffer the rest of the stream in memory).
      */
     public void checkNotStreaming(Connection connection) {
-        if (Cursor.isStreaming(connection)) {
+        if (StreamingConnections.isStreaming(connection)) {
             throw new org.springframework.dao.InvalidDataAccessApiUsageException("A stream is open on this transaction's connection"
                     + " and MySQL/MariaDB cannot run another statement until it is closed: finish or close the stream first,"
                     + " or read it with forEachBatch and write after each batch outside the stream");
