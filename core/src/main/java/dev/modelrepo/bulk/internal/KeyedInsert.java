@@ -20,7 +20,7 @@ import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.internal.jdbc.BoundStatement;
-import dev.modelrepo.repository.internal.ModelWriter;
+import dev.modelrepo.internal.write.ModelWriter;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.types.ValueBinder;
 import dev.modelrepo.types.ValueConverter;

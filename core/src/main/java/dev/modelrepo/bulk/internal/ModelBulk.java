@@ -19,7 +19,7 @@ import dev.modelrepo.model.ModelValidationException;
 import dev.modelrepo.model.internal.Hook;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.internal.jdbc.BoundStatement;
-import dev.modelrepo.repository.internal.ModelWriter;
+import dev.modelrepo.internal.write.ModelWriter;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.tx.ModelStateTracker;
 import dev.modelrepo.types.ValueBinder;

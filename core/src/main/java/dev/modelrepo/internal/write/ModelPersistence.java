@@ -1,4 +1,4 @@
-package dev.modelrepo.repository.internal;
+package dev.modelrepo.internal.write;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.modelrepo.repository.internal;
+package dev.modelrepo.internal.write;
 
 import java.sql.ResultSet;
 import java.time.Clock;
