@@ -142,10 +142,20 @@ public class ModelRepository {
         return models;
     }
 
-    /** The rows a list probably returns, to size its result: a literal limit (at most 1000), else 10. */
-    private static int expectedRows(ModelQuery<?> query) {
-        return query.spec().limit() instanceof dev.modelrepo.query.internal.Ast.Literal l && l.value() instanceof Number n
-                && n.longValue() > 0 ? (int) Math.min(n.longValue(), 1_000) : 10;
+    /**
+     * The rows a list probably returns, to size its result: a literal limit (at most 1000), else 10.
+     * {@code limit(long)} stores its value as argument-free raw SQL (so it is rendered, not bound).
+     */
+    static int expectedRows(ModelQuery<?> query) {
+        long limit = -1;
+        if (query.spec().limit() instanceof dev.modelrepo.query.internal.Ast.Raw raw && raw.arguments().isEmpty()
+                && !raw.sql().isEmpty() && raw.sql().chars().allMatch(c -> c >= '0' && c <= '9')) {
+            limit = raw.sql().length() > 18 ? Long.MAX_VALUE : Long.parseLong(raw.sql());
+        }
+        else if (query.spec().limit() instanceof dev.modelrepo.query.internal.Ast.Literal l && l.value() instanceof Number n) {
+            limit = n.longValue();
+        }
+        return limit > 0 ? (int) Math.min(limit, 1_000) : 10;
     }
 
     /** The models the query returns, for a query without parameters. */
