@@ -41,8 +41,11 @@ import dev.modelrepo.repository.ModelRepository;
  */
 public class LockOperations {
 
-    /** First retry delay; doubled per attempt up to {@link #MAX_BACKOFF}, with jitter. */
-    public static final Duration INITIAL_BACKOFF = Duration.ofMillis(5);
+    /**
+     * First retry delay, 50 ms: doubled per attempt up to {@link #MAX_BACKOFF}, with jitter. The one default of
+     * {@link ModelRepository#locks()} and of the {@code modelrepo.lock.retry.backoff} property.
+     */
+    public static final Duration INITIAL_BACKOFF = Duration.ofMillis(50);
 
     public static final Duration MAX_BACKOFF = Duration.ofMillis(500);
 
@@ -58,7 +61,7 @@ public class LockOperations {
 
     private final int defaultAttempts;
 
-    /** Attempts of {@link #retryOnConflict(Supplier)} when not configured. */
+    /** Attempts of {@link #retryOnConflict(Supplier)} when not configured (also {@code modelrepo.lock.retry.attempts}'s default). */
     public static final int DEFAULT_ATTEMPTS = 5;
 
     public LockOperations(ModelRepository repository) {
@@ -79,6 +82,16 @@ public class LockOperations {
         this.dataSource = repository.dataSource();
         this.required = new CauseFirstTransactionTemplate(repository.transactionManager());
         this.initialBackoff = initialBackoff;
+    }
+
+    /** The first wait between attempts of {@code retryOnConflict}. */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /** The attempts of {@link #retryOnConflict(Supplier)}, the first one included. */
+    public int defaultAttempts() {
+        return defaultAttempts;
     }
 
     /**
