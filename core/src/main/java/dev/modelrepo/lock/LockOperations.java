@@ -73,11 +73,13 @@ public class LockOperations {
      * @param defaultAttempts attempts of {@link #retryOnConflict(Supplier)}, the first one included
      */
     public LockOperations(ModelRepository repository, Duration initialBackoff, int defaultAttempts) {
+        Arguments.notNull(repository, "repository");
+        Arguments.notNull(initialBackoff, "initialBackoff");
         if (defaultAttempts < 1 || initialBackoff.isNegative()) {
             throw new IllegalArgumentException("attempts must be >= 1 and backoff >= 0, got " + defaultAttempts + " and " + initialBackoff);
         }
         this.defaultAttempts = defaultAttempts;
-        this.repository = Arguments.notNull(repository, "repository");
+        this.repository = repository;
         this.dialect = repository.dialect();
         this.dataSource = repository.dataSource();
         this.required = new CauseFirstTransactionTemplate(repository.transactionManager());
@@ -113,6 +115,9 @@ public class LockOperations {
 
     /** {@link #withLocked} for work without a result. */
     public <M extends Model> void useLocked(ModelQuery<M> query, Map<String, ?> params, LockOptions options, Consumer<List<M>> work) {
+        Arguments.notNull(query, "query");
+        Arguments.notNull(params, "params");
+        Arguments.notNull(options, "lock");
         Arguments.notNull(work, "work");
         withLocked(query, params, options, rows -> {
             work.accept(rows);
