@@ -303,11 +303,13 @@ class ModelRepositoryAutoConfigurationTests {
 
     @Test
     void queryTimeoutIsRoundedUpToWholeSeconds() {
-        assertThat(ModelRepositoryConfiguration.timeoutSeconds(null)).isZero();
-        assertThat(ModelRepositoryConfiguration.timeoutSeconds(Duration.ZERO)).isZero();
-        assertThat(ModelRepositoryConfiguration.timeoutSeconds(Duration.ofMillis(1))).isEqualTo(1);
-        assertThat(ModelRepositoryConfiguration.timeoutSeconds(Duration.ofSeconds(2))).isEqualTo(2);
-        assertThat(ModelRepositoryConfiguration.timeoutSeconds(Duration.ofMillis(2500))).isEqualTo(3);
+        this.contextRunner.run((context) -> assertThat(context.getBean(ModelRepository.class).queryTimeoutSeconds()).isZero());
+        this.contextRunner.withPropertyValues("modelrepo.query-timeout=0s")
+            .run((context) -> assertThat(context.getBean(ModelRepository.class).queryTimeoutSeconds()).isZero());
+        this.contextRunner.withPropertyValues("modelrepo.query-timeout=1ms")
+            .run((context) -> assertThat(context.getBean(ModelRepository.class).queryTimeoutSeconds()).isEqualTo(1));
+        this.contextRunner.withPropertyValues("modelrepo.query-timeout=2500ms")
+            .run((context) -> assertThat(context.getBean(ModelRepository.class).queryTimeoutSeconds()).isEqualTo(3));
     }
 
     @Test

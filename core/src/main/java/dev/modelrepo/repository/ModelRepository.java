@@ -527,10 +527,16 @@ public class ModelRepository {
             return this;
         }
 
-        /** The statement timeout as a duration, rounded up to whole seconds (JDBC's unit); null or zero: none. */
+        /**
+         * The statement timeout as a duration, rounded up to whole seconds (JDBC's unit), so that a positive
+         * duration never means "none"; null, zero or negative: none.
+         */
         public Builder queryTimeout(java.time.@Nullable Duration timeout) {
-            long millis = timeout == null ? 0 : timeout.toMillis();
-            return queryTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000));
+            if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+                return queryTimeoutSeconds(0);
+            }
+            long seconds = timeout.toSeconds() + (timeout.toNanosPart() > 0 ? 1 : 0);
+            return queryTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, seconds));
         }
 
         /** The transaction manager for the repository's own transactions (a JdbcTransactionManager over the DataSource by default). */
