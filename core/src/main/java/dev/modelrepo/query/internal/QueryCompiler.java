@@ -145,7 +145,6 @@ public final class QueryCompiler {
 
     /** SELECT list, FROM, JOINs, WHERE, GROUP BY, HAVING. */
     private @Nullable RowPlan body(QuerySpec spec, Scope scope, SqlWriter out, boolean top, boolean selectOne) {
-        int selectMark = out.mark();
         RowPlan plan = null;
         if (!selectOne) {
             SqlWriter list = new SqlWriter();
@@ -296,7 +295,7 @@ public final class QueryCompiler {
         QuerySpec sub = spec.from();
         Source source = new Source(spec.alias(), model.name() + " subquery", model);
         Scope subScope = scope(sub, parent, null);
-        RowPlan plan = selectList(sub.unionAll().isEmpty() ? sub : sub, subScope, new SqlWriter(), true);
+        RowPlan plan = selectList(sub, subScope, new SqlWriter(), true);
         for (int i = 0; i < plan.layout().size(); i++) {
             String name = plan.layout().name(i);
             Source.Column inner = subScope.root.column(name);
