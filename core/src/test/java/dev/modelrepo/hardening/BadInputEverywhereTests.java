@@ -32,6 +32,7 @@ import dev.modelrepo.model.FrozenModelException;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.UnknownModelException;
+import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.query.InvalidIdentifierException;
 import dev.modelrepo.query.InvalidQueryException;
 import dev.modelrepo.query.MissingParameterException;
@@ -138,8 +139,8 @@ class BadInputEverywhereTests {
                 new Case("findById(class without @Table)", () -> repo.findById(Plain.class, 1), UnknownModelException.class, "@Table"),
                 new Case("save(class without @Table)", () -> repo.save(new Plain()), UnknownModelException.class, "@Table"),
                 new Case("unknown column", () -> repo.list(q.where(eq("u.nope", 1)), Map.of()), UnknownColumnException.class, "'nope'"),
-                new Case("unknown relation", () -> repo.list(q.include("friends"), Map.of()), UnknownColumnException.class, "'friends'"),
-                new Case("stream(unknown relation)", () -> repo.stream(q.include("friends"), Map.of()), UnknownColumnException.class, "'friends'"),
+                new Case("unknown relation", () -> repo.list(q.include("friends"), Map.of()), UnknownRelationException.class, "'friends'"),
+                new Case("stream(unknown relation)", () -> repo.stream(q.include("friends"), Map.of()), UnknownRelationException.class, "'friends'"),
                 new Case("build(unknown column)", () -> repo.build(User.class, Map.of("nope", 1)), UnknownColumnException.class, "'nope'"),
                 // frozen
                 new Case("set on frozen", () -> frozen.set("name", "x"), FrozenModelException.class, "frozen"),

@@ -11,6 +11,7 @@ import dev.modelrepo.lock.LockOptions;
 import dev.modelrepo.model.ColumnMetadata;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.UnknownColumnException;
+import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.model.internal.RowLayout;
@@ -316,13 +317,13 @@ public final class QueryCompiler {
         }
         Source owner = join.through() == null ? scope.root : scope.sources.get(join.through());
         if (owner == null) {
-            throw new UnknownColumnException("Cannot join '" + join.relation() + "' through '" + join.through()
+            throw new UnknownRelationException("Cannot join '" + join.relation() + "' through '" + join.through()
                     + "': join that relation first; joined so far: " + scope.sources.keySet());
         }
         ModelInfo ownerModel = owner.model;
         Relation relation = ownerModel == null ? null : ownerModel.relation(join.relation());
         if (relation == null) {
-            throw new UnknownColumnException(owner.describedAs + " has no relation '" + join.relation() + "'; its relations are "
+            throw new UnknownRelationException(owner.describedAs + " has no relation '" + join.relation() + "'; its relations are "
                     + (ownerModel == null ? "[]" : ownerModel.relations().keySet()));
         }
         return new Scope.Joined(join, Source.ofTable(alias, registry.info(relation.target())), relation,
