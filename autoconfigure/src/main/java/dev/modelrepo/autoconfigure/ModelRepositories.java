@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -40,6 +42,8 @@ import dev.modelrepo.repository.ModelRepository;
  * application defines a ModelRepository bean of its own, so with several DataSources define each one this way.
  */
 public class ModelRepositories {
+
+    private static final Log logger = LogFactory.getLog(ModelRepositories.class);
 
     private final ModelRepositoryProperties properties;
 
@@ -148,7 +152,8 @@ public class ModelRepositories {
         public ModelRepository build() {
             Dialect dialect = (this.dialect != null) ? this.dialect
                     : (this.registry != null) ? this.registry.dialect() : DialectResolver.resolve(this.dataSource);
-            ModelRegistry registry = (this.registry != null) ? this.registry : scannedRegistry(dialect);
+            ModelRegistry registry = (this.registry != null) ? this.registry : scannedRegistry(this.dataSource, dialect,
+                    (this.modelPackages != null) ? this.modelPackages : ModelRepositories.this.modelPackages());
             QueryCache cache = (this.queryCache != null) ? this.queryCache
                     : new QueryCache(ModelRepositories.this.properties.getQueryCache().getMaxSize());
             ModelRepository.Builder builder = ModelRepository.builder(this.dataSource)
@@ -156,7 +161,7 @@ public class ModelRepositories {
                 .registry(registry)
                 .queryCache(cache)
                 .clock(ModelRepositories.this.clock.getIfAvailable(Clock::systemUTC))
-                .queryTimeoutSeconds(ModelRepositoryConfiguration.timeoutSeconds(ModelRepositories.this.properties.getQueryTimeout()))
+                .queryTimeout(ModelRepositories.this.properties.getQueryTimeout())
                 .listeners(ModelRepositories.this.listeners.orderedStream().toList())
                 .transactionManager((this.transactionManager != null) ? this.transactionManager
                         : new JdbcTransactionManager(dialect.transactionDataSource(this.dataSource)));
@@ -164,16 +169,21 @@ public class ModelRepositories {
             this.tweaks.forEach((tweak) -> tweak.accept(builder));
             return builder.build();
         }
+    }
 
-        private ModelRegistry scannedRegistry(Dialect dialect) {
-            ModelRegistry registry = new ModelRegistry(this.dataSource, dialect);
-            List<String> packages = (this.modelPackages != null) ? this.modelPackages
-                    : ModelRepositories.this.modelPackages();
-            if (!packages.isEmpty()) {
-                registry.scan(packages.toArray(String[]::new));
-            }
-            registry.loadAll();
-            return registry;
+    /**
+     * A registry of the {@code @Table} models in these packages, their tables read now (so a missing one fails
+     * here); with no packages, models register on first use.
+     */
+    static ModelRegistry scannedRegistry(DataSource dataSource, Dialect dialect, List<String> packages) {
+        ModelRegistry registry = new ModelRegistry(dataSource, dialect);
+        if (packages.isEmpty()) {
+            logger.debug("No model packages to scan: set modelrepo.model-packages; models register on first use");
         }
+        else {
+            registry.scan(packages.toArray(String[]::new));
+        }
+        registry.loadAll();
+        return registry;
     }
 }

@@ -1,14 +1,10 @@
 package dev.modelrepo.autoconfigure;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
@@ -35,8 +31,6 @@ import dev.modelrepo.repository.ModelRepository;
  */
 @Configuration(proxyBeanMethods = false)
 class ModelRepositoryConfiguration {
-
-    private static final Log logger = LogFactory.getLog(ModelRepositoryConfiguration.class);
 
     /** Static: a post-processor must not make this configuration class be created early. */
     @Bean
@@ -76,16 +70,7 @@ class ModelRepositoryConfiguration {
         @ConditionalOnMissingBean
         @DependsOnDatabaseInitialization
         ModelRegistry modelRegistry(DataSource dataSource, Dialect dialect, ModelRepositories repositories) {
-            ModelRegistry registry = new ModelRegistry(dataSource, dialect);
-            List<String> packages = repositories.modelPackages();
-            if (packages.isEmpty()) {
-                logger.debug("No model packages to scan: set modelrepo.model-packages; models register on first use");
-            }
-            else {
-                registry.scan(packages.toArray(String[]::new));
-            }
-            registry.loadAll();
-            return registry;
+            return ModelRepositories.scannedRegistry(dataSource, dialect, repositories.modelPackages());
         }
 
         @Bean
@@ -115,15 +100,6 @@ class ModelRepositoryConfiguration {
     LockOperations lockOperations(ModelRepository repository, ModelRepositoryProperties properties) {
         ModelRepositoryProperties.Lock.Retry retry = properties.getLock().getRetry();
         return new LockOperations(repository, retry.getBackoff(), retry.getAttempts());
-    }
-
-    /** JDBC timeouts are whole seconds: a fraction rounds up, so a positive duration never means "none". */
-    static int timeoutSeconds(@Nullable Duration timeout) {
-        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-            return 0;
-        }
-        long seconds = timeout.toSeconds() + (timeout.toNanosPart() > 0 ? 1 : 0);
-        return (int) Math.min(Integer.MAX_VALUE, seconds);
     }
 
     /** The bulk operations of the application's one (or primary) repository, as a bean of their own. */

@@ -139,12 +139,12 @@ public class ModelRepositoryProperties {
             /**
              * Number of attempts (the first one included) of LockOperations.retryOnConflict(work) on conflicts.
              */
-            private int attempts = 5;
+            private int attempts = 5;   // LockOperations.DEFAULT_ATTEMPTS
 
             /**
              * First wait between attempts of retryOnConflict, doubled per attempt (with jitter) up to 500 ms.
              */
-            private Duration backoff = Duration.ofMillis(50);
+            private Duration backoff = Duration.ofMillis(50);   // LockOperations.INITIAL_BACKOFF; a literal so the metadata shows it
 
             public int getAttempts() {
                 return this.attempts;

@@ -267,6 +267,26 @@ class ModelRepositoryAutoConfigurationTests {
     }
 
     @Test
+    void lockOperationsBeanAndRepositoryLocksHaveTheSameDefaults() {
+        this.contextRunner.run((context) -> {
+            dev.modelrepo.lock.LockOperations bean = context.getBean(dev.modelrepo.lock.LockOperations.class);
+            dev.modelrepo.lock.LockOperations own = context.getBean(ModelRepository.class).locks();
+            assertThat(bean.initialBackoff()).isEqualTo(own.initialBackoff()).isEqualTo(Duration.ofMillis(50));
+            assertThat(bean.defaultAttempts()).isEqualTo(own.defaultAttempts()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void lockRetryPropertiesReachTheLockOperationsBean() {
+        this.contextRunner.withPropertyValues("modelrepo.lock.retry.attempts=3", "modelrepo.lock.retry.backoff=7ms")
+            .run((context) -> {
+                dev.modelrepo.lock.LockOperations bean = context.getBean(dev.modelrepo.lock.LockOperations.class);
+                assertThat(bean.initialBackoff()).isEqualTo(Duration.ofMillis(7));
+                assertThat(bean.defaultAttempts()).isEqualTo(3);
+            });
+    }
+
+    @Test
     void propertiesHaveDocumentedDefaults() {
         ModelRepositoryProperties properties = new ModelRepositoryProperties();
         assertThat(properties.getDialect()).isNull();
@@ -274,19 +294,22 @@ class ModelRepositoryAutoConfigurationTests {
         assertThat(properties.getQueryTimeout()).isNull();
         assertThat(properties.getQueryCache().getMaxSize()).isEqualTo(QueryCache.DEFAULT_MAX_SIZE);
         assertThat(properties.getBulk().getBatchSize()).isEqualTo(1000);
-        assertThat(properties.getLock().getRetry().getAttempts()).isEqualTo(5);
-        assertThat(properties.getLock().getRetry().getBackoff()).isEqualTo(Duration.ofMillis(50));
+        assertThat(properties.getLock().getRetry().getAttempts()).isEqualTo(5).isEqualTo(dev.modelrepo.lock.LockOperations.DEFAULT_ATTEMPTS);
+        assertThat(properties.getLock().getRetry().getBackoff()).isEqualTo(Duration.ofMillis(50))
+            .isEqualTo(dev.modelrepo.lock.LockOperations.INITIAL_BACKOFF);
         assertThat(properties.getSql().getLog()).isEqualTo(SqlLog.OFF);
         assertThat(properties.getMetrics().isEnabled()).isTrue();
     }
 
     @Test
     void queryTimeoutIsRoundedUpToWholeSeconds() {
-        assertThat(ModelRepositoryConfiguration.timeoutSeconds(null)).isZero();
-        assertThat(ModelRepositoryConfiguration.timeoutSeconds(Duration.ZERO)).isZero();
-        assertThat(ModelRepositoryConfiguration.timeoutSeconds(Duration.ofMillis(1))).isEqualTo(1);
-        assertThat(ModelRepositoryConfiguration.timeoutSeconds(Duration.ofSeconds(2))).isEqualTo(2);
-        assertThat(ModelRepositoryConfiguration.timeoutSeconds(Duration.ofMillis(2500))).isEqualTo(3);
+        this.contextRunner.run((context) -> assertThat(context.getBean(ModelRepository.class).queryTimeoutSeconds()).isZero());
+        this.contextRunner.withPropertyValues("modelrepo.query-timeout=0s")
+            .run((context) -> assertThat(context.getBean(ModelRepository.class).queryTimeoutSeconds()).isZero());
+        this.contextRunner.withPropertyValues("modelrepo.query-timeout=1ms")
+            .run((context) -> assertThat(context.getBean(ModelRepository.class).queryTimeoutSeconds()).isEqualTo(1));
+        this.contextRunner.withPropertyValues("modelrepo.query-timeout=2500ms")
+            .run((context) -> assertThat(context.getBean(ModelRepository.class).queryTimeoutSeconds()).isEqualTo(3));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.modelrepo.bulk;
 
 import java.util.List;
-import java.util.Objects;
 
 import dev.modelrepo.bulk.internal.BulkEngine;
 import dev.modelrepo.bulk.internal.ModelBulk;
+import dev.modelrepo.internal.Arguments;
 import dev.modelrepo.model.Cascade;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.repository.ModelRepository;
@@ -41,13 +41,13 @@ public final class BulkOperations {
 
     /** For {@link ModelRepository#bulk()}; use that. */
     public BulkOperations(BulkEngine engine) {
-        this.engine = Objects.requireNonNull(engine, "engine must not be null");
+        this.engine = Arguments.notNull(engine, "engine");
         this.models = new ModelBulk(engine);
     }
 
     /** The bulk operations of a repository (the same instance every time). */
     public static BulkOperations of(ModelRepository repository) {
-        return repository.bulk();
+        return Arguments.notNull(repository, "repository").bulk();
     }
 
     // ------------------------------------------------------------ insert
@@ -66,7 +66,7 @@ public final class BulkOperations {
      * @return the same list, its models now stored
      */
     public <M extends Model> List<M> insertAll(List<M> models, BulkOptions options) {
-        return this.models.insertAll(models, Objects.requireNonNull(options, "options must not be null"));
+        return this.models.insertAll(Arguments.notNull(models, "models"), Arguments.notNull(options, "options"));
     }
 
     /** {@link #insertBulk(Class, List, List, BulkOptions)} with default options. */
@@ -82,7 +82,8 @@ public final class BulkOperations {
      * @return the number of rows inserted (elements skipped for a type mismatch excluded)
      */
     public int insertBulk(Class<? extends Model> type, List<String> columns, List<?> rows, BulkOptions options) {
-        return engine.insertBulk(type, columns, rows, Objects.requireNonNull(options, "options must not be null"));
+        checkRows(type, columns, rows);
+        return engine.insertBulk(type, columns, rows, Arguments.notNull(options, "options"));
     }
 
     // ------------------------------------------------------------ update
@@ -97,7 +98,7 @@ public final class BulkOperations {
      * listeners), after validating them all: if any is invalid, nothing is written.
      */
     public <M extends Model> List<M> updateAll(List<M> models, BulkOptions options) {
-        return this.models.updateAll(models, Objects.requireNonNull(options, "options must not be null"));
+        return this.models.updateAll(Arguments.notNull(models, "models"), Arguments.notNull(options, "options"));
     }
 
     /** {@link #updateBulk(Class, List, List, BulkOptions)} with default options. */
@@ -116,7 +117,8 @@ public final class BulkOperations {
      * meanwhile: the message names their keys, and the transaction is rolled back (nothing is overwritten)
      */
     public int updateBulk(Class<? extends Model> type, List<String> columns, List<?> rows, BulkOptions options) {
-        return engine.updateBulk(type, columns, rows, Objects.requireNonNull(options, "options must not be null"));
+        checkRows(type, columns, rows);
+        return engine.updateBulk(type, columns, rows, Arguments.notNull(options, "options"));
     }
 
     // ------------------------------------------------------------ delete
@@ -133,7 +135,8 @@ public final class BulkOperations {
 
     /** Destroys each model as {@code destroy} does (hooks, listeners, version check, cascade), in one transaction. */
     public <M extends Model> List<M> deleteAll(List<M> models, Cascade cascade, BulkOptions options) {
-        return this.models.deleteAll(models, cascade, Objects.requireNonNull(options, "options must not be null"));
+        return this.models.deleteAll(Arguments.notNull(models, "models"), Arguments.notNull(cascade, "cascade"),
+                Arguments.notNull(options, "options"));
     }
 
     /** {@link #deleteBulk(Class, List, BulkOptions)} with default options. */
@@ -148,7 +151,9 @@ public final class BulkOperations {
      * @return the number of rows deleted
      */
     public int deleteBulk(Class<? extends Model> type, List<?> rows, BulkOptions options) {
-        return engine.deleteBulk(type, rows, Objects.requireNonNull(options, "options must not be null"));
+        Arguments.notNull(type, "type");
+        Arguments.notNull(rows, "rows");
+        return engine.deleteBulk(type, rows, Arguments.notNull(options, "options"));
     }
 
     // ------------------------------------------------------------ upsert
@@ -165,7 +170,7 @@ public final class BulkOperations {
      * but no hooks or listeners: it cannot tell an insert from an update.
      */
     public <M extends Model> M upsert(M model, List<String> conflictColumns) {
-        return models.upsert(model, Objects.requireNonNull(conflictColumns, "conflictColumns must not be null"));
+        return models.upsert(Arguments.notNull(model, "model"), Arguments.notNull(conflictColumns, "conflictColumns"));
     }
 
     /** {@link #upsertBulk(Class, List, List, List, BulkOptions)} with default options. */
@@ -184,6 +189,14 @@ public final class BulkOperations {
      */
     public int upsertBulk(Class<? extends Model> type, List<String> columns, List<?> rows, List<String> conflictColumns,
             BulkOptions options) {
-        return engine.upsertBulk(type, columns, rows, conflictColumns, Objects.requireNonNull(options, "options must not be null"));
+        checkRows(type, columns, rows);
+        Arguments.notNull(conflictColumns, "conflictColumns");
+        return engine.upsertBulk(type, columns, rows, conflictColumns, Arguments.notNull(options, "options"));
+    }
+
+    private static void checkRows(Class<? extends Model> type, List<String> columns, List<?> rows) {
+        Arguments.notNull(type, "type");
+        Arguments.notNull(columns, "columns");
+        Arguments.notNull(rows, "rows");
     }
 }

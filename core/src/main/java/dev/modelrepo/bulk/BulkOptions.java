@@ -4,6 +4,8 @@ import java.util.Objects;
 
 import org.springframework.transaction.annotation.Propagation;
 
+import dev.modelrepo.internal.Arguments;
+
 /**
  * How a bulk operation runs: rows per statement, what to do with elements that do not fit, and its transaction.
  * Immutable; every setter returns a new instance:
@@ -50,7 +52,7 @@ public final class BulkOptions {
 
     /** What to do with an element of another type or a value its column cannot hold. */
     public BulkOptions onTypeMismatch(TypeMismatch onTypeMismatch) {
-        return new BulkOptions(batchSize, Objects.requireNonNull(onTypeMismatch, "onTypeMismatch must not be null"), propagation);
+        return new BulkOptions(batchSize, Arguments.notNull(onTypeMismatch, "onTypeMismatch"), propagation);
     }
 
     /**
@@ -60,7 +62,7 @@ public final class BulkOptions {
      * consistency; rows of statements that succeeded before a failure stay).
      */
     public BulkOptions propagation(Propagation propagation) {
-        return new BulkOptions(batchSize, onTypeMismatch, Objects.requireNonNull(propagation, "propagation must not be null"));
+        return new BulkOptions(batchSize, onTypeMismatch, Arguments.notNull(propagation, "propagation"));
     }
 
     /** Shorthand for {@code propagation(Propagation.REQUIRES_NEW)}: the operation commits or rolls back on its own. */

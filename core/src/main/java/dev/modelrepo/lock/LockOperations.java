@@ -43,8 +43,11 @@ import dev.modelrepo.dialect.TransactionBeginMode;
  */
 public class LockOperations {
 
-    /** First retry delay; doubled per attempt up to {@link #MAX_BACKOFF}, with jitter. */
-    public static final Duration INITIAL_BACKOFF = Duration.ofMillis(5);
+    /**
+     * First retry delay, 50 ms: doubled per attempt up to {@link #MAX_BACKOFF}, with jitter. The one default of
+     * {@link ModelRepository#locks()} and of the {@code modelrepo.lock.retry.backoff} property.
+     */
+    public static final Duration INITIAL_BACKOFF = Duration.ofMillis(50);
 
     public static final Duration MAX_BACKOFF = Duration.ofMillis(500);
 
@@ -60,7 +63,7 @@ public class LockOperations {
 
     private final int defaultAttempts;
 
-    /** Attempts of {@link #retryOnConflict(Supplier)} when not configured. */
+    /** Attempts of {@link #retryOnConflict(Supplier)} when not configured (also {@code modelrepo.lock.retry.attempts}'s default). */
     public static final int DEFAULT_ATTEMPTS = 5;
 
     public LockOperations(ModelRepository repository) {
@@ -72,15 +75,27 @@ public class LockOperations {
      * @param defaultAttempts attempts of {@link #retryOnConflict(Supplier)}, the first one included
      */
     public LockOperations(ModelRepository repository, Duration initialBackoff, int defaultAttempts) {
+        Arguments.notNull(repository, "repository");
+        Arguments.notNull(initialBackoff, "initialBackoff");
         if (defaultAttempts < 1 || initialBackoff.isNegative()) {
             throw new IllegalArgumentException("attempts must be >= 1 and backoff >= 0, got " + defaultAttempts + " and " + initialBackoff);
         }
         this.defaultAttempts = defaultAttempts;
-        this.repository = Arguments.notNull(repository, "repository");
+        this.repository = repository;
         this.dialect = repository.dialect();
         this.dataSource = repository.dataSource();
         this.required = new CauseFirstTransactionTemplate(repository.transactionManager());
         this.initialBackoff = initialBackoff;
+    }
+
+    /** The first wait between attempts of {@code retryOnConflict}. */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /** The attempts of {@link #retryOnConflict(Supplier)}, the first one included. */
+    public int defaultAttempts() {
+        return defaultAttempts;
     }
 
     /**
@@ -102,6 +117,9 @@ public class LockOperations {
 
     /** {@link #withLocked} for work without a result. */
     public <M extends Model> void useLocked(ModelQuery<M> query, Map<String, ?> params, LockOptions options, Consumer<List<M>> work) {
+        Arguments.notNull(query, "query");
+        Arguments.notNull(params, "params");
+        Arguments.notNull(options, "lock");
         Arguments.notNull(work, "work");
         withLocked(query, params, options, rows -> {
             work.accept(rows);

@@ -87,6 +87,10 @@ public final class LockOptions {
 
     /** Lock only the rows of these query aliases. */
     public LockOptions of(String... aliases) {
+        Arguments.notNull(aliases, "aliases");
+        for (String alias : aliases) {
+            Arguments.notNull(alias, "alias");
+        }
         return new LockOptions(mode, waitPolicy, waitTimeout, List.of(aliases));
     }
 

@@ -4,7 +4,7 @@ import java.util.Collection;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
-/** A column, alias or relation name that the model's table (or the query) does not have. */
+/** A column or alias name that the model's table (or the query) does not have; for relations see {@link UnknownRelationException}. */
 public class UnknownColumnException extends InvalidDataAccessApiUsageException {
 
     public UnknownColumnException(String message) {

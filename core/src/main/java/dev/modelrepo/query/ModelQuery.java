@@ -51,6 +51,10 @@ public final class ModelQuery<M extends Model> {
 
     /** Selects these expressions instead of all columns ({@code col("e.name")}, {@code count().as("n")}). */
     public ModelQuery<M> select(Expression... expressions) {
+        Arguments.notNull(expressions, "expressions");
+        for (Expression e : expressions) {
+            Ast.built(e, "expression");
+        }
         return with(spec.withSelect(List.of(expressions)));
     }
 
@@ -72,13 +76,13 @@ public final class ModelQuery<M extends Model> {
     /** Adds a join. */
     public ModelQuery<M> join(Join join) {
         List<Ast.JoinSpec> joins = new ArrayList<>(spec.joins());
-        joins.add((Ast.JoinSpec) Arguments.notNull(join, "join"));
+        joins.add((Ast.JoinSpec) Ast.built(join, "join"));
         return with(spec.withJoins(List.copyOf(joins)));
     }
 
     /** Adds a WHERE condition; several calls are combined with AND. */
     public ModelQuery<M> where(Condition condition) {
-        Arguments.notNull(condition, "condition");
+        Ast.built(condition, "condition");
         Condition current = spec.where();
         return with(spec.withWhere(current == null ? condition : Q.and(current, condition)));
     }
@@ -95,11 +99,16 @@ public final class ModelQuery<M extends Model> {
 
     /** GROUP BY these expressions. */
     public ModelQuery<M> groupBy(Expression... expressions) {
+        Arguments.notNull(expressions, "expressions");
+        for (Expression e : expressions) {
+            Ast.built(e, "expression");
+        }
         return with(spec.withGroupBy(List.of(expressions)));
     }
 
     /** HAVING; several calls are combined with AND. */
     public ModelQuery<M> having(Condition condition) {
+        Ast.built(condition, "condition");
         Condition current = spec.having();
         return with(spec.withHaving(current == null ? condition : Q.and(current, condition)));
     }
@@ -108,7 +117,7 @@ public final class ModelQuery<M extends Model> {
     public ModelQuery<M> orderBy(Order... orders) {
         List<Ast.OrderItem> items = new ArrayList<>(spec.orderBy());
         for (Order order : orders) {
-            items.add((Ast.OrderItem) Arguments.notNull(order, "order"));
+            items.add((Ast.OrderItem) Ast.built(order, "order"));
         }
         return with(spec.withOrderBy(List.copyOf(items)));
     }
@@ -131,7 +140,7 @@ public final class ModelQuery<M extends Model> {
 
     /** LIMIT from a parameter: bound, so every limit shares one SQL string. */
     public ModelQuery<M> limit(Expression parameter) {
-        return with(spec.withLimit(Arguments.notNull(parameter, "limit")));
+        return with(spec.withLimit(Ast.built(parameter, "limit")));
     }
 
     /** OFFSET n. */
@@ -144,7 +153,7 @@ public final class ModelQuery<M extends Model> {
 
     /** OFFSET from a parameter. */
     public ModelQuery<M> offset(Expression parameter) {
-        return with(spec.withOffset(Arguments.notNull(parameter, "offset")));
+        return with(spec.withOffset(Ast.built(parameter, "offset")));
     }
 
     /** Offset paging: page {@code page} (from 0) of {@code size} rows; order the query for stable pages. */

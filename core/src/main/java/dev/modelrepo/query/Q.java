@@ -112,7 +112,7 @@ public final class Q {
     }
 
     private static Condition compare(Expression left, String operator, @Nullable Object value) {
-        Arguments.notNull(left, "left");
+        Ast.built(left, "left");
         if (value == null) {
             throw new InvalidQueryException("Comparing " + left + " " + operator
                     + " null is never true in SQL; use isNull/isNotNull, or param(...) for a value that may be null");
@@ -201,13 +201,13 @@ public final class Q {
             throw new InvalidQueryException((and ? "and" : "or") + "() needs at least one condition");
         }
         for (Condition c : conditions) {
-            Arguments.notNull(c, "condition");
+            Ast.built(c, "condition");
         }
         return conditions.length == 1 ? conditions[0] : new Ast.Junction(and, List.of(conditions));
     }
 
     public static Condition not(Condition condition) {
-        return new Ast.Not(Arguments.notNull(condition, "condition"));
+        return new Ast.Not(Ast.built(condition, "condition"));
     }
 
     public static Condition exists(ModelQuery<?> subquery) {
@@ -260,11 +260,11 @@ public final class Q {
     }
 
     public static Order asc(Expression expression) {
-        return new Ast.OrderItem(expression, false);
+        return new Ast.OrderItem(Ast.built(expression, "expression"), false);
     }
 
     public static Order desc(Expression expression) {
-        return new Ast.OrderItem(expression, true);
+        return new Ast.OrderItem(Ast.built(expression, "expression"), true);
     }
 
     // ------------------------------------------------------------ joins

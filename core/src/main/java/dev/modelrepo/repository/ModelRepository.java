@@ -142,10 +142,20 @@ public class ModelRepository {
         return models;
     }
 
-    /** The rows a list probably returns, to size its result: a literal limit (at most 1000), else 10. */
-    private static int expectedRows(ModelQuery<?> query) {
-        return query.spec().limit() instanceof dev.modelrepo.query.internal.Ast.Literal l && l.value() instanceof Number n
-                && n.longValue() > 0 ? (int) Math.min(n.longValue(), 1_000) : 10;
+    /**
+     * The rows a list probably returns, to size its result: a literal limit (at most 1000), else 10.
+     * {@code limit(long)} stores its value as argument-free raw SQL (so it is rendered, not bound).
+     */
+    static int expectedRows(ModelQuery<?> query) {
+        long limit = -1;
+        if (query.spec().limit() instanceof dev.modelrepo.query.internal.Ast.Raw raw && raw.arguments().isEmpty()
+                && !raw.sql().isEmpty() && raw.sql().chars().allMatch(c -> c >= '0' && c <= '9')) {
+            limit = raw.sql().length() > 18 ? Long.MAX_VALUE : Long.parseLong(raw.sql());
+        }
+        else if (query.spec().limit() instanceof dev.modelrepo.query.internal.Ast.Literal l && l.value() instanceof Number n) {
+            limit = n.longValue();
+        }
+        return limit > 0 ? (int) Math.min(limit, 1_000) : 10;
     }
 
     /** The models the query returns, for a query without parameters. */
@@ -517,10 +527,16 @@ public class ModelRepository {
             return this;
         }
 
-        /** The statement timeout as a duration, rounded up to whole seconds (JDBC's unit); null or zero: none. */
+        /**
+         * The statement timeout as a duration, rounded up to whole seconds (JDBC's unit), so that a positive
+         * duration never means "none"; null, zero or negative: none.
+         */
         public Builder queryTimeout(java.time.@Nullable Duration timeout) {
-            long millis = timeout == null ? 0 : timeout.toMillis();
-            return queryTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000));
+            if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+                return queryTimeoutSeconds(0);
+            }
+            long seconds = timeout.toSeconds() + (timeout.toNanosPart() > 0 ? 1 : 0);
+            return queryTimeoutSeconds((int) Math.min(Integer.MAX_VALUE, seconds));
         }
 
         /** The transaction manager for the repository's own transactions (a JdbcTransactionManager over the DataSource by default). */

@@ -20,7 +20,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.modelrepo.fixtures.CountingDataSource;
 import dev.modelrepo.fixtures.Department;
 import dev.modelrepo.lock.LockOptions;
-import dev.modelrepo.model.UnknownColumnException;
+import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.repository.ModelRepository;
 import dev.modelrepo.test.Changelog;
@@ -75,7 +75,7 @@ class UnknownIncludeTests {
         for (Case c : cases(repo, db, include.apply(repo.query(Department.class, "d")))) {
             counting.reset();
             Throwable thrown = catchThrowable(c.call());
-            if (!(thrown instanceof UnknownColumnException) || !mentions.stream().allMatch(thrown.getMessage()::contains)) {
+            if (!(thrown instanceof UnknownRelationException) || !mentions.stream().allMatch(thrown.getMessage()::contains)) {
                 problems.add(c.what() + ": " + thrown);
             }
             if (!counting.statements().isEmpty()) {

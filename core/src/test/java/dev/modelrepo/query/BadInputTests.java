@@ -21,6 +21,7 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.UnknownModelException;
+import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.model.UnknownTableException;
 
 /** Every kind of bad input fails before SQL is sent, with a message naming the model, the name and what exists. */
@@ -78,10 +79,10 @@ class BadInputTests {
     @Test
     void anUnknownRelationNamesTheRelationsThatExist() {
         assertThatThrownBy(() -> renderer.render(emp().join(inner("company")), Map.of()))
-                .isInstanceOf(UnknownColumnException.class).hasMessageContaining("Employee")
+                .isInstanceOf(UnknownRelationException.class).hasMessageContaining("Employee")
                 .hasMessageContaining("'company'").hasMessageContaining("[department]");
         assertThatThrownBy(() -> renderer.render(emp().join(inner("company").through("department")), Map.of()))
-                .isInstanceOf(UnknownColumnException.class).hasMessageContaining("join that relation first");
+                .isInstanceOf(UnknownRelationException.class).hasMessageContaining("join that relation first");
     }
 
     @Test
@@ -130,7 +131,7 @@ class BadInputTests {
         assertThatThrownBy(() -> raw("a = ? AND b = ?", 1)).isInstanceOf(InvalidQueryException.class).hasMessageContaining("2 '?'");
         assertThatThrownBy(() -> emp().limit(-1)).isInstanceOf(InvalidQueryException.class);
         assertThatThrownBy(() -> renderer.render(emp().join(inner("department")).join(inner(Department.class, "department")
-                .on(eq("department.id", 1))), Map.of())).isInstanceOf(UnknownColumnException.class).hasMessageContaining("twice");
+                .on(eq("department.id", 1))), Map.of())).isInstanceOf(UnknownRelationException.class).hasMessageContaining("twice");
     }
 
     @ParameterizedTest(name = "hostile identifier {0}")

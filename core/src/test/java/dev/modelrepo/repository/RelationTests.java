@@ -12,7 +12,7 @@ import dev.modelrepo.fixtures.Company;
 import dev.modelrepo.fixtures.CountingDataSource;
 import dev.modelrepo.fixtures.Department;
 import dev.modelrepo.fixtures.Employee;
-import dev.modelrepo.model.UnknownColumnException;
+import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.test.Changelog;
 import dev.modelrepo.test.EngineTest;
@@ -104,7 +104,7 @@ class RelationTests {
     @EngineTest
     void anUnknownIncludeNamesTheRelations(TestDatabase db) {
         Fixture f = fixture(db);
-        assertThatThrownBy(() -> f.repo().list(companies(f.tag()).include("staff"), Map.of())).isInstanceOf(UnknownColumnException.class)
+        assertThatThrownBy(() -> f.repo().list(companies(f.tag()).include("staff"), Map.of())).isInstanceOf(UnknownRelationException.class)
                 .hasMessageContaining("'staff'").hasMessageContaining("[departments]");
     }
 }

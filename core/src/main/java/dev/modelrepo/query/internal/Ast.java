@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.Condition;
 import dev.modelrepo.query.InvalidIdentifierException;
+import dev.modelrepo.query.InvalidQueryException;
 import dev.modelrepo.query.Expression;
 import dev.modelrepo.query.Join;
 import dev.modelrepo.query.Order;
@@ -64,10 +65,25 @@ public final class Ast {
                 identifier(reference.substring(dot + 1), "column"));
     }
 
+    /**
+     * The node, when modelrepo built it (with {@link dev.modelrepo.query.Q} or {@code ModelQuery}), else an
+     * {@link InvalidQueryException}. Condition, Expression, Order and Join cannot be sealed: their implementations
+     * are the records here, in another package, and Java 17 outside a named module permits only the same package.
+     * So a class of the application's own is refused here, before it could fail as a ClassCastException later.
+     */
+    public static <T> T built(@Nullable T node, String name) {
+        Arguments.notNull(node, name);
+        if (!(node instanceof Shaped<?>)) {   // every node of this class is Shaped (and cheap to test on the hot path)
+            throw new InvalidQueryException(name + " must be built with Q or ModelQuery, not implemented by the application: "
+                    + node.getClass().getName() + " is not one of modelrepo's query nodes, which are the only ones it can render");
+        }
+        return node;
+    }
+
     /** Wraps a right-hand operand: expressions stay, queries become subqueries, anything else is a bound value. */
     public static Expression operand(@Nullable Object value) {
         if (value instanceof Expression e) {
-            return e;
+            return built(e, "expression");
         }
         if (value instanceof dev.modelrepo.query.ModelQuery<?> q) {
             return new Subquery(q.spec());
@@ -82,7 +98,7 @@ public final class Ast {
 
     @SuppressWarnings("unchecked")
     static <T> T shapeOf(T node, List<@Nullable Object> literals) {
-        return node == null ? null : ((Shaped<T>) node).shape(literals);
+        return node == null ? null : ((Shaped<T>) built(node, "query part")).shape(literals);
     }
 
     static <T> List<T> shapeAll(List<T> nodes, List<@Nullable Object> literals) {
@@ -280,7 +296,7 @@ public final class Ast {
         }
 
         public JoinSpec withOn(Condition condition) {
-            return new JoinSpec(type, relation, through, model, alias, Arguments.notNull(condition, "condition"));
+            return new JoinSpec(type, relation, through, model, alias, built(condition, "condition"));
         }
 
         public JoinSpec withThrough(String via) {

@@ -11,6 +11,7 @@ import dev.modelrepo.dialect.LockRequest;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.UnknownColumnException;
+import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.model.internal.RowLayout;
@@ -145,7 +146,6 @@ public final class QueryCompiler {
 
     /** SELECT list, FROM, JOINs, WHERE, GROUP BY, HAVING. */
     private @Nullable RowPlan body(QuerySpec spec, Scope scope, SqlWriter out, boolean top, boolean selectOne) {
-        int selectMark = out.mark();
         RowPlan plan = null;
         if (!selectOne) {
             SqlWriter list = new SqlWriter();
@@ -296,7 +296,7 @@ public final class QueryCompiler {
         QuerySpec sub = spec.from();
         Source source = new Source(spec.alias(), model.name() + " subquery", model);
         Scope subScope = scope(sub, parent, null);
-        RowPlan plan = selectList(sub.unionAll().isEmpty() ? sub : sub, subScope, new SqlWriter(), true);
+        RowPlan plan = selectList(sub, subScope, new SqlWriter(), true);
         for (int i = 0; i < plan.layout().size(); i++) {
             String name = plan.layout().name(i);
             Source.Column inner = subScope.root.column(name);
@@ -317,13 +317,13 @@ public final class QueryCompiler {
         }
         Source owner = join.through() == null ? scope.root : scope.sources.get(join.through());
         if (owner == null) {
-            throw new UnknownColumnException("Cannot join '" + join.relation() + "' through '" + join.through()
+            throw new UnknownRelationException("Cannot join '" + join.relation() + "' through '" + join.through()
                     + "': join that relation first; joined so far: " + scope.sources.keySet());
         }
         ModelInfo ownerModel = owner.model;
         Relation relation = ownerModel == null ? null : ownerModel.relation(join.relation());
         if (relation == null) {
-            throw new UnknownColumnException(owner.describedAs + " has no relation '" + join.relation() + "'; its relations are "
+            throw new UnknownRelationException(owner.describedAs + " has no relation '" + join.relation() + "'; its relations are "
                     + (ownerModel == null ? "[]" : ownerModel.relations().keySet()));
         }
         return new Scope.Joined(join, Source.ofTable(alias, registry.info(relation.target())), relation,

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.model.UnknownColumnException;
+import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.query.internal.Ast.ColumnRef;
 
@@ -38,7 +39,7 @@ final class Scope {
 
     void add(Joined joined) {
         if (sources.containsKey(joined.source().alias)) {
-            throw new UnknownColumnException("Alias '" + joined.source().alias + "' is used twice in a query of "
+            throw new UnknownRelationException("Alias '" + joined.source().alias + "' is used twice in a query of "
                     + root.describedAs + "; give the join another alias with .as(...)");
         }
         sources.put(joined.source().alias, joined.source());

@@ -50,22 +50,6 @@ final class SqlWriter {
         slots.addAll(other.slots);
     }
 
-    /** Renders into a separate writer and returns its text, for parts that must be bind-free or reordered. */
-    int slotCount() {
-        return slots.size();
-    }
-
-    /** The position where text will go next, for later insertion of a prefix. */
-    int mark() {
-        flush();
-        return parts.size();
-    }
-
-    void insertAt(int mark, String sql) {
-        flush();
-        parts.add(mark, sql);
-    }
-
     private void flush() {
         if (text.length() > 0) {
             parts.add(text.toString());

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import dev.modelrepo.dialect.InListStrategy;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
-import dev.modelrepo.model.UnknownColumnException;
+import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
@@ -61,7 +61,7 @@ public final class IncludeLoader {
         byFirst.forEach((name, rest) -> {
             Relation relation = parent.relation(name);
             if (relation == null) {
-                throw new UnknownColumnException(parent.name() + " has no relation '" + name + "' to include; its relations are "
+                throw new UnknownRelationException(parent.name() + " has no relation '" + name + "' to include; its relations are "
                         + parent.relations().keySet());
             }
             List<? extends Model> loaded = relation.kind() == Relation.Kind.HAS_MANY ? loadChildren(parents, parent, relation)
@@ -74,7 +74,7 @@ public final class IncludeLoader {
      * Checks that every relation of every include path exists, so that the repository can refuse a typo before it
      * runs any SQL (and also on an empty table, where nothing would be loaded).
      *
-     * @throws UnknownColumnException naming the model, the unknown relation, the path and the relations that exist
+     * @throws UnknownRelationException naming the model, the unknown relation, the path and the relations that exist
      */
     public void validate(Class<?> rootType, List<String> paths) {
         if (paths.isEmpty()) {
@@ -86,7 +86,7 @@ public final class IncludeLoader {
             for (String name : path.split("\\.")) {
                 Relation relation = owner.relation(name);
                 if (relation == null) {
-                    throw new UnknownColumnException(owner.name() + " has no relation '" + name + "' to include (in include(\""
+                    throw new UnknownRelationException(owner.name() + " has no relation '" + name + "' to include (in include(\""
                             + path + "\") on " + root.name() + "); its relations are " + owner.relations().keySet());
                 }
                 owner = registry.info(relation.target());
