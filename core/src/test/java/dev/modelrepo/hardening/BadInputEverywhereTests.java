@@ -26,7 +26,7 @@ import dev.modelrepo.fixtures.Department;
 import dev.modelrepo.fixtures.User;
 import dev.modelrepo.lock.LockOperations;
 import dev.modelrepo.lock.LockOptions;
-import dev.modelrepo.lock.UnsupportedLockException;
+import dev.modelrepo.dialect.UnsupportedLockException;
 import dev.modelrepo.model.Cascade;
 import dev.modelrepo.model.FrozenModelException;
 import dev.modelrepo.model.Model;
