@@ -21,10 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionException;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.modelrepo.fixtures.User;
@@ -35,6 +33,7 @@ import dev.modelrepo.test.Changelog;
 import dev.modelrepo.test.Engine;
 import dev.modelrepo.test.EngineTest;
 import dev.modelrepo.test.TestDatabase;
+import dev.modelrepo.fixtures.SqlitePools;
 
 /**
  * Bulk writes on SQLite while another connection holds the write lock ({@code BEGIN IMMEDIATE}) and the repository's
@@ -251,19 +250,11 @@ class BulkBusyTests {
     }
 
     private static HikariDataSource pool(TestDatabase db, String mode, int busyTimeoutMillis) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(db.jdbcUrl() + "?journal_mode=WAL&busy_timeout=" + busyTimeoutMillis + "&transaction_mode=" + mode);
-        config.setMaximumPoolSize(mode.equals("IMMEDIATE") ? 1 : 8);
-        config.setConnectionTimeout(10_000);
-        return new HikariDataSource(config);
+        return SqlitePools.pool(db, mode.equals("IMMEDIATE") ? 1 : 8, busyTimeoutMillis, mode);
     }
 
     private static ModelRepository repository(HikariDataSource pool, boolean applicationManager) {
-        ModelRepository.Builder builder = ModelRepository.builder(pool);
-        if (applicationManager) {
-            builder.transactionManager(new JdbcTransactionManager(pool));
-        }
-        return builder.build();
+        return SqlitePools.repository(pool, applicationManager);
     }
 
     /** Takes the write lock on another connection and keeps it until {@link #release}. */

@@ -16,7 +16,6 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.modelrepo.lock.LockOperations;
@@ -26,6 +25,7 @@ import dev.modelrepo.repository.ModelRepository;
 import dev.modelrepo.test.Engine;
 import dev.modelrepo.test.EngineTest;
 import dev.modelrepo.test.TestDatabase;
+import dev.modelrepo.fixtures.SqlitePools;
 
 /**
  * SQLite under a writer that holds the database: a BEGIN that fails with SQLITE_BUSY must not leave a pooled
@@ -39,11 +39,7 @@ class SqliteBusyTests {
     }
 
     static HikariDataSource pool(TestDatabase db, int size, int busyTimeoutMillis) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(db.jdbcUrl() + "?journal_mode=WAL&busy_timeout=" + busyTimeoutMillis + "&transaction_mode=IMMEDIATE");
-        config.setMaximumPoolSize(size);
-        config.setConnectionTimeout(10_000);
-        return new HikariDataSource(config);
+        return SqlitePools.pool(db, size, busyTimeoutMillis, "IMMEDIATE");
     }
 
     static void createNotes(TestDatabase db) throws SQLException {
@@ -167,11 +163,7 @@ class SqliteBusyTests {
     }
 
     private static ModelRepository repository(DataSource pool, boolean applicationManager) {
-        ModelRepository.Builder builder = ModelRepository.builder(pool);
-        if (applicationManager) {
-            builder.transactionManager(new JdbcTransactionManager(pool));
-        }
-        return builder.build();
+        return SqlitePools.repository(pool, applicationManager);
     }
 
     /** Takes the write lock on another connection (sqlite-jdbc begins at setAutoCommit(false); a write makes it held). */

@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionException;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -87,11 +86,7 @@ class SqliteContentionTests {
         Audit audit = new Audit();
         long start = System.nanoTime();
         try (HikariDataSource pool = SqliteBusyTests.pool(db, 4, busyTimeoutMillis)) {
-            ModelRepository.Builder builder = ModelRepository.builder(pool);
-            if (applicationManager) {
-                builder.transactionManager(new JdbcTransactionManager(pool));
-            }
-            ModelRepository repo = builder.build();
+            ModelRepository repo = dev.modelrepo.fixtures.SqlitePools.repository(pool, applicationManager);
             ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
             try {
                 List<Future<?>> done = new ArrayList<>();
