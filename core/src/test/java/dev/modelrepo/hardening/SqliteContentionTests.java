@@ -70,6 +70,8 @@ class SqliteContentionTests {
         final Set<String> rolledBack = ConcurrentHashMap.newKeySet();
         final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         final List<Throwable> raw = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Plain saves that returned but that another connection did not see right after. */
+        final Set<String> invisibleAfterSave = ConcurrentHashMap.newKeySet();
 
         void failed(RuntimeException ex) {
             if (ex instanceof DataAccessException || ex instanceof TransactionException) {
@@ -93,9 +95,13 @@ class SqliteContentionTests {
                 for (int w = 0; w < WRITERS; w++) {
                     int writer = w;
                     done.add(writers.submit(() -> {
-                        for (int i = 0; i < OPERATIONS; i++) {
-                            operate(repo, audit, "w" + writer + "-" + i, i % 5);
+                        try (Connection checker = DriverManager.getConnection(db.jdbcUrl());
+                                var visible = checker.prepareStatement("SELECT COUNT(*) FROM notes WHERE text = ?")) {
+                            for (int i = 0; i < OPERATIONS; i++) {
+                                operate(repo, audit, "w" + writer + "-" + i, i % 5, visible);
+                            }
                         }
+                        return null;
                     }));
                 }
                 for (Future<?> f : done) {
@@ -114,22 +120,31 @@ class SqliteContentionTests {
         Set<String> undone = new HashSet<>(audit.rolledBack);
         undone.retainAll(stored);
         System.out.printf("SQLite contention (busy_timeout=%d ms, %s manager): %d operations in %d ms; %d acknowledged writes,"
-                        + " %d found, %d lost; %d rolled back, %d of them found; errors %s; raw %d%n", busyTimeoutMillis,
+                        + " %d found, %d lost, %d plain saves not visible elsewhere right after; %d rolled back, %d of them found;"
+                + " errors %s; raw %d%n", busyTimeoutMillis,
                 applicationManager ? "application's" : "repository's", WRITERS * OPERATIONS, millis, audit.acknowledged.size(),
-                audit.acknowledged.size() - lost.size(), lost.size(), audit.rolledBack.size(), undone.size(),
+                audit.acknowledged.size() - lost.size(), lost.size(), audit.invisibleAfterSave.size(), audit.rolledBack.size(), undone.size(),
                 new TreeMap<>(audit.errors), audit.raw.size());
         assertThat(audit.raw).as("failures that are not Spring's DataAccessException or TransactionException").isEmpty();
         assertThat(lost).as("acknowledged writes missing from the database").isEmpty();
+        assertThat(audit.invisibleAfterSave).as("plain saves other connections did not see right after they returned").isEmpty();
         assertThat(undone).as("rolled-back writes found in the database").isEmpty();
         assertThat(audit.acknowledged).as("the load wrote something").isNotEmpty();
     }
 
-    private static void operate(ModelRepository repo, Audit audit, String tag, int kind) {
+    private static void operate(ModelRepository repo, Audit audit, String tag, int kind, java.sql.PreparedStatement visible)
+            throws java.sql.SQLException {
         try {
             switch (kind) {
                 case 0 -> {
                     repo.save(note(repo, tag));
                     audit.acknowledged.add(tag);
+                    visible.setString(1, tag);
+                    try (ResultSet rs = visible.executeQuery()) {
+                        if (!rs.next() || rs.getInt(1) != 1) {
+                            audit.invisibleAfterSave.add(tag);
+                        }
+                    }
                 }
                 case 1 -> {
                     repo.useTransaction(() -> {
