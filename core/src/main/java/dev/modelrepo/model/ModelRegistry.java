@@ -106,25 +106,38 @@ public final class ModelRegistry {
     }
 
     /** Registers every {@link Table}-annotated model class in these packages, loading classes with this class loader. */
-    @SuppressWarnings("unchecked")
     public ModelRegistry scan(@Nullable ClassLoader loader, String... basePackages) {
-        var scanner = new ClassPathScanningCandidateComponentProvider(false);
-        if (loader != null) {
-            scanner.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader(loader));
-        }
-        scanner.addIncludeFilter(new AnnotationTypeFilter(Table.class));
-        for (String base : basePackages) {
-            for (var candidate : scanner.findCandidateComponents(base)) {
-                Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), loader);
-                if (Model.class.isAssignableFrom(type)) {
-                    register((Class<? extends Model>) type);
-                }
-            }
+        for (Class<? extends Model> type : modelTypesIn(loader, basePackages)) {
+            register(type);
         }
         return this;
     }
 
     /** The registered model classes. */
+    /**
+     * The {@link Table}-annotated model classes in these packages, without a registry or a database (for build-time
+     * tools such as the AOT processor).
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Class<? extends Model>> modelTypesIn(@Nullable ClassLoader loader, String... basePackages) {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        if (loader != null) {
+            scanner.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader(loader));
+        }
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Table.class));
+        List<Class<? extends Model>> types = new ArrayList<>();
+        for (String base : basePackages) {
+            for (var candidate : scanner.findCandidateComponents(base)) {
+                Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), loader);
+                if (Model.class.isAssignableFrom(type)) {
+                    ModelInfo.annotation((Class<? extends Model>) type);
+                    types.add((Class<? extends Model>) type);
+                }
+            }
+        }
+        return types;
+    }
+
     public List<Class<? extends Model>> modelTypes() {
         return List.copyOf(registered);
     }

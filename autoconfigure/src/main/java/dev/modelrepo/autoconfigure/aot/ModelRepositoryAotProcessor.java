@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
-import dev.modelrepo.dialect.H2Dialect;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
 
@@ -29,9 +28,8 @@ class ModelRepositoryAotProcessor implements BeanFactoryInitializationAotProcess
         if (packages.isEmpty()) {
             return null;
         }
-        List<Class<? extends Model>> models = ModelRegistry.offline(H2Dialect.INSTANCE)
-            .scan(beanFactory.getBeanClassLoader(), packages.toArray(String[]::new))
-            .modelTypes();
+        List<Class<? extends Model>> models = ModelRegistry.modelTypesIn(beanFactory.getBeanClassLoader(),
+                packages.toArray(String[]::new));
         if (models.isEmpty()) {
             return null;
         }
