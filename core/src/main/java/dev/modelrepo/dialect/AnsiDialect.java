@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,8 @@ public abstract class AnsiDialect implements Dialect {
     protected AnsiDialect(String name, String errorCodesDatabase) {
         this.name = name;
         this.translator = new SQLErrorCodeSQLExceptionTranslator(errorCodesDatabase);
+        this.locks = LockClauses.rowLocks(name, Map.of(RowLockStrength.UPDATE, "FOR UPDATE"), false,
+                Set.of(LockWaitPolicy.NOWAIT, LockWaitPolicy.SKIP_LOCKED));
     }
 
     @Override
@@ -69,63 +73,17 @@ public abstract class AnsiDialect implements Dialect {
         return sb.toString();
     }
 
+    private final LockClauses locks;
+
+    /** The lock clauses of standard SQL: FOR UPDATE, NOWAIT and SKIP LOCKED. */
     @Override
-    public String lockClause(LockRequest options) {
-        StringBuilder sb = new StringBuilder(" ").append(lockModeSql(options));
-        if (!options.ofAliases().isEmpty()) {
-            sb.append(ofClause(options));
-        }
-        sb.append(waitSql(options));
-        return sb.toString();
+    public LockClauses locks() {
+        return locks;
     }
 
-    /** The lock keyword(s) for a row lock's strength; the default knows FOR UPDATE only. */
-    protected String lockModeSql(LockRequest lock) {
-        if (lock.strength() == RowLockStrength.UPDATE) {
-            return "FOR UPDATE";
-        }
-        throw unsupported("lock mode " + lock.modeName());
-    }
-
-    /** The row lock's strength; a transaction begin mode (SQLite's lock) is not one here. */
-    protected RowLockStrength strength(LockRequest lock, String note) {
-        if (lock.strength() == null) {
-            throw unsupported("lock mode " + lock.modeName() + note);
-        }
-        return lock.strength();
-    }
-
-    /** The {@code OF a, b} part; the default refuses it. */
-    protected String ofClause(LockRequest options) {
-        throw unsupported("FOR UPDATE OF");
-    }
-
-    /** The wait policy part; the default knows NOWAIT and SKIP LOCKED. */
-    protected String waitSql(LockRequest options) {
-        return switch (options.waitPolicy()) {
-            case DEFAULT -> "";
-            case NOWAIT -> " NOWAIT";
-            case SKIP_LOCKED -> " SKIP LOCKED";
-            case WAIT -> throw unsupported("WAIT n");
-        };
-    }
-
+    /** What this database cannot do, as the exception raised before any SQL. */
     protected UnsupportedLockException unsupported(String what) {
         return new UnsupportedLockException(name, what);
-    }
-
-    protected static String aliasList(LockRequest options, Dialect dialect) {
-        StringBuilder sb = new StringBuilder(" OF ");
-        for (int i = 0; i < options.ofAliases().size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(dialect.quote(options.ofAliases().get(i)));
-        }
-        return sb.toString();
-    }
-
-    protected static long waitSeconds(LockRequest options) {
-        var timeout = options.waitTimeout();
-        long seconds = timeout == null ? 0 : timeout.toSeconds();
-        return timeout != null && timeout.toNanosPart() > 0 ? seconds + 1 : seconds;
     }
 
     @Override

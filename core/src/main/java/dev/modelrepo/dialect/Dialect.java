@@ -41,8 +41,13 @@ public interface Dialect extends MetadataConventions {
      */
     String limitOffset(@Nullable String limit, @Nullable String offset);
 
-    /** The lock clause appended to a SELECT, starting with a space. */
-    String lockClause(LockRequest lock);
+    /** The lock clauses this database can append to a SELECT (or, SQLite, its transaction begin modes). */
+    LockClauses locks();
+
+    /** The lock clause appended to a SELECT, starting with a space; refused before any SQL when not possible. */
+    default String lockClause(LockRequest lock) {
+        return locks().render(lock, this::quote);
+    }
 
     /**
      * The binder of an IN list sent as one array (ARRAY strategy): elements of this kind, typed by the column

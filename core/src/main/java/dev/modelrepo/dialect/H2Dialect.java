@@ -67,18 +67,19 @@ public class H2Dialect extends AnsiDialect {
         return "SELECT " + columns + " FROM FINAL TABLE (" + updateSql + ")";
     }
 
-    @Override
-    protected String waitSql(LockRequest options) {
-        if (options.waitPolicy() == LockWaitPolicy.WAIT) {
-            return " WAIT " + waitSeconds(options);
-        }
-        return super.waitSql(options);
-    }
-
     private final BulkSupport bulkSupport = new H2BulkSupport(this);
 
     @Override
     public BulkSupport bulk() {
         return bulkSupport;
+    }
+
+    private final LockClauses locks = LockClauses.rowLocks(name(), java.util.Map.of(RowLockStrength.UPDATE, "FOR UPDATE"), false,
+            java.util.Set.of(LockWaitPolicy.NOWAIT, LockWaitPolicy.SKIP_LOCKED, LockWaitPolicy.WAIT));
+
+    /** FOR UPDATE with NOWAIT, SKIP LOCKED and WAIT n. */
+    @Override
+    public LockClauses locks() {
+        return locks;
     }
 }

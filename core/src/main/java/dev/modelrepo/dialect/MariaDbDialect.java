@@ -44,33 +44,23 @@ public class MariaDbDialect extends MySqlDialect {
         return atLeast(10, 5) ? insertSql + " RETURNING " + columns : null;
     }
 
+    /** FOR UPDATE and LOCK IN SHARE MODE, NOWAIT, WAIT n, SKIP LOCKED from 10.6; no OF. */
     @Override
-    protected String lockModeSql(LockRequest lock) {
-        return switch (strength(lock, "")) {
-            case UPDATE -> "FOR UPDATE";
-            case SHARE -> "LOCK IN SHARE MODE";
-            default -> throw unsupported("lock mode " + lock.modeName());
-        };
-    }
-
-    @Override
-    protected String ofClause(LockRequest options) {
-        throw unsupported("FOR UPDATE OF");
-    }
-
-    @Override
-    protected String waitSql(LockRequest options) {
-        return switch (options.waitPolicy()) {
-            case WAIT -> " WAIT " + waitSeconds(options);
-            case SKIP_LOCKED -> {
-                if (!atLeast(10, 6)) {
-                    throw unsupported("SKIP LOCKED before MariaDB 10.6 (connected: " + major + "." + minor + ")");
-                }
-                yield " SKIP LOCKED";
+    public LockClauses locks() {
+        LockClauses l = locks;
+        if (l == null) {
+            l = LockClauses.rowLocks(name(), java.util.Map.of(RowLockStrength.UPDATE, "FOR UPDATE", RowLockStrength.SHARE,
+                    "LOCK IN SHARE MODE"), false, java.util.Set.of(LockWaitPolicy.NOWAIT, LockWaitPolicy.SKIP_LOCKED, LockWaitPolicy.WAIT));
+            if (!atLeast(10, 6)) {
+                l = l.withoutSkipLocked("before MariaDB 10.6 (connected: " + major + "." + minor + ")");
             }
-            default -> super.waitSql(options);
-        };
+            locks = l;
+        }
+        return l;
     }
+
+    /** Built on first use: the version fields are set after the superclass's field initialisers ran. */
+    private volatile @org.jspecify.annotations.Nullable LockClauses locks;
 
     @Override
     public String toString() {

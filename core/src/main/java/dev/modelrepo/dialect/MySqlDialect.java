@@ -82,20 +82,6 @@ public class MySqlDialect extends AnsiDialect {
     }
 
     @Override
-    protected String lockModeSql(LockRequest lock) {
-        return switch (strength(lock, "")) {
-            case UPDATE -> "FOR UPDATE";
-            case SHARE -> "FOR SHARE";
-            default -> throw unsupported("lock mode " + lock.modeName());
-        };
-    }
-
-    @Override
-    protected String ofClause(LockRequest options) {
-        return aliasList(options, this);
-    }
-
-    @Override
     public ColumnKind columnKind(ColumnTypeInfo type) {
         String typeName = type.typeName().toLowerCase(Locale.ROOT);
         if (typeName.startsWith("tinyint") && type.size() == 1) {
@@ -136,5 +122,14 @@ public class MySqlDialect extends AnsiDialect {
     @Override
     public BulkSupport bulk() {
         return bulkSupport;
+    }
+
+    private final LockClauses locks = LockClauses.rowLocks(name(), java.util.Map.of(RowLockStrength.UPDATE, "FOR UPDATE",
+            RowLockStrength.SHARE, "FOR SHARE"), true, java.util.Set.of(LockWaitPolicy.NOWAIT, LockWaitPolicy.SKIP_LOCKED));
+
+    /** FOR UPDATE and FOR SHARE, OF, NOWAIT and SKIP LOCKED (MySQL 8). */
+    @Override
+    public LockClauses locks() {
+        return locks;
     }
 }

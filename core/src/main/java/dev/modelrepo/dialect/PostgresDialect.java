@@ -38,21 +38,6 @@ public class PostgresDialect extends AnsiDialect {
     }
 
     @Override
-    protected String lockModeSql(LockRequest lock) {
-        return switch (strength(lock, " (a SQLite transaction mode)")) {
-            case UPDATE -> "FOR UPDATE";
-            case SHARE -> "FOR SHARE";
-            case NO_KEY_UPDATE -> "FOR NO KEY UPDATE";
-            case KEY_SHARE -> "FOR KEY SHARE";
-        };
-    }
-
-    @Override
-    protected String ofClause(LockRequest options) {
-        return aliasList(options, this);
-    }
-
-    @Override
     public ColumnKind columnKind(ColumnTypeInfo type) {
         String typeName = type.typeName().toLowerCase(Locale.ROOT);
         return switch (typeName) {
@@ -119,5 +104,16 @@ public class PostgresDialect extends AnsiDialect {
     @Override
     public BulkSupport bulk() {
         return bulkSupport;
+    }
+
+    private final LockClauses locks = LockClauses.rowLocks(name(), java.util.Map.of(RowLockStrength.UPDATE, "FOR UPDATE",
+            RowLockStrength.SHARE, "FOR SHARE", RowLockStrength.NO_KEY_UPDATE, "FOR NO KEY UPDATE",
+            RowLockStrength.KEY_SHARE, "FOR KEY SHARE"), true, java.util.Set.of(LockWaitPolicy.NOWAIT, LockWaitPolicy.SKIP_LOCKED))
+            .notingBeginModes(" (a SQLite transaction mode)");
+
+    /** Every row-lock strength, OF, NOWAIT and SKIP LOCKED. */
+    @Override
+    public LockClauses locks() {
+        return locks;
     }
 }

@@ -61,15 +61,12 @@ public class SqliteDialect extends AnsiDialect {
         return super.limitOffset(limit, offset);
     }
 
+    private final LockClauses locks = LockClauses.transactionModes(name());
+
+    /** No row locks: a lock is the mode the transaction begins in (immediate, exclusive, deferred). */
     @Override
-    public String lockClause(LockRequest options) {
-        if (options.beginMode() != null) {
-            if (!options.ofAliases().isEmpty() || options.waitPolicy() != LockWaitPolicy.DEFAULT) {
-                throw unsupported("row-level lock options (it locks the whole database per transaction mode)");
-            }
-            return "";
-        }
-        throw unsupported("row locks (" + options.modeName() + "); use LockOptions.immediate(), exclusive() or deferred()");
+    public LockClauses locks() {
+        return locks;
     }
 
     @Override
