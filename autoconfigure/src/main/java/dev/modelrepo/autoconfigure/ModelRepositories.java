@@ -16,16 +16,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.DialectResolver;
 import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.observation.SqlLogSettings;
 import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.repository.ModelRepository;
 
 /**
  * Builds {@link ModelRepository repositories} the way the auto-configuration builds its own: with the
- * {@code modelrepo.*} properties (query cache size, query timeout, model packages), the application's
+ * {@code modelrepo.*} properties (query cache size, query timeout, model packages, SQL log masking and slow-query
+ * threshold, bulk batch size), the application's
  * {@link ModelListener} beans and {@link Clock}, and every {@link ModelRepositoryBuilderCustomizer} (which wires
  * the {@code modelrepo.query} observations). The auto-configured bean of this type is how an application with
  * several DataSources gets one repository per DataSource:
@@ -162,6 +165,8 @@ public class ModelRepositories {
                 .queryCache(cache)
                 .clock(ModelRepositories.this.clock.getIfAvailable(Clock::systemUTC))
                 .queryTimeout(ModelRepositories.this.properties.getQueryTimeout())
+                .sqlLogging(sqlLogSettings(ModelRepositories.this.properties.getSql()))
+                .bulkDefaults(bulkDefaults(ModelRepositories.this.properties.getBulk()))
                 .listeners(ModelRepositories.this.listeners.orderedStream().toList())
                 .transactionManager((this.transactionManager != null) ? this.transactionManager
                         : new JdbcTransactionManager(dialect.transactionDataSource(this.dataSource)));
@@ -169,6 +174,15 @@ public class ModelRepositories {
             this.tweaks.forEach((tweak) -> tweak.accept(builder));
             return builder.build();
         }
+    }
+
+    static SqlLogSettings sqlLogSettings(ModelRepositoryProperties.Sql sql) {
+        return SqlLogSettings.defaults().maskedColumns(sql.getMaskedColumns()).slowQueryThreshold(sql.getSlowQueryThreshold());
+    }
+
+    static BulkOptions bulkDefaults(ModelRepositoryProperties.Bulk bulk) {
+        Integer batchSize = bulk.getBatchSize();
+        return (batchSize != null) ? BulkOptions.defaults().batchSize(batchSize) : BulkOptions.defaults();
     }
 
     /**

@@ -9,9 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties of modelrepo, under {@code modelrepo.*}.
- * <p>
- * Some groups are bound ahead of the core features that will read them ({@code bulk}, {@code sql}): their
- * javadoc says so, and setting them has no effect yet.
  */
 @ConfigurationProperties("modelrepo")
 public class ModelRepositoryProperties {
@@ -110,16 +107,16 @@ public class ModelRepositoryProperties {
     public static class Bulk {
 
         /**
-         * Number of rows sent to the database per batch by bulk operations. Bound for the bulk operations of
-         * modelrepo-core, which do not exist yet: no effect so far.
+         * Number of rows per statement (or JDBC batch) of bulk operations whose options set none. When not set,
+         * 1000, and 10000 for the statements that bind one array per column (PostgreSQL's unnest and = ANY).
          */
-        private int batchSize = 1000;
+        private @Nullable Integer batchSize;
 
-        public int getBatchSize() {
+        public @Nullable Integer getBatchSize() {
             return this.batchSize;
         }
 
-        public void setBatchSize(int batchSize) {
+        public void setBatchSize(@Nullable Integer batchSize) {
             this.batchSize = batchSize;
         }
     }
@@ -164,21 +161,38 @@ public class ModelRepositoryProperties {
         }
     }
 
-    /** Settings of SQL logging. */
+    /**
+     * Settings of the "dev.modelrepo.sql" logger, whose level says what is logged: DEBUG each statement with its
+     * duration and rows, TRACE its bound values too.
+     */
     public static class Sql {
 
         /**
-         * What to log of each executed statement. Bound for the statement logging of modelrepo-core, which
-         * does not exist yet: no effect so far.
+         * Name fragments of the columns (or, for values not tied to a column, parameters) whose values are logged as
+         * "****"; matched case-insensitively anywhere in the name.
          */
-        private SqlLog log = SqlLog.OFF;
+        private List<String> maskedColumns = new ArrayList<>(List.of("password", "secret", "token"));   // SqlLogSettings.DEFAULT_MASKED_COLUMNS
 
-        public SqlLog getLog() {
-            return this.log;
+        /**
+         * Duration above which a statement is logged at WARN with its masked values, whatever the logger's level
+         * below WARN. No slow-statement warnings when not set.
+         */
+        private @Nullable Duration slowQueryThreshold;
+
+        public List<String> getMaskedColumns() {
+            return this.maskedColumns;
         }
 
-        public void setLog(SqlLog log) {
-            this.log = log;
+        public void setMaskedColumns(List<String> maskedColumns) {
+            this.maskedColumns = maskedColumns;
+        }
+
+        public @Nullable Duration getSlowQueryThreshold() {
+            return this.slowQueryThreshold;
+        }
+
+        public void setSlowQueryThreshold(@Nullable Duration slowQueryThreshold) {
+            this.slowQueryThreshold = slowQueryThreshold;
         }
     }
 
@@ -199,19 +213,5 @@ public class ModelRepositoryProperties {
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
-    }
-
-    /** What SQL logging shows. */
-    public enum SqlLog {
-
-        /** Log nothing. */
-        OFF,
-
-        /** Log each statement's SQL with its placeholders. */
-        STATEMENTS,
-
-        /** Log each statement's SQL and its bind values (may expose personal data). */
-        WITH_VALUES
-
     }
 }

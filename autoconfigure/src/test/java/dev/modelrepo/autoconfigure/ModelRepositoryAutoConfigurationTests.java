@@ -31,7 +31,6 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import dev.modelrepo.autoconfigure.ModelRepositoryProperties.SqlLog;
 import dev.modelrepo.autoconfigure.missing.Ghost;
 import dev.modelrepo.autoconfigure.observation.ModelRepositoryObservationAutoConfiguration;
 import dev.modelrepo.autoconfigure.models.Widget;
@@ -252,7 +251,8 @@ class ModelRepositoryAutoConfigurationTests {
             .withPropertyValues("modelrepo.model-packages=dev.modelrepo.autoconfigure.models,com.example.more",
                     "modelrepo.query-timeout=1500ms", "modelrepo.bulk.batch-size=5000",
                     "modelrepo.lock.retry.attempts=3", "modelrepo.lock.retry.backoff=1s",
-                    "modelrepo.sql.log=with-values", "modelrepo.metrics.enabled=false")
+                    "modelrepo.sql.masked-columns=pin,ssn", "modelrepo.sql.slow-query-threshold=250ms",
+                    "modelrepo.metrics.enabled=false")
             .run((context) -> {
                 ModelRepositoryProperties properties = context.getBean(ModelRepositoryProperties.class);
                 assertThat(properties.getModelPackages()).containsExactly("dev.modelrepo.autoconfigure.models",
@@ -261,7 +261,8 @@ class ModelRepositoryAutoConfigurationTests {
                 assertThat(properties.getBulk().getBatchSize()).isEqualTo(5000);
                 assertThat(properties.getLock().getRetry().getAttempts()).isEqualTo(3);
                 assertThat(properties.getLock().getRetry().getBackoff()).isEqualTo(Duration.ofSeconds(1));
-                assertThat(properties.getSql().getLog()).isEqualTo(SqlLog.WITH_VALUES);
+                assertThat(properties.getSql().getMaskedColumns()).containsExactly("pin", "ssn");
+                assertThat(properties.getSql().getSlowQueryThreshold()).isEqualTo(Duration.ofMillis(250));
                 assertThat(properties.getMetrics().isEnabled()).isFalse();
             });
     }
@@ -293,11 +294,12 @@ class ModelRepositoryAutoConfigurationTests {
         assertThat(properties.getModelPackages()).isEmpty();
         assertThat(properties.getQueryTimeout()).isNull();
         assertThat(properties.getQueryCache().getMaxSize()).isEqualTo(QueryCache.DEFAULT_MAX_SIZE);
-        assertThat(properties.getBulk().getBatchSize()).isEqualTo(1000);
+        assertThat(properties.getBulk().getBatchSize()).isNull();
         assertThat(properties.getLock().getRetry().getAttempts()).isEqualTo(5).isEqualTo(dev.modelrepo.lock.LockOperations.DEFAULT_ATTEMPTS);
         assertThat(properties.getLock().getRetry().getBackoff()).isEqualTo(Duration.ofMillis(50))
             .isEqualTo(dev.modelrepo.lock.LockOperations.INITIAL_BACKOFF);
-        assertThat(properties.getSql().getLog()).isEqualTo(SqlLog.OFF);
+        assertThat(properties.getSql().getMaskedColumns()).isEqualTo(dev.modelrepo.observation.SqlLogSettings.DEFAULT_MASKED_COLUMNS);
+        assertThat(properties.getSql().getSlowQueryThreshold()).isNull();
         assertThat(properties.getMetrics().isEnabled()).isTrue();
     }
 

@@ -39,10 +39,31 @@ public final class BulkOperations {
 
     private final ModelBulk models;
 
+    private final BulkOptions defaults;
+
     /** For {@link ModelRepository#bulk()}; use that. */
     public BulkOperations(BulkEngine engine) {
+        this(engine, BulkOptions.defaults());
+    }
+
+    /** For {@link ModelRepository#bulk()}, with the repository's {@link ModelRepository.Builder#bulkDefaults default options}. */
+    public BulkOperations(BulkEngine engine, BulkOptions defaults) {
         this.engine = Arguments.notNull(engine, "engine");
         this.models = new ModelBulk(engine);
+        this.defaults = Arguments.notNull(defaults, "defaults");
+    }
+
+    /**
+     * The options of calls that give none. A batch size set in them also applies to calls whose options set none
+     * (options made from {@link BulkOptions#defaults()}).
+     */
+    public BulkOptions defaults() {
+        return defaults;
+    }
+
+    private BulkOptions effective(BulkOptions options) {
+        Arguments.notNull(options, "options");
+        return options.batchSizeGiven() || !defaults.batchSizeGiven() ? options : options.batchSize(defaults.batchSize());
     }
 
     /** The bulk operations of a repository (the same instance every time). */
@@ -54,7 +75,7 @@ public final class BulkOperations {
 
     /** {@link #insertAll(List, BulkOptions)} with default options. */
     public <M extends Model> List<M> insertAll(List<M> models) {
-        return insertAll(models, BulkOptions.defaults());
+        return insertAll(models, defaults);
     }
 
     /**
@@ -66,12 +87,12 @@ public final class BulkOperations {
      * @return the same list, its models now stored
      */
     public <M extends Model> List<M> insertAll(List<M> models, BulkOptions options) {
-        return this.models.insertAll(Arguments.notNull(models, "models"), Arguments.notNull(options, "options"));
+        return this.models.insertAll(Arguments.notNull(models, "models"), effective(options));
     }
 
     /** {@link #insertBulk(Class, List, List, BulkOptions)} with default options. */
     public int insertBulk(Class<? extends Model> type, List<String> columns, List<?> rows) {
-        return insertBulk(type, columns, rows, BulkOptions.defaults());
+        return insertBulk(type, columns, rows, defaults);
     }
 
     /**
@@ -83,14 +104,14 @@ public final class BulkOperations {
      */
     public int insertBulk(Class<? extends Model> type, List<String> columns, List<?> rows, BulkOptions options) {
         checkRows(type, columns, rows);
-        return engine.insertBulk(type, columns, rows, Arguments.notNull(options, "options"));
+        return engine.insertBulk(type, columns, rows, effective(options));
     }
 
     // ------------------------------------------------------------ update
 
     /** {@link #updateAll(List, BulkOptions)} with default options. */
     public <M extends Model> List<M> updateAll(List<M> models) {
-        return updateAll(models, BulkOptions.defaults());
+        return updateAll(models, defaults);
     }
 
     /**
@@ -98,12 +119,12 @@ public final class BulkOperations {
      * listeners), after validating them all: if any is invalid, nothing is written.
      */
     public <M extends Model> List<M> updateAll(List<M> models, BulkOptions options) {
-        return this.models.updateAll(Arguments.notNull(models, "models"), Arguments.notNull(options, "options"));
+        return this.models.updateAll(Arguments.notNull(models, "models"), effective(options));
     }
 
     /** {@link #updateBulk(Class, List, List, BulkOptions)} with default options. */
     public int updateBulk(Class<? extends Model> type, List<String> columns, List<?> rows) {
-        return updateBulk(type, columns, rows, BulkOptions.defaults());
+        return updateBulk(type, columns, rows, defaults);
     }
 
     /**
@@ -118,30 +139,30 @@ public final class BulkOperations {
      */
     public int updateBulk(Class<? extends Model> type, List<String> columns, List<?> rows, BulkOptions options) {
         checkRows(type, columns, rows);
-        return engine.updateBulk(type, columns, rows, Arguments.notNull(options, "options"));
+        return engine.updateBulk(type, columns, rows, effective(options));
     }
 
     // ------------------------------------------------------------ delete
 
     /** {@link #deleteAll(List, Cascade, BulkOptions)} without cascade and with default options. */
     public <M extends Model> List<M> deleteAll(List<M> models) {
-        return deleteAll(models, Cascade.NONE, BulkOptions.defaults());
+        return deleteAll(models, Cascade.NONE, defaults);
     }
 
     /** {@link #deleteAll(List, Cascade, BulkOptions)} with default options. */
     public <M extends Model> List<M> deleteAll(List<M> models, Cascade cascade) {
-        return deleteAll(models, cascade, BulkOptions.defaults());
+        return deleteAll(models, cascade, defaults);
     }
 
     /** Destroys each model as {@code destroy} does (hooks, listeners, version check, cascade), in one transaction. */
     public <M extends Model> List<M> deleteAll(List<M> models, Cascade cascade, BulkOptions options) {
         return this.models.deleteAll(Arguments.notNull(models, "models"), Arguments.notNull(cascade, "cascade"),
-                Arguments.notNull(options, "options"));
+                effective(options));
     }
 
     /** {@link #deleteBulk(Class, List, BulkOptions)} with default options. */
     public int deleteBulk(Class<? extends Model> type, List<?> rows) {
-        return deleteBulk(type, rows, BulkOptions.defaults());
+        return deleteBulk(type, rows, defaults);
     }
 
     /**
@@ -153,7 +174,7 @@ public final class BulkOperations {
     public int deleteBulk(Class<? extends Model> type, List<?> rows, BulkOptions options) {
         Arguments.notNull(type, "type");
         Arguments.notNull(rows, "rows");
-        return engine.deleteBulk(type, rows, Arguments.notNull(options, "options"));
+        return engine.deleteBulk(type, rows, effective(options));
     }
 
     // ------------------------------------------------------------ upsert
@@ -175,7 +196,7 @@ public final class BulkOperations {
 
     /** {@link #upsertBulk(Class, List, List, List, BulkOptions)} with default options. */
     public int upsertBulk(Class<? extends Model> type, List<String> columns, List<?> rows, List<String> conflictColumns) {
-        return upsertBulk(type, columns, rows, conflictColumns, BulkOptions.defaults());
+        return upsertBulk(type, columns, rows, conflictColumns, defaults);
     }
 
     /**
@@ -191,7 +212,7 @@ public final class BulkOperations {
             BulkOptions options) {
         checkRows(type, columns, rows);
         Arguments.notNull(conflictColumns, "conflictColumns");
-        return engine.upsertBulk(type, columns, rows, conflictColumns, Arguments.notNull(options, "options"));
+        return engine.upsertBulk(type, columns, rows, conflictColumns, effective(options));
     }
 
     private static void checkRows(Class<? extends Model> type, List<String> columns, List<?> rows) {

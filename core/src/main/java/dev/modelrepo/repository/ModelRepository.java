@@ -91,7 +91,8 @@ public class ModelRepository {
         this.queryCache = builder.queryCache != null ? builder.queryCache : new QueryCache();
         this.renderer = new QueryRenderer(registry, queryCache);
         this.executor = new StatementExecutor(builder.dataSource, dialect, builder.queryTimeoutSeconds,
-                new QueryObserver(builder.observationRegistry, builder.observationConvention));
+                new QueryObserver(builder.observationRegistry, builder.observationConvention), builder.sqlLogSettings);
+        this.bulkDefaults = builder.bulkDefaults;
         this.clock = builder.clock;
         this.queryTimeoutSeconds = builder.queryTimeoutSeconds;
         this.transactionManager = builder.transactionManager != null ? builder.transactionManager
@@ -490,6 +491,10 @@ public class ModelRepository {
 
         private @Nullable QueryObservationConvention observationConvention;
 
+        private dev.modelrepo.observation.SqlLogSettings sqlLogSettings = dev.modelrepo.observation.SqlLogSettings.defaults();
+
+        private dev.modelrepo.bulk.BulkOptions bulkDefaults = dev.modelrepo.bulk.BulkOptions.defaults();
+
         private Builder(DataSource dataSource) {
             this.dataSource = Arguments.notNull(dataSource, "dataSource");
         }
@@ -563,6 +568,18 @@ public class ModelRepository {
             return this;
         }
 
+        /** What the {@code dev.modelrepo.sql} logger masks and from when it warns of a slow statement (its level says the rest). */
+        public Builder sqlLogging(dev.modelrepo.observation.SqlLogSettings settings) {
+            this.sqlLogSettings = Arguments.notNull(settings, "settings");
+            return this;
+        }
+
+        /** The options of bulk operations that give none ({@link dev.modelrepo.bulk.BulkOperations#defaults()}). */
+        public Builder bulkDefaults(dev.modelrepo.bulk.BulkOptions options) {
+            this.bulkDefaults = Arguments.notNull(options, "options");
+            return this;
+        }
+
         public ModelRepository build() {
             return new ModelRepository(this);
         }
@@ -572,6 +589,8 @@ public class ModelRepository {
 
     private volatile dev.modelrepo.bulk.@Nullable BulkOperations bulk;
 
+    private final dev.modelrepo.bulk.BulkOptions bulkDefaults;
+
     /** Bulk insert, update, delete and upsert through this repository (its dialect, transactions, clock, listeners, metrics). */
     public dev.modelrepo.bulk.BulkOperations bulk() {
         dev.modelrepo.bulk.BulkOperations operations = bulk;
@@ -580,7 +599,7 @@ public class ModelRepository {
                 operations = bulk;
                 if (operations == null) {
                     operations = new dev.modelrepo.bulk.BulkOperations(new dev.modelrepo.bulk.internal.BulkEngine(registry, dialect,
-                            executor, persistence, new ModelWriter(dialect, executor, clock), clock, transactionManager));
+                            executor, persistence, new ModelWriter(dialect, executor, clock), clock, transactionManager), bulkDefaults);
                     bulk = operations;
                 }
             }

@@ -1,6 +1,5 @@
 package dev.modelrepo.repository;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 
@@ -18,7 +18,9 @@ import dev.modelrepo.schema.ColumnTypeInfo;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.repository.internal.NativeRowMapping;
+import dev.modelrepo.internal.jdbc.BoundStatement;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
+import dev.modelrepo.types.ValueBinder;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;
 
@@ -75,11 +77,7 @@ public final class NativeQuery {
 
     /** Runs an INSERT/UPDATE/DELETE and returns the affected row count. */
     public int update(Map<String, ?> params) {
-        Bound bound = bind(params);
-        return executor.execute(bound.sql, StatementExecutor.Op.of("native", "none"), false, ps -> {
-            bindValues(ps, bound.values);
-            return ps.executeUpdate();
-        });
+        return executor.update(bind(params), StatementExecutor.Op.of("native", "none"));
     }
 
     /** Typed results of a native query. */
@@ -123,51 +121,49 @@ public final class NativeQuery {
     }
 
     private <R> R query(Map<String, ?> params, Extractor<R> extractor) {
-        Bound bound = bind(params);
-        return executor.execute(bound.sql, StatementExecutor.Op.of("native", "none"), false, ps -> {
-            bindValues(ps, bound.values);
-            try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                int n = md.getColumnCount();
-                ColumnReader[] readers = new ColumnReader[n];
-                String[] labels = new String[n];
-                for (int i = 0; i < n; i++) {
-                    labels[i] = md.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
-                    ColumnKind kind = dialect.columnKind(new ColumnTypeInfo(md.getColumnType(i + 1),
-                            String.valueOf(md.getColumnTypeName(i + 1)), md.getPrecision(i + 1), md.getScale(i + 1), false, false));
-                    readers[i] = dialect.reader(kind, null);
-                }
-                return extractor.extract(rs, readers, labels);
+        return executor.query(bind(params), StatementExecutor.Op.of("native", "none"), rs -> {
+            ResultSetMetaData md = rs.getMetaData();
+            int n = md.getColumnCount();
+            ColumnReader[] readers = new ColumnReader[n];
+            String[] labels = new String[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = md.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
+                ColumnKind kind = dialect.columnKind(new ColumnTypeInfo(md.getColumnType(i + 1),
+                        String.valueOf(md.getColumnTypeName(i + 1)), md.getPrecision(i + 1), md.getScale(i + 1), false, false));
+                readers[i] = dialect.reader(kind, null);
             }
+            return extractor.extract(rs, readers, labels);
         });
     }
 
-    private record Bound(String sql, @Nullable Object[] values) {
-    }
-
-    private Bound bind(Map<String, ?> params) {
+    /** The SQL with {@code ?} placeholders, each value with the dialect's binder for its type and the name of its parameter. */
+    private BoundStatement bind(Map<String, ?> params) {
         dev.modelrepo.internal.Arguments.notNull(params, "params");
         MapSqlParameterSource source = new MapSqlParameterSource(params);
         String expanded = parsed.substitute(source);
         Object[] values = NamedParameterUtils.buildValueArray(parsed.parsed(), source, null);
+        List<SqlParameter> names = NamedParameterUtils.buildSqlParameterList(parsed.parsed(), source);
         List<Object> flat = new ArrayList<>(values.length);
-        for (Object value : values) {
-            if (value instanceof Iterable<?> items) {
-                items.forEach(flat::add);
+        List<String> flatNames = new ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            String name = names.get(i).getName();
+            if (values[i] instanceof Iterable<?> items) {
+                for (Object item : items) {
+                    flat.add(item);
+                    flatNames.add(name);
+                }
             }
             else {
-                flat.add(value);
+                flat.add(values[i]);
+                flatNames.add(name);
             }
         }
-        return new Bound(expanded, flat.toArray());
-    }
-
-    private void bindValues(PreparedStatement ps, @Nullable Object[] values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            ColumnKind kind = value == null ? ColumnKind.OTHER : ColumnKind.ofValue(value);
-            dialect.binder(kind, null).bind(ps, i + 1, value);
+        ValueBinder[] binders = new ValueBinder[flat.size()];
+        for (int i = 0; i < binders.length; i++) {
+            Object value = flat.get(i);
+            binders[i] = dialect.binder(value == null ? ColumnKind.OTHER : ColumnKind.ofValue(value), null);
         }
+        return new BoundStatement(expanded, binders, flat.toArray(), flatNames.toArray(String[]::new));
     }
 
     @Override

@@ -14,11 +14,13 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.observation.QueryObserver;
+import dev.modelrepo.observation.SqlLogSettings;
 
 /**
  * Runs bound statements on the connection of the current Spring transaction (or a pooled one, released
  * afterwards), applies the transaction's or the configured timeout, and translates {@link SQLException}s
- * into Spring's {@link DataAccessException}s with the dialect's translator.
+ * into Spring's {@link DataAccessException}s with the dialect's translator. Logs each statement to {@code dev.modelrepo.sql}
+ * (see {@link SqlLogSettings}).
  */
 public final class StatementExecutor {
 
@@ -40,7 +42,14 @@ public final class StatementExecutor {
     /** Whether the driver stops statements at their timeout itself; where not (SQLite), the dialect watches them. */
     private final boolean timeoutsEnforced;
 
+    private final SqlLog sqlLog;
+
     public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds, QueryObserver observer) {
+        this(dataSource, dialect, queryTimeoutSeconds, observer, SqlLogSettings.defaults());
+    }
+
+    public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds, QueryObserver observer,
+            SqlLogSettings sqlLogSettings) {
         this.dataSource = dataSource;
         this.translator = dialect.exceptionTranslator();
         this.queryTimeoutSeconds = queryTimeoutSeconds;
@@ -49,6 +58,7 @@ public final class StatementExecutor {
         this.dialectImpl = dialect;
         this.streamingBlocks = dialect.streamingBlocksConnection();
         this.timeoutsEnforced = dialect.driverEnforcesTimeouts();
+        this.sqlLog = new SqlLog(sqlLogSettings);
     }
 
     /** What a statement is, for its observation and error messages: operation, table (lower case) and cache outcome. */
@@ -131,6 +141,12 @@ public final class StatementExecutor {
 
     /** Executes a query and hands the whole result set to {@code handler} before the connection is released. */
     public <T> T query(BoundStatement statement, Op op, ResultHandler<T> handler) {
+        if (sqlLog.active()) {
+            SqlLog.Values values = sqlLog.values(op, statement);
+            return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
+                    () -> sqlLog.run(op, statement.sql(), values, () -> doQuery(statement, op, handler), StatementExecutor::rowsOf),
+                    StatementExecutor::rowsOf);
+        }
         return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
                 () -> doQuery(statement, op, handler), StatementExecutor::rowsOf);
     }
@@ -154,6 +170,11 @@ public final class StatementExecutor {
 
     /** Executes an update and returns the affected row count. */
     public int update(BoundStatement statement, Op op) {
+        if (sqlLog.active()) {
+            SqlLog.Values values = sqlLog.values(op, statement);
+            return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
+                    () -> sqlLog.run(op, statement.sql(), values, () -> doUpdate(statement, op), n -> n), n -> n);
+        }
         return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
                 () -> doUpdate(statement, op), n -> n);
     }
@@ -180,12 +201,17 @@ public final class StatementExecutor {
 
     /** Prepares {@code sql} (asking for generated keys when {@code keys}) and runs {@code work} on it. */
     public <T> T execute(String sql, Op op, boolean keys, StatementWork<T> work) {
-        return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> doExecute(sql, op, keys, work),
-                StatementExecutor::rowsOf);
+        return execute(sql, op, keys, work, StatementExecutor::rowsOf);
     }
 
     /** {@link #execute(String, Op, boolean, StatementWork)} with the observed row count taken from the result by {@code rows}. */
     public <T> T execute(String sql, Op op, boolean keys, StatementWork<T> work, java.util.function.ToLongFunction<T> rows) {
+        if (sqlLog.active()) {
+            SqlLog.Values values = sqlLog.recorder(op);
+            StatementWork<T> recorded = values == null ? work : ps -> work.run(values.wrap(ps));
+            return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql,
+                    () -> sqlLog.run(op, sql, values, () -> doExecute(sql, op, keys, recorded), rows), rows);
+        }
         return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> doExecute(sql, op, keys, work), rows);
     }
 
@@ -235,19 +261,37 @@ public final class StatementExecutor {
      * and translated like a statement whose SQL is {@code sql}.
      */
     public <T> T withConnection(String sql, Op op, ConnectionWork<T> work) {
-        return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                checkNotStreaming(connection);
-                dialectImpl.beforeStatement(connection, dataSource);
-                return work.run(connection);
-            }
-            catch (SQLException ex) {
-                throw translate(op.task(), sql, ex);
-            }
-            finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
-        }, StatementExecutor::rowsOf);
+        if (sqlLog.active()) {
+            return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql,
+                    () -> sqlLog.run(op, sql, null, () -> doWithConnection(sql, op, work), StatementExecutor::rowsOf),
+                    StatementExecutor::rowsOf);
+        }
+        return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql, () -> doWithConnection(sql, op, work),
+                StatementExecutor::rowsOf);
+    }
+
+    private <T> T doWithConnection(String sql, Op op, ConnectionWork<T> work) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            checkNotStreaming(connection);
+            dialectImpl.beforeStatement(connection, dataSource);
+            return work.run(connection);
+        }
+        catch (SQLException ex) {
+            throw translate(op.task(), sql, ex);
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Whether a stream's query is to be timed for the SQL log ({@link #logStream}). */
+    public boolean logsStatements() {
+        return sqlLog.active();
+    }
+
+    /** Logs the query of a stream, which opened after {@code nanos} (or failed to) and reads its rows later. */
+    public void logStream(BoundStatement statement, Op op, long nanos, @org.jspecify.annotations.Nullable Throwable failure) {
+        sqlLog.opened(op, statement.sql(), nanos, failure, sqlLog.values(op, statement));
     }
 }

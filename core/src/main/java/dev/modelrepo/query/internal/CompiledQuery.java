@@ -42,6 +42,9 @@ public final class CompiledQuery {
     /** The slots' binders in slot order, for the base SQL (shared, never written). */
     private final ValueBinder[] binders;
 
+    /** The slots' parameter names in slot order (null for literals), for {@link #baseSql()} (shared, never written). */
+    private final @Nullable String[] parameters;
+
     CompiledQuery(List<Object> parts, List<Slot> slots, @Nullable RowPlan plan, String modelName, String tableName) {
         this.tableName = tableName;
         this.parts = parts.toArray();
@@ -58,6 +61,12 @@ public final class CompiledQuery {
         }
         this.baseSql = render(baseVariants);
         this.binders = slots.stream().map(Slot::binder).toArray(ValueBinder[]::new);
+        this.parameters = slots.stream().map(Slot::parameter).toArray(String[]::new);
+    }
+
+    /** The parameter names of the slots, in order (null for a literal), for {@link #baseSql()}. Do not modify. */
+    public @Nullable String[] parameters() {
+        return parameters;
     }
 
     /** The binders of the slots, in order, for {@link #baseSql()}. Do not modify. */

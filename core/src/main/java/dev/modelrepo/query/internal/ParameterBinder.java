@@ -51,7 +51,7 @@ public final class ParameterBinder {
                     values[s] = query.values(s, (Object[]) values[s], query.baseVariant(s))[0];
                 }
             }
-            return new BoundStatement(query.baseSql(), query.binders(), values);
+            return new BoundStatement(query.baseSql(), query.binders(), values, query.parameters());
         }
         int total = 0;
         for (int s = 0; s < slots.length; s++) {
@@ -65,21 +65,24 @@ public final class ParameterBinder {
         }
         var binders = new dev.modelrepo.types.ValueBinder[total];
         Object[] placeholders = new Object[total];
+        String[] parameters = new String[total];
         int p = 0;
         for (int s = 0; s < slots.length; s++) {
             if (slots[s].list()) {
                 var binder = query.binder(s, variants[s]);
                 for (Object item : (Object[]) values[s]) {
                     binders[p] = binder;
+                    parameters[p] = slots[s].parameter();
                     placeholders[p++] = item;
                 }
             }
             else {
                 binders[p] = slots[s].binder();
+                parameters[p] = slots[s].parameter();
                 placeholders[p++] = values[s];
             }
         }
-        return new BoundStatement(query.sql(variants), binders, placeholders);
+        return new BoundStatement(query.sql(variants), binders, placeholders, parameters);
     }
 
     private static @Nullable Object valueOf(Slot slot, @Nullable Object[] literals, Map<String, ?> params, CompiledQuery query) {

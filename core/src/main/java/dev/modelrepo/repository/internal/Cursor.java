@@ -67,6 +67,10 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
                 && DataSourceUtils.isConnectionTransactional(connection, dataSource);
         boolean own = false;
         PreparedStatement ps = null;
+        boolean logged = executor.logsStatements();
+        long start = logged ? System.nanoTime() : 0;
+        StatementExecutor.Op op = logged ? StatementExecutor.Op.of("stream", plan.layout().table() != null
+                ? plan.layout().table().name() : plan.layout().modelName()) : null;
         try {
             if (!inTransaction && dialect.cursorNeedsTransaction() && connection.getAutoCommit()) {
                 connection.setAutoCommit(false);
@@ -79,8 +83,14 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
             try (StatementExecutor.TimeoutWatch watch = executor.applyTimeout(connection, ps)) {
                 this.rs = ps.executeQuery();
             }
+            if (logged) {
+                executor.logStream(bound, op, System.nanoTime() - start, null);
+            }
         }
         catch (SQLException | RuntimeException ex) {
+            if (logged) {
+                executor.logStream(bound, op, System.nanoTime() - start, ex);
+            }
             CursorResources.closeQuietly(ps);
             CursorResources.restore(connection, own);
             DataSourceUtils.releaseConnection(connection, dataSource);
