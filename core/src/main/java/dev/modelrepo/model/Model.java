@@ -28,26 +28,28 @@ import dev.modelrepo.schema.TableMetadata;
 public abstract class Model {
 
     static {
-        ModelAccess.install(new Access());
+        ModelAccess.install(new ModelAccessor());
     }
 
-    private @Nullable RowLayout layout;
+    // The state fields are package-private: ModelAccessor loads, binds, snapshots and restores them.
+
+    @Nullable RowLayout layout;
 
     /** Shared by every model until it is bound or loaded (a loaded model gets its row's array at once). */
     private static final @Nullable Object[] NO_VALUES = new Object[0];
 
-    private @Nullable Object[] values = NO_VALUES;
+    @Nullable Object[] values = NO_VALUES;
 
     /** Values of columns the layout does not hold: set on a plain {@code new} model or not selected by a query. */
-    private @Nullable Map<String, @Nullable Object> loose;
+    @Nullable Map<String, @Nullable Object> loose;
 
     /** Allocated on the first {@code set}: most loaded models are only read. */
-    private @Nullable BitSet dirty;
+    @Nullable BitSet dirty;
 
 
-    private boolean persisted;
+    boolean persisted;
 
-    private boolean frozen;
+    boolean frozen;
 
     private @Nullable Map<String, List<String>> errors;
 
@@ -55,7 +57,7 @@ public abstract class Model {
      * Loaded relations in load order as name/value pairs ({@code [name0, value0, name1, value1, ...]}, then nulls): a
      * model has a few at most, and a row mapper sets them on every joined row, where a map per model cost more.
      */
-    private @Nullable Object @Nullable [] related;
+    @Nullable Object @Nullable [] related;
 
     protected Model() {
     }
@@ -189,7 +191,7 @@ public abstract class Model {
         return i >= 0 ? dirty.get(i) : dirtyColumns().contains(column.toLowerCase(Locale.ROOT));
     }
 
-    private BitSet dirtyBits() {
+    BitSet dirtyBits() {
         if (dirty == null) {
             dirty = new BitSet();
         }
@@ -256,7 +258,7 @@ public abstract class Model {
     }
 
     /** The index of a relation's name in {@link #related}, or -1. */
-    private int relatedIndex(String relation) {
+    int relatedIndex(String relation) {
         Object[] r = related;
         if (r != null) {
             for (int i = 0; i < r.length && r[i] != null; i += 2) {
@@ -365,133 +367,5 @@ public abstract class Model {
     @Override
     public String toString() {
         return modelName() + toMap();
-    }
-
-    private static final class Access extends ModelAccess {
-
-        @Override
-        public void load(Model model, RowLayout layout, Object[] values) {
-            model.layout = layout;
-            model.values = values;
-            model.persisted = true;
-        }
-
-        @Override
-        public void bind(Model model, RowLayout layout) {
-            Map<String, @Nullable Object> pending = model.loose;
-            Set<String> dirtyNames = pending == null ? Set.of() : model.dirtyColumns();
-            model.layout = layout;
-            model.values = new Object[layout.size()];
-            model.loose = null;
-            model.dirty = null;
-            if (pending != null) {
-                pending.forEach((column, value) -> {
-                    model.set(column, value);
-                    if (!dirtyNames.contains(column)) {
-                        model.dirtyBits().clear(layout.indexOf(column));
-                    }
-                });
-            }
-        }
-
-        @Override
-        public Map<String, @Nullable Object> looseValues(Model model) {
-            return model.loose == null ? Map.of() : Collections.unmodifiableMap(model.loose);
-        }
-
-        @Override
-        public @Nullable RowLayout layout(Model model) {
-            return model.layout;
-        }
-
-        @Override
-        public boolean validate(Model model) {
-            model.clearErrors();
-            model.validate();
-            return !model.hasErrors();
-        }
-
-        @Override
-        public void hook(Model model, dev.modelrepo.model.internal.Hook hook) {
-            switch (hook) {
-                case BEFORE_INSERT -> model.beforeInsert();
-                case AFTER_INSERT -> model.afterInsert();
-                case BEFORE_UPDATE -> model.beforeUpdate();
-                case AFTER_UPDATE -> model.afterUpdate();
-                case BEFORE_DELETE -> model.beforeDelete();
-                case AFTER_DELETE -> model.afterDelete();
-            }
-        }
-
-        @Override
-        public void write(Model model, String column, @Nullable Object value) {
-            RowLayout l = model.layout;
-            int i = l == null ? -1 : l.indexOf(column);
-            if (i >= 0) {
-                model.values[i] = value;
-                return;
-            }
-            if (model.loose == null) {
-                model.loose = new LinkedHashMap<>();
-            }
-            model.loose.put(column.toLowerCase(Locale.ROOT), value);
-        }
-
-        @Override
-        public void markStored(Model model) {
-            model.persisted = true;
-            model.dirty = null;
-        }
-
-        @Override
-        public void freeze(Model model) {
-            model.frozen = true;
-        }
-
-        /** A model's state; {@code dirty} is null when nothing was dirty (a bulk write may take 100,000 of these). */
-        private record State(@Nullable RowLayout layout, @Nullable Object[] values, @Nullable Map<String, @Nullable Object> loose,
-                @Nullable BitSet dirty, boolean persisted, boolean frozen) {
-        }
-
-        @Override
-        public Object snapshot(Model model) {
-            BitSet dirty = model.dirty;
-            return new State(model.layout, model.values.clone(), model.loose == null ? null : new LinkedHashMap<>(model.loose),
-                    dirty == null || dirty.isEmpty() ? null : (BitSet) dirty.clone(), model.persisted, model.frozen);
-        }
-
-        @Override
-        public void restore(Model model, Object snapshot) {
-            State state = (State) snapshot;
-            model.layout = state.layout();
-            model.values = state.values().clone();
-            model.loose = state.loose() == null ? null : new LinkedHashMap<>(state.loose());
-            model.dirty = state.dirty() == null ? null : (BitSet) state.dirty().clone();
-            model.persisted = state.persisted();
-            model.frozen = state.frozen();
-        }
-
-        @Override
-        public void setRelated(Model model, String relation, @Nullable Object value) {
-            int i = model.relatedIndex(relation);
-            if (i >= 0) {
-                model.related[i + 1] = value;
-                return;
-            }
-            Object[] r = model.related;
-            int n = 0;
-            while (r != null && n < r.length && r[n] != null) {
-                n += 2;
-            }
-            if (r == null) {
-                r = new Object[2];
-            }
-            else if (n == r.length) {
-                r = java.util.Arrays.copyOf(r, r.length * 2);
-            }
-            r[n] = relation;
-            r[n + 1] = value;
-            model.related = r;
-        }
     }
 }

@@ -6,7 +6,6 @@ import dev.modelrepo.internal.Arguments;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.DialectResolver;
@@ -29,7 +27,6 @@ import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.query.ModelQuery;
-import dev.modelrepo.query.Q;
 import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.query.QueryRenderer;
 import dev.modelrepo.query.internal.CompiledQuery;
@@ -38,13 +35,11 @@ import dev.modelrepo.observation.QueryObservationConvention;
 import dev.modelrepo.observation.QueryObserver;
 import dev.modelrepo.internal.jdbc.BoundStatement;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
-import dev.modelrepo.repository.internal.Cursor;
 import dev.modelrepo.repository.internal.IncludeLoader;
 import dev.modelrepo.internal.write.ModelPersistence;
 import dev.modelrepo.internal.write.ModelWriter;
 import dev.modelrepo.query.internal.ParameterBinder;
 import dev.modelrepo.repository.internal.RowMappers;
-import dev.modelrepo.internal.jdbc.StatementExecutor;
 
 /**
  * The entry point: builds queries over models and runs them on the DataSource's connection of the current
@@ -82,6 +77,18 @@ public class ModelRepository {
 
     private final int queryTimeoutSeconds;
 
+    private final ModelStreams streams;
+
+    private final LockedReads lockedReads;
+
+    private final NativeSqlCache parsedSql;
+
+    private final NestedTransactions nested;
+
+    private final SubFacades facades = new SubFacades();
+
+    private final dev.modelrepo.bulk.BulkOptions bulkDefaults;
+
     protected ModelRepository(Builder builder) {
         this.dialect = builder.dialect != null ? builder.dialect : DialectResolver.resolve(builder.dataSource);
         this.registry = builder.registry != null ? builder.registry : new ModelRegistry(builder.dataSource, dialect);
@@ -101,6 +108,10 @@ public class ModelRepository {
         this.includes = new IncludeLoader(registry, this::list);
         this.persistence = new ModelPersistence(registry, writer, executor, builder.listeners,
                 new CauseFirstTransactionTemplate(transactionManager), q -> list(q, Map.of()));
+        this.streams = new ModelStreams(dialect, executor, includes);
+        this.lockedReads = new LockedReads(renderer, executor, includes);
+        this.parsedSql = new NativeSqlCache(dialect);
+        this.nested = new NestedTransactions(transactionManager);
     }
 
     /** A builder for a repository over this DataSource. */
@@ -112,8 +123,6 @@ public class ModelRepository {
     public static ModelRepository create(DataSource dataSource) {
         return builder(dataSource).build();
     }
-
-    // ------------------------------------------------------------ building
 
     /** A query over the model's table, known in conditions as {@code alias}. */
     public <M extends Model> ModelQuery<M> query(Class<M> type, String alias) {
@@ -132,8 +141,6 @@ public class ModelRepository {
         return model;
     }
 
-    // ------------------------------------------------------------ reading
-
     /** The models the query returns. */
     public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
         int expected = expectedRows(Arguments.notNull(query, "query"));
@@ -148,15 +155,7 @@ public class ModelRepository {
      * {@code limit(long)} stores its value as argument-free raw SQL (so it is rendered, not bound).
      */
     static int expectedRows(ModelQuery<?> query) {
-        long limit = -1;
-        if (query.spec().limit() instanceof dev.modelrepo.query.internal.Ast.Raw raw && raw.arguments().isEmpty()
-                && !raw.sql().isEmpty() && raw.sql().chars().allMatch(c -> c >= '0' && c <= '9')) {
-            limit = raw.sql().length() > 18 ? Long.MAX_VALUE : Long.parseLong(raw.sql());
-        }
-        else if (query.spec().limit() instanceof dev.modelrepo.query.internal.Ast.Literal l && l.value() instanceof Number n) {
-            limit = n.longValue();
-        }
-        return limit > 0 ? (int) Math.min(limit, 1_000) : 10;
+        return ReadSupport.expectedRows(query);
     }
 
     /** The models the query returns, for a query without parameters. */
@@ -169,34 +168,13 @@ public class ModelRepository {
      * until the transaction ends, so an active transaction is required.
      */
     public <M extends Model> List<M> listLocked(ModelQuery<M> query, Map<String, ?> params, dev.modelrepo.lock.LockOptions lock) {
-        Arguments.notNull(query, "query");
-        Arguments.notNull(params, "params");
-        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new org.springframework.transaction.IllegalTransactionStateException("A locking select needs an active transaction"
-                    + " (its locks end with it): use LockOperations.withLocked, which opens one");
-        }
-        Arguments.notNull(lock, "lock");
-        includes.validate(query.modelType(), query.spec().includes());
-        QueryCache.Lookup lookup = new QueryCache.Lookup();
-        CompiledQuery compiled = renderer.compiled(query, Purpose.LIST, lock.request(), lookup);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
-        List<M> models = executor.query(bound, new StatementExecutor.Op("lock", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
-                rs -> RowMappers.models(rs, compiled.plan(), Integer.MAX_VALUE));
-        includes.load(models, query.modelType(), query.spec().includes());
-        return models;
+        return lockedReads.list(query, params, lock);
     }
 
     /** The lock helpers over this repository. */
     public dev.modelrepo.lock.LockOperations locks() {
-        dev.modelrepo.lock.LockOperations l = locks;
-        if (l == null) {
-            l = new dev.modelrepo.lock.LockOperations(this);
-            locks = l;
-        }
-        return l;
+        return facades.locks(this);
     }
-
-    private volatile dev.modelrepo.lock.@Nullable LockOperations locks;
 
     /** The first model the query returns (LIMIT 1 unless the query has a limit). */
     public <M extends Model> Optional<M> first(ModelQuery<M> query, Map<String, ?> params) {
@@ -222,17 +200,7 @@ public class ModelRepository {
 
     /** {@link #stream(ModelQuery, Map)} with a fetch size (rows per round trip). */
     public <M extends Model> java.util.stream.Stream<M> stream(ModelQuery<M> query, Map<String, ?> params, int fetchSize) {
-        Arguments.notNull(query, "query");
-        Arguments.notNull(params, "params");
-        if (fetchSize < 1) {
-            throw new IllegalArgumentException("fetchSize must be positive: " + fetchSize);
-        }
-        includes.validate(query.modelType(), query.spec().includes());
-        CompiledQuery compiled = compiled(query, Purpose.LIST, null);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
-        Cursor<M> cursor = new Cursor<>(executor.dataSource(), dialect, executor, bound, compiled.plan(), fetchSize);
-        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(cursor,
-                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false).onClose(cursor::close);
+        return streams.stream(this, query, params, fetchSize);
     }
 
     /**
@@ -242,28 +210,7 @@ public class ModelRepository {
      */
     public <M extends Model> void forEachBatch(ModelQuery<M> query, Map<String, ?> params, int batchSize,
             java.util.function.Consumer<List<M>> consumer) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
-        }
-        Arguments.notNull(query, "query");
-        Arguments.notNull(consumer, "consumer");
-        List<String> include = query.spec().includes();   // checked by stream(...) before its SELECT
-        try (java.util.stream.Stream<M> rows = stream(query, params, batchSize)) {
-            java.util.Iterator<M> it = rows.iterator();
-            List<M> batch = new java.util.ArrayList<>(batchSize);
-            while (it.hasNext()) {
-                batch.add(it.next());
-                if (batch.size() == batchSize) {
-                    includes.load(batch, query.modelType(), include);
-                    consumer.accept(batch);
-                    batch = new java.util.ArrayList<>(batchSize);
-                }
-            }
-            if (!batch.isEmpty()) {
-                includes.load(batch, query.modelType(), include);
-                consumer.accept(batch);
-            }
-        }
+        streams.forEachBatch(this, query, params, batchSize, consumer);
     }
 
     /** Rows per round trip of cursors when not given. */
@@ -289,14 +236,7 @@ public class ModelRepository {
     public <M extends Model> Optional<M> findById(Class<M> type, Object id) {
         Arguments.notNull(type, "type");
         Arguments.notNull(id, "id");
-        ModelQuery<M> query = (ModelQuery<M>) byIdQueries.computeIfAbsent(type, t -> {
-            var pk = registry.info(type).metadata().primaryKey();
-            if (pk.size() != 1) {
-                throw new IllegalArgumentException(type.getSimpleName() + " has no single-column primary key; it has "
-                        + pk.stream().map(c -> c.name()).toList());
-            }
-            return ModelQuery.from(type, "t").where(Q.eq("t." + pk.get(0).name(), Q.param("id")));
-        });
+        ModelQuery<M> query = (ModelQuery<M>) byIdQueries.computeIfAbsent(type, t -> ReadSupport.byIdQuery(registry, type));
         return first(query, Map.of("id", id));
     }
 
@@ -332,11 +272,6 @@ public class ModelRepository {
         return renderer.compiled(query, purpose, lock == null ? null : lock.request(), new QueryCache.Lookup());
     }
 
-    // ------------------------------------------------------------ native SQL
-
-    private final com.github.benmanes.caffeine.cache.Cache<String, NativeSql> parsedSql =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1000).build();
-
     /**
      * Native SQL with {@code :named} parameters: {@code repo.sql("SELECT * FROM users WHERE age > :age").list(params)}.
      * Build dynamic parts with {@link Sql}; never concatenate user input.
@@ -346,10 +281,8 @@ public class ModelRepository {
         if (!org.springframework.util.StringUtils.hasText(sql)) {
             throw new org.springframework.dao.InvalidDataAccessApiUsageException("sql must not be empty");
         }
-        return new NativeQuery(sql, parsedSql.get(sql, s -> NativeSql.parse(s, dialect.nativeSqlSyntax())), dialect, executor, this);
+        return new NativeQuery(sql, parsedSql.parsed(sql), dialect, executor, this);
     }
-
-    // ------------------------------------------------------------ writing
 
     /**
      * Saves a model: runs {@code validate()} and, when valid, INSERTs a new model with the columns that were set
@@ -401,8 +334,6 @@ public class ModelRepository {
         return persistence.deleteWhere(query, params);
     }
 
-    // ------------------------------------------------------------ transactions
-
     /**
      * Runs {@code work} with PROPAGATION_NESTED: in a new Spring-managed transaction when none is active, in a
      * savepoint of the active one otherwise, so an exception rolls back only this scope (and models written in
@@ -410,34 +341,14 @@ public class ModelRepository {
      */
     public <T> T inTransaction(java.util.function.Supplier<T> work) {
         Arguments.notNull(work, "work");
-        return nested().execute(status -> work.get());
+        return nested.template().execute(status -> work.get());
     }
 
     /** {@link #inTransaction} for work without a result. */
     public void useTransaction(Runnable work) {
         Arguments.notNull(work, "work");
-        nested().executeWithoutResult(status -> work.run());
+        nested.template().executeWithoutResult(status -> work.run());
     }
-
-    private TransactionTemplate nested() {
-        TransactionTemplate template = nestedTemplate;
-        if (template == null) {
-            if (transactionManager instanceof org.springframework.transaction.support.AbstractPlatformTransactionManager manager
-                    && !manager.isNestedTransactionAllowed()) {
-                throw new org.springframework.transaction.NestedTransactionNotSupportedException(manager.getClass().getSimpleName()
-                        + " does not allow nested transactions (savepoints), which inTransaction/useTransaction need;"
-                        + " use a DataSourceTransactionManager/JdbcTransactionManager, or setNestedTransactionAllowed(true)");
-            }
-            template = new CauseFirstTransactionTemplate(transactionManager);
-            template.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
-            nestedTemplate = template;
-        }
-        return template;
-    }
-
-    private volatile @Nullable TransactionTemplate nestedTemplate;
-
-    // ------------------------------------------------------------ accessors
 
     /** The statement timeout in seconds applied outside Spring transaction timeouts (0: none). */
     public int queryTimeoutSeconds() {
@@ -585,25 +496,8 @@ public class ModelRepository {
         }
     }
 
-    // ------------------------------------------------------------ bulk
-
-    private volatile dev.modelrepo.bulk.@Nullable BulkOperations bulk;
-
-    private final dev.modelrepo.bulk.BulkOptions bulkDefaults;
-
     /** Bulk insert, update, delete and upsert through this repository (its dialect, transactions, clock, listeners, metrics). */
     public dev.modelrepo.bulk.BulkOperations bulk() {
-        dev.modelrepo.bulk.BulkOperations operations = bulk;
-        if (operations == null) {
-            synchronized (this) {
-                operations = bulk;
-                if (operations == null) {
-                    operations = new dev.modelrepo.bulk.BulkOperations(new dev.modelrepo.bulk.internal.BulkEngine(registry, dialect,
-                            executor, persistence, new ModelWriter(dialect, executor, clock), clock, transactionManager), bulkDefaults);
-                    bulk = operations;
-                }
-            }
-        }
-        return operations;
+        return facades.bulk(registry, dialect, executor, persistence, clock, transactionManager, bulkDefaults);
     }
 }

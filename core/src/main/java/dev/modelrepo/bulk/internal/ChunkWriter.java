@@ -107,7 +107,7 @@ final class ChunkWriter {
      * Runs a batched shape over every chunk the source fills on one prepared statement (one JDBC batch per chunk),
      * with the hook around each; returns the summed count.
      */
-    int updateBatched(Chunk chunk, ChunkSource source, BulkEngine.@Nullable ChunkHook hook) {
+    int updateBatched(Chunk chunk, ChunkSource source, @Nullable ChunkHook hook) {
         Statement shape = shapes.apply(1);
         try {
             return executor.execute(shape.sql(), op, false, ps -> {

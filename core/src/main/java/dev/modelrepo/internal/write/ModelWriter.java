@@ -108,31 +108,11 @@ public final class ModelWriter {
         if (version != null) {
             columns.removeIf(c -> c.name().equals(version.name()));
         }
-        StringBuilder sql = new StringBuilder("UPDATE ").append(tableSql(info)).append(" SET ");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i).storedName())).append(" = ?");
-        }
-        if (version != null) {
-            String v = dialect.quote(version.storedName());
-            sql.append(columns.isEmpty() ? "" : ", ").append(v).append(" = ").append(v).append(" + 1");
-        }
-        sql.append(" WHERE ").append(dialect.quote(pk.storedName())).append(" = ?");
-        if (version != null) {
-            sql.append(" AND ").append(dialect.quote(version.storedName())).append(currentVersion == null ? " IS NULL" : " = ?");
-        }
-        // read back only what the database may have changed: the version, and values it rounds or normalizes
-        List<ColumnMetadata> readBack = new ArrayList<>();
-        for (ColumnMetadata column : columns) {
-            if (mayChangeWhenStored(column)) {
-                readBack.add(column);
-            }
-        }
-        if (version != null) {
-            readBack.add(version);
-        }
-        String returning = readBack.isEmpty() ? null : dialect.updateReturning(sql.toString(), join(readBack, false));
+        String sql = UpdateSql.of(dialect, tableSql(info), columns, pk, version, currentVersion == null);
+        List<ColumnMetadata> readBack = UpdateSql.readBack(columns, version);
+        String returning = readBack.isEmpty() ? null : dialect.updateReturning(sql, join(readBack, false));
         StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
-        executor.execute(returning != null ? returning : sql.toString(), task, false, ps -> {
+        executor.execute(returning != null ? returning : sql, task, false, ps -> {
             int p = bind(ps, model, columns, 1);
             pk.binder().bind(ps, p++, model.id());
             if (version != null && currentVersion != null) {

@@ -40,52 +40,23 @@ final class ExpressionRenderer {
 
     void condition(Condition condition) {
         if (condition instanceof Ast.Compare c) {
-            ColumnMetadata type = typeOf(c.left());
-            expression(c.left(), typeOf(c.right()));
-            out.append(' ').append(c.operator()).append(' ');
-            converted = converterOf(c.left());
-            expression(c.right(), type);
-            converted = null;
+            compare(c);
         }
         else if (condition instanceof Ast.Like l) {
-            ColumnMetadata type = typeOf(l.left());
-            expression(l.left(), null);
-            out.append(l.negated() ? " NOT LIKE " : " LIKE ");
-            value(l.pattern(), type, l.mode(), false);
-            if (l.mode() != LikeMode.PATTERN) {
-                out.append(" ESCAPE '").append(LIKE_ESCAPE).append('\'');
-            }
+            like(l);
         }
         else if (condition instanceof Ast.In in) {
             in(in);
         }
         else if (condition instanceof Ast.Between b) {
-            ColumnMetadata type = typeOf(b.left());
-            expression(b.left(), null);
-            out.append(b.negated() ? " NOT BETWEEN " : " BETWEEN ");
-            expression(b.low(), type);
-            out.append(" AND ");
-            expression(b.high(), type);
+            between(b);
         }
         else if (condition instanceof Ast.IsNull n) {
             expression(n.left(), null);
             out.append(n.negated() ? " IS NOT NULL" : " IS NULL");
         }
         else if (condition instanceof Ast.Junction j) {
-            List<Condition> parts = j.parts();
-            for (int i = 0; i < parts.size(); i++) {
-                if (i > 0) {
-                    out.append(j.and() ? " AND " : " OR ");
-                }
-                boolean wrap = parts.get(i) instanceof Ast.Junction;
-                if (wrap) {
-                    out.append('(');
-                }
-                condition(parts.get(i));
-                if (wrap) {
-                    out.append(')');
-                }
-            }
+            junction(j);
         }
         else if (condition instanceof Ast.Not n) {
             out.append("NOT (");
@@ -102,6 +73,51 @@ final class ExpressionRenderer {
         }
         else {
             throw new dev.modelrepo.query.InvalidQueryException("Unknown condition " + condition);
+        }
+    }
+
+    private void compare(Ast.Compare c) {
+        ColumnMetadata type = typeOf(c.left());
+        expression(c.left(), typeOf(c.right()));
+        out.append(' ').append(c.operator()).append(' ');
+        converted = converterOf(c.left());
+        expression(c.right(), type);
+        converted = null;
+    }
+
+    private void like(Ast.Like l) {
+        ColumnMetadata type = typeOf(l.left());
+        expression(l.left(), null);
+        out.append(l.negated() ? " NOT LIKE " : " LIKE ");
+        value(l.pattern(), type, l.mode(), false);
+        if (l.mode() != LikeMode.PATTERN) {
+            out.append(" ESCAPE '").append(LIKE_ESCAPE).append('\'');
+        }
+    }
+
+    private void between(Ast.Between b) {
+        ColumnMetadata type = typeOf(b.left());
+        expression(b.left(), null);
+        out.append(b.negated() ? " NOT BETWEEN " : " BETWEEN ");
+        expression(b.low(), type);
+        out.append(" AND ");
+        expression(b.high(), type);
+    }
+
+    private void junction(Ast.Junction j) {
+        List<Condition> parts = j.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                out.append(j.and() ? " AND " : " OR ");
+            }
+            boolean wrap = parts.get(i) instanceof Ast.Junction;
+            if (wrap) {
+                out.append('(');
+            }
+            condition(parts.get(i));
+            if (wrap) {
+                out.append(')');
+            }
         }
     }
 

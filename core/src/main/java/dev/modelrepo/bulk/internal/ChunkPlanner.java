@@ -1,0 +1,99 @@
+package dev.modelrepo.bulk.internal;
+
+import java.util.List;
+import java.util.function.IntFunction;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.bulk.BulkOptions;
+import dev.modelrepo.dialect.BulkSupport;
+import dev.modelrepo.dialect.BulkSupport.Statement;
+import dev.modelrepo.internal.jdbc.BoundStatement;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
+import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.types.ValueBinder;
+
+/** Splits the rows of a bulk operation into chunks (by batch size, bind limit and packet size) and runs each chunk's statement. */
+final class ChunkPlanner {
+
+    private final StatementExecutor executor;
+
+    private final BulkSupport support;
+
+    private volatile long packetLimit = -1;
+
+    ChunkPlanner(StatementExecutor executor, BulkSupport support) {
+        this.executor = executor;
+        this.support = support;
+    }
+
+    /** Runs the shape chunk by chunk over all rows of the source; returns the summed affected count. */
+    int writeAll(String label, StatementExecutor.Op op, RowSource source, IntFunction<Statement> shapes, List<ColumnMetadata> columns,
+            List<ColumnMetadata> scalarColumns, @Nullable Object[] scalars, BulkOptions options, @Nullable ChunkHook hook) {
+        Statement first = shapes.apply(1);
+        int maxRows = rowsPerStatement(first, columns.size(), scalars.length, options);
+        long budget = first.bindsPerRow() && packetLimit() > 0 ? packetLimit() * 3 / 4 - 4096 : Long.MAX_VALUE;
+        ChunkWriter chunkWriter = new ChunkWriter(executor, support, label, op, shapes, columns, scalarColumns, scalars);
+        Chunk chunk = new Chunk(columns.size(), maxRows);
+        if (first.batched()) {
+            // one prepared statement for the whole operation, one JDBC batch per chunk
+            return chunkWriter.updateBatched(chunk, c -> {
+                c.clear();
+                while (c.size() < maxRows && c.add(source)) {
+                    // reads up to a batch
+                }
+                return c.size() > 0;
+            }, hook);
+        }
+        int total = 0;
+        boolean more = true;
+        while (more) {
+            chunk.clear();
+            long bytes = first.sql().length();
+            while (chunk.size() < maxRows && bytes < budget) {
+                if (!chunk.add(source)) {
+                    more = false;
+                    break;
+                }
+                if (budget != Long.MAX_VALUE) {
+                    bytes += PacketSize.of(chunk, chunk.size() - 1);
+                }
+            }
+            if (chunk.size() > 0) {
+                if (hook != null) {
+                    hook.before(chunk);
+                }
+                int n = chunkWriter.update(chunk);
+                total += n;
+                if (hook != null) {
+                    hook.after(chunk, n);
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Rows per statement: the batch size (array shapes: their own default), within the bind-parameter limit for shapes that bind each row. */
+    int rowsPerStatement(Statement shape, int width, int scalars, BulkOptions options) {
+        int rows = options.batchSize();
+        if (shape.bindsPerRow()) {
+            rows = Math.min(rows, Math.max(1, (support.maxBindParameters() - scalars) / Math.max(1, width)));
+        }
+        if (shape.slots().contains(BulkSupport.Slot.ARRAYS)) {
+            rows = Math.min(options.batchSizeGiven() ? rows : support.arrayStatementRows(), support.maxArrayLength());
+        }
+        return rows;
+    }
+
+    /** The server's packet limit in bytes, read once; 0 when none applies. */
+    long packetLimit() {
+        long limit = packetLimit;
+        if (limit < 0) {
+            String query = support.packetLimitQuery();
+            limit = query == null ? 0 : executor.query(new BoundStatement(query, new ValueBinder[0], new Object[0]),
+                    StatementExecutor.Op.of("select", "bulk"), rs -> rs.next() ? rs.getLong(1) : 0L);
+            packetLimit = limit;
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.modelrepo.bulk.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+
+import dev.modelrepo.dialect.BulkSupport;
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.internal.jdbc.BoundStatement;
+import dev.modelrepo.internal.jdbc.StatementExecutor;
+import dev.modelrepo.internal.write.ModelWriter;
+import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.types.ValueBinder;
+
+/** The optimistic version check of the bulk updates: which keys of a chunk hold another version than expected, and the failure naming them. */
+final class VersionCheck {
+
+    private final Dialect dialect;
+
+    private final BulkSupport support;
+
+    private final StatementExecutor executor;
+
+    private final ModelWriter writer;
+
+    VersionCheck(Dialect dialect, BulkSupport support, StatementExecutor executor, ModelWriter writer) {
+        this.dialect = dialect;
+        this.support = support;
+        this.executor = executor;
+        this.writer = writer;
+    }
+
+    /**
+     * The keys of the chunk's rows whose stored version is not the element's version plus {@code increment} (0 before
+     * the update: changed meanwhile; 1 after it: not updated), or that no longer exist.
+     */
+    List<Object> staleKeys(ModelInfo info, ColumnMetadata key, ColumnMetadata version, Chunk chunk, int increment) {
+        Map<Object, Object> expected = new LinkedHashMap<>();
+        int versionAt = chunk.width() - 1;
+        for (int r = 0; r < chunk.size(); r++) {
+            Object v = chunk.value(r, versionAt);
+            expected.put(chunk.value(r, 0), v instanceof Number n ? n.longValue() + increment : null);
+        }
+        Map<Object, Long> stored = new HashMap<>();
+        List<Object> keys = new ArrayList<>(expected.keySet());
+        int step = Math.min(1000, support.maxBindParameters());
+        for (int from = 0; from < keys.size(); from += step) {
+            List<Object> part = keys.subList(from, Math.min(keys.size(), from + step));
+            String sql = "SELECT " + dialect.quote(key.storedName()) + ", " + dialect.quote(version.storedName()) + " FROM "
+                    + writer.table(info) + " WHERE " + dialect.quote(key.storedName()) + " IN (" + String.join(", ",
+                            java.util.Collections.nCopies(part.size(), "?")) + ")";
+            ValueBinder[] binders = java.util.Collections.nCopies(part.size(), key.binder()).toArray(ValueBinder[]::new);
+            executor.query(new BoundStatement(sql, binders, part.toArray()), StatementExecutor.Op.of("select", info.metadata().name()), rs -> {
+                while (rs.next()) {
+                    stored.put(key.reader().read(rs, 1), rs.getLong(2));
+                }
+                return null;
+            });
+        }
+        List<Object> stale = new ArrayList<>();
+        expected.forEach((k, v) -> {
+            if (v == null || !v.equals(stored.get(k))) {
+                stale.add(k);
+            }
+        });
+        return stale;
+    }
+
+    static OptimisticLockingFailureException stale(String label, ColumnMetadata key, ColumnMetadata version, List<Object> keys) {
+        return new OptimisticLockingFailureException(label + ": " + (keys.isEmpty() ? "some" : keys.size()) + " row(s) were changed or"
+                + " deleted by another transaction (" + version.name() + " is stale)" + (keys.isEmpty() ? "" : ", " + key.name() + " "
+                + BulkEngine.abbreviate(keys)) + "; nothing was overwritten and the transaction is rolled back: reload them and try again");
+    }
+}

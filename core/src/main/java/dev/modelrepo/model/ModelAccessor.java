@@ -1,0 +1,142 @@
+package dev.modelrepo.model;
+
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.model.internal.ModelAccess;
+import dev.modelrepo.model.internal.RowLayout;
+
+/** The {@link ModelAccess} the layers above use to load, bind, snapshot and restore a {@link Model}'s state. */
+final class ModelAccessor extends ModelAccess {
+
+    @Override
+    public void load(Model model, RowLayout layout, Object[] values) {
+        model.layout = layout;
+        model.values = values;
+        model.persisted = true;
+    }
+
+    @Override
+    public void bind(Model model, RowLayout layout) {
+        Map<String, @Nullable Object> pending = model.loose;
+        Set<String> dirtyNames = pending == null ? Set.of() : model.dirtyColumns();
+        model.layout = layout;
+        model.values = new Object[layout.size()];
+        model.loose = null;
+        model.dirty = null;
+        if (pending != null) {
+            pending.forEach((column, value) -> {
+                model.set(column, value);
+                if (!dirtyNames.contains(column)) {
+                    model.dirtyBits().clear(layout.indexOf(column));
+                }
+            });
+        }
+    }
+
+    @Override
+    public Map<String, @Nullable Object> looseValues(Model model) {
+        return model.loose == null ? Map.of() : Collections.unmodifiableMap(model.loose);
+    }
+
+    @Override
+    public @Nullable RowLayout layout(Model model) {
+        return model.layout;
+    }
+
+    @Override
+    public boolean validate(Model model) {
+        model.clearErrors();
+        model.validate();
+        return !model.hasErrors();
+    }
+
+    @Override
+    public void hook(Model model, dev.modelrepo.model.internal.Hook hook) {
+        switch (hook) {
+            case BEFORE_INSERT -> model.beforeInsert();
+            case AFTER_INSERT -> model.afterInsert();
+            case BEFORE_UPDATE -> model.beforeUpdate();
+            case AFTER_UPDATE -> model.afterUpdate();
+            case BEFORE_DELETE -> model.beforeDelete();
+            case AFTER_DELETE -> model.afterDelete();
+        }
+    }
+
+    @Override
+    public void write(Model model, String column, @Nullable Object value) {
+        RowLayout l = model.layout;
+        int i = l == null ? -1 : l.indexOf(column);
+        if (i >= 0) {
+            model.values[i] = value;
+            return;
+        }
+        if (model.loose == null) {
+            model.loose = new LinkedHashMap<>();
+        }
+        model.loose.put(column.toLowerCase(Locale.ROOT), value);
+    }
+
+    @Override
+    public void markStored(Model model) {
+        model.persisted = true;
+        model.dirty = null;
+    }
+
+    @Override
+    public void freeze(Model model) {
+        model.frozen = true;
+    }
+
+    /** A model's state; {@code dirty} is null when nothing was dirty (a bulk write may take 100,000 of these). */
+    private record State(@Nullable RowLayout layout, @Nullable Object[] values, @Nullable Map<String, @Nullable Object> loose,
+            @Nullable BitSet dirty, boolean persisted, boolean frozen) {
+    }
+
+    @Override
+    public Object snapshot(Model model) {
+        BitSet dirty = model.dirty;
+        return new State(model.layout, model.values.clone(), model.loose == null ? null : new LinkedHashMap<>(model.loose),
+                dirty == null || dirty.isEmpty() ? null : (BitSet) dirty.clone(), model.persisted, model.frozen);
+    }
+
+    @Override
+    public void restore(Model model, Object snapshot) {
+        State state = (State) snapshot;
+        model.layout = state.layout();
+        model.values = state.values().clone();
+        model.loose = state.loose() == null ? null : new LinkedHashMap<>(state.loose());
+        model.dirty = state.dirty() == null ? null : (BitSet) state.dirty().clone();
+        model.persisted = state.persisted();
+        model.frozen = state.frozen();
+    }
+
+    @Override
+    public void setRelated(Model model, String relation, @Nullable Object value) {
+        int i = model.relatedIndex(relation);
+        if (i >= 0) {
+            model.related[i + 1] = value;
+            return;
+        }
+        Object[] r = model.related;
+        int n = 0;
+        while (r != null && n < r.length && r[n] != null) {
+            n += 2;
+        }
+        if (r == null) {
+            r = new Object[2];
+        }
+        else if (n == r.length) {
+            r = java.util.Arrays.copyOf(r, r.length * 2);
+        }
+        r[n] = relation;
+        r[n + 1] = value;
+        model.related = r;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.modelrepo.query.internal;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.model.UnknownColumnException;
+import dev.modelrepo.model.UnknownRelationException;
+import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.model.internal.Relation;
+import dev.modelrepo.query.Expression;
+import dev.modelrepo.schema.ColumnMetadata;
+
+/** The scope of a {@link QueryCompiler} statement (its root, joined and derived sources) and its FROM clause with the joins. */
+final class FromClauseCompiler {
+
+    private final ModelRegistry registry;
+
+    private final Dialect dialect;
+
+    private final QueryCompiler compiler;
+
+    FromClauseCompiler(ModelRegistry registry, QueryCompiler compiler) {
+        this.registry = registry;
+        this.dialect = registry.dialect();
+        this.compiler = compiler;
+    }
+
+    Scope scope(QuerySpec spec, @Nullable Scope parent, SqlWriter unused) {
+        ModelInfo model = registry.info(spec.model());
+        Source root = spec.from() == null ? Source.ofTable(spec.alias(), model) : derived(spec, model, parent);
+        Scope scope = new Scope(parent, root);
+        for (Ast.JoinSpec join : spec.joins()) {
+            scope.add(joined(join, scope));
+        }
+        for (Expression e : spec.select()) {
+            if (e instanceof Ast.Aliased a) {
+                scope.selectAliases.put(a.alias().toLowerCase(Locale.ROOT), a.alias());
+            }
+        }
+        return scope;
+    }
+
+    /** A subquery source: the columns are the subquery's output names. */
+    private Source derived(QuerySpec spec, ModelInfo model, @Nullable Scope parent) {
+        QuerySpec sub = spec.from();
+        Source source = new Source(spec.alias(), model.name() + " subquery", model);
+        Scope subScope = scope(sub, parent, null);
+        RowPlan plan = compiler.selectList(sub, subScope, new SqlWriter(), true);
+        for (int i = 0; i < plan.layout().size(); i++) {
+            String name = plan.layout().name(i);
+            Source.Column inner = subScope.root.column(name);
+            boolean own = inner != null && i < plan.layout().ownColumns();
+            source.columns.put(name, new Source.Column(name, own ? inner.sqlName() : name, own ? inner.metadata() : null));
+        }
+        return source;
+    }
+
+    private Scope.Joined joined(Ast.JoinSpec join, Scope scope) {
+        String alias = join.effectiveAlias();
+        if (join.relation() == null) {
+            if (join.on() == null) {
+                throw new dev.modelrepo.query.InvalidQueryException("The join of " + join.model().getSimpleName() + " as '" + alias
+                        + "' needs a condition: .on(eq(\"" + alias + ".…\", col(\"…\")))");
+            }
+            return new Scope.Joined(join, Source.ofTable(alias, registry.info(join.model())), null, null, scope.root.alias);
+        }
+        Source owner = join.through() == null ? scope.root : scope.sources.get(join.through());
+        if (owner == null) {
+            throw new UnknownRelationException("Cannot join '" + join.relation() + "' through '" + join.through()
+                    + "': join that relation first; joined so far: " + scope.sources.keySet());
+        }
+        ModelInfo ownerModel = owner.model;
+        Relation relation = ownerModel == null ? null : ownerModel.relation(join.relation());
+        if (relation == null) {
+            throw new UnknownRelationException(owner.describedAs + " has no relation '" + join.relation() + "'; its relations are "
+                    + (ownerModel == null ? "[]" : ownerModel.relations().keySet()));
+        }
+        return new Scope.Joined(join, Source.ofTable(alias, registry.info(relation.target())), relation,
+                join.through(), owner.alias);
+    }
+
+    void from(QuerySpec spec, Scope scope, SqlWriter out) {
+        out.append(" FROM ");
+        if (spec.from() != null) {
+            out.append('(');
+            compiler.select(spec.from(), scope.parent, out, Purpose.LIST, false);
+            out.append(") ");
+        }
+        else {
+            out.append(table(scope.root.model)).append(' ');
+        }
+        out.append(dialect.quote(scope.root.alias));
+        for (Scope.Joined j : scope.joins) {
+            out.append(j.join().type() == Ast.JoinType.INNER ? " INNER JOIN " : " LEFT JOIN ")
+                    .append(table(j.source().model)).append(' ').append(dialect.quote(j.source().alias)).append(" ON ");
+            if (j.relation() == null) {
+                compiler.renderer(scope, out).condition(j.join().on());
+            }
+            else {
+                relationCondition(j, scope, out);
+                if (j.join().on() != null) {
+                    out.append(" AND ");
+                    compiler.renderer(scope, out).condition(j.join().on());
+                }
+            }
+        }
+    }
+
+    private void relationCondition(Scope.Joined j, Scope scope, SqlWriter out) {
+        Relation relation = j.relation();
+        Source owner = scope.sources.get(j.owner());
+        Source target = j.source();
+        if (relation.kind() == Relation.Kind.BELONGS_TO) {
+            out.append(qualified(target, primaryKey(target))).append(" = ").append(qualified(owner, checked(owner, relation.column())));
+        }
+        else {
+            out.append(qualified(target, checked(target, relation.column()))).append(" = ").append(qualified(owner, primaryKey(owner)));
+        }
+    }
+
+    private String primaryKey(Source source) {
+        var pk = source.model.metadata().primaryKey();
+        if (pk.size() != 1) {
+            throw new UnknownColumnException(source.describedAs + " needs a single-column primary key to be joined by relation; it has "
+                    + pk.stream().map(ColumnMetadata::name).toList());
+        }
+        return pk.get(0).storedName();
+    }
+
+    private static String checked(Source source, String column) {
+        Source.Column c = source.column(column);
+        if (c == null) {
+            throw UnknownColumnException.of(source.describedAs, column, source.columnNames());
+        }
+        return c.sqlName();
+    }
+
+    String qualified(Source source, String sqlName) {
+        return dialect.quote(source.alias) + "." + dialect.quote(sqlName);
+    }
+
+    String table(@Nullable ModelInfo model) {
+        var t = model.metadata();
+        return t.storedSchema() == null ? dialect.quote(t.storedName()) : dialect.quote(t.storedSchema()) + "." + dialect.quote(t.storedName());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.modelrepo.query.internal;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.schema.ColumnMetadata;
+
+/** The {@code UPDATE … WHERE} and {@code DELETE … WHERE} statements {@link QueryCompiler#compileWrite} compiles from a query. */
+final class WriteCompiler {
+
+    private final ModelRegistry registry;
+
+    private final Dialect dialect;
+
+    private final QueryCompiler compiler;
+
+    private final FromClauseCompiler from;
+
+    WriteCompiler(ModelRegistry registry, QueryCompiler compiler, FromClauseCompiler from) {
+        this.registry = registry;
+        this.dialect = registry.dialect();
+        this.compiler = compiler;
+        this.from = from;
+    }
+
+    /**
+     * {@code UPDATE t SET … WHERE …} (when {@code set} is not null) or {@code DELETE FROM t WHERE …} for the rows
+     * the query selects. Values of {@code set} columns are bound from parameters named {@link QueryCompiler#SET_PARAMETER} + column.
+     */
+    CompiledQuery compile(QuerySpec spec, @Nullable List<ColumnMetadata> set) {
+        if (spec.from() != null || !spec.unionAll().isEmpty()) {
+            throw new dev.modelrepo.query.InvalidQueryException("updateWhere/deleteWhere need a query over a table, not a subquery or union");
+        }
+        ModelInfo model = registry.info(spec.model());
+        if (model.metadata().isView()) {
+            throw new dev.modelrepo.query.InvalidQueryException(model.name() + " reads a view, which is read-only");
+        }
+        SqlWriter out = new SqlWriter();
+        String table = from.table(model);
+        out.append(set == null ? "DELETE FROM " + table : "UPDATE " + table + " SET ");
+        if (set != null) {
+            for (int i = 0; i < set.size(); i++) {
+                ColumnMetadata column = set.get(i);
+                out.append(i == 0 ? "" : ", ").append(dialect.quote(column.storedName())).append(" = ");
+                out.bind(new Slot(QueryCompiler.SET_PARAMETER + column.name(), -1, column.kind(), column.binder(), Ast.LikeMode.PATTERN, false, null,
+                        "column " + model.name() + "." + column.name(), dev.modelrepo.model.internal.Converters.of(model.type()).get(column.name())));
+            }
+        }
+        boolean simple = spec.joins().isEmpty() && spec.groupBy().isEmpty() && spec.having() == null && spec.limit() == null
+                && spec.offset() == null && !spec.distinct();
+        if (simple) {
+            if (spec.where() != null) {
+                Source root = Source.ofTable(spec.alias(), model);
+                root.qualifier = table;
+                out.append(" WHERE ");
+                compiler.renderer(new Scope(null, root), out).condition(spec.where());
+            }
+        }
+        else {
+            var pk = model.metadata().primaryKey();
+            if (pk.size() != 1) {
+                throw new dev.modelrepo.query.InvalidQueryException(model.name() + " needs a single-column primary key for a write by a query with joins or paging");
+            }
+            String key = dialect.quote(pk.get(0).storedName());
+            // The derived table lets MySQL/MariaDB select from the table being changed.
+            out.append(" WHERE ").append(key).append(" IN (SELECT ").append(dialect.quote("p_")).append('.').append(key)
+                    .append(" FROM (");
+            compiler.select(spec.withSelect(List.of(new Ast.ColumnRef(spec.alias(), pk.get(0).name()))).withIncludes(List.of()), null, out,
+                    Purpose.LIST, false);
+            out.append(") ").append(dialect.quote("p_")).append(')');
+        }
+        return new CompiledQuery(out.finish(), out.slots, null, model.name(), model.metadata().name());
+    }
+}
