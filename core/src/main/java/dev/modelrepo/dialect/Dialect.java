@@ -41,6 +41,11 @@ public interface Dialect extends MetadataConventions {
      */
     String limitOffset(@Nullable String limit, @Nullable String offset);
 
+    /** How values of contains/startsWith/endsWith are escaped for LIKE ({@code !} by default). */
+    default LikeEscaper likeEscaper() {
+        return LikeEscaper.BANG;
+    }
+
     /** The lock clauses this database can append to a SELECT (or, SQLite, its transaction begin modes). */
     LockClauses locks();
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.types.ValueBinder;
+import dev.modelrepo.dialect.LikeEscaper;
 
 /**
  * The cached render of a query shape: the SQL parts (text, and IN lists whose SQL depends on their size), the bind
@@ -45,7 +46,12 @@ public final class CompiledQuery {
     /** The slots' parameter names in slot order (null for literals), for {@link #baseSql()} (shared, never written). */
     private final @Nullable String[] parameters;
 
-    CompiledQuery(List<Object> parts, List<Slot> slots, @Nullable RowPlan plan, String modelName, String tableName) {
+    /** How the dialect escapes the values of contains/startsWith/endsWith. */
+    private final LikeEscaper likeEscaper;
+
+    CompiledQuery(List<Object> parts, List<Slot> slots, @Nullable RowPlan plan, String modelName, String tableName,
+            LikeEscaper likeEscaper) {
+        this.likeEscaper = likeEscaper;
         this.tableName = tableName;
         this.parts = parts.toArray();
         this.slots = slots.toArray(Slot[]::new);
@@ -160,5 +166,10 @@ public final class CompiledQuery {
         public int hashCode() {
             return Arrays.hashCode(variants);
         }
+    }
+
+    /** How the dialect escapes LIKE values bound to this query. */
+    LikeEscaper likeEscaper() {
+        return likeEscaper;
     }
 }

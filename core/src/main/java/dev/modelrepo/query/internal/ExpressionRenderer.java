@@ -19,8 +19,6 @@ import dev.modelrepo.types.ColumnKind;
  */
 final class ExpressionRenderer {
 
-    /** The escape character for contains/startsWith/endsWith; not a backslash, which MySQL treats specially. */
-    static final char LIKE_ESCAPE = '!';
 
     private final Dialect dialect;
 
@@ -91,7 +89,7 @@ final class ExpressionRenderer {
         out.append(l.negated() ? " NOT LIKE " : " LIKE ");
         value(l.pattern(), type, l.mode(), false);
         if (l.mode() != LikeMode.PATTERN) {
-            out.append(" ESCAPE '").append(LIKE_ESCAPE).append('\'');
+            out.append(" ESCAPE '").append(dialect.likeEscaper().character()).append('\'');
         }
     }
 

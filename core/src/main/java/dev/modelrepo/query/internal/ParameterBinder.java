@@ -12,6 +12,7 @@ import dev.modelrepo.query.internal.Ast.LikeMode;
 import dev.modelrepo.types.ValueConverter;
 import dev.modelrepo.types.ValueTypeException;
 import dev.modelrepo.internal.jdbc.BoundStatement;
+import dev.modelrepo.dialect.LikeEscaper;
 
 /**
  * Resolves a compiled query's slots against the literal values and the params map: looks up each parameter
@@ -31,10 +32,10 @@ public final class ParameterBinder {
             Slot slot = slots[s];
             Object value = valueOf(slot, literals, params, query);
             if (!slot.list()) {
-                values[s] = convert(slot, value);
+                values[s] = convert(slot, value, query.likeEscaper());
                 continue;
             }
-            Object[] items = convertList(slot, value);
+            Object[] items = convertList(slot, value, query.likeEscaper());
             values[s] = items;
             int variant = query.variant(s, items.length);
             if (variant != query.baseVariant(s)) {
@@ -96,13 +97,13 @@ public final class ParameterBinder {
         return value;
     }
 
-    private static @Nullable Object convert(Slot slot, @Nullable Object value) {
+    private static @Nullable Object convert(Slot slot, @Nullable Object value, LikeEscaper escaper) {
         if (slot.like() != LikeMode.PATTERN && value != null) {
             if (!(value instanceof CharSequence text)) {
                 throw new ParameterTypeException(slot.describe() + " must be text for " + slot.like() + ", got "
                         + value.getClass().getName());
             }
-            String escaped = escapeLike(text.toString());
+            String escaped = escaper.escape(text.toString());
             return switch (slot.like()) {
                 case CONTAINS -> "%" + escaped + "%";
                 case STARTS_WITH -> escaped + "%";
@@ -121,7 +122,7 @@ public final class ParameterBinder {
         }
     }
 
-    private static Object[] convertList(Slot slot, @Nullable Object value) {
+    private static Object[] convertList(Slot slot, @Nullable Object value, LikeEscaper escaper) {
         Object[] items;
         if (value instanceof Collection<?> c) {
             items = c.toArray();
@@ -140,21 +141,8 @@ public final class ParameterBinder {
                     + (value == null ? "null" : value.getClass().getName()));
         }
         for (int i = 0; i < items.length; i++) {
-            items[i] = convert(slot, items[i]);
+            items[i] = convert(slot, items[i], escaper);
         }
         return items;
-    }
-
-    /** Escapes the LIKE wildcards and the escape character itself ({@code !}). */
-    static String escapeLike(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 4);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '!' || c == '%' || c == '_') {
-                sb.append('!');
-            }
-            sb.append(c);
-        }
-        return sb.toString();
     }
 }

@@ -73,6 +73,6 @@ final class WriteCompiler {
                     Purpose.LIST, false);
             out.append(") ").append(dialect.quote("p_")).append(')');
         }
-        return new CompiledQuery(out.finish(), out.slots, null, model.name(), model.metadata().name());
+        return new CompiledQuery(out.finish(), out.slots, null, model.name(), model.metadata().name(), dialect.likeEscaper());
     }
 }
