@@ -36,7 +36,7 @@ public final class StatementExecutor {
 
     private final Dialect dialectImpl;
 
-    /** Whether an open stream blocks its connection (MySQL/MariaDB): only then is every statement checked for one. */
+    /** Whether an open stream blocks its connection (the dialect says: MySQL/MariaDB): only then is every statement checked for one. */
     private final boolean streamingBlocks;
 
     /** Whether the driver stops statements at their timeout itself; where not (SQLite), the dialect watches them. */
@@ -236,7 +236,7 @@ public final class StatementExecutor {
     public void checkNotStreaming(Connection connection) {
         if (StreamingConnections.isStreaming(connection)) {
             throw new org.springframework.dao.InvalidDataAccessApiUsageException("A stream is open on this transaction's connection"
-                    + " and MySQL/MariaDB cannot run another statement until it is closed: finish or close the stream first,"
+                    + " and " + dialect + " cannot run another statement on it until it is closed: finish or close the stream first,"
                     + " or read it with forEachBatch and write after each batch outside the stream");
         }
     }
