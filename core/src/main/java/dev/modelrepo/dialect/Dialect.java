@@ -41,6 +41,24 @@ public interface Dialect extends MetadataConventions {
      */
     String limitOffset(@Nullable String limit, @Nullable String offset);
 
+    /**
+     * The column of {@code keys} (a statement's generated keys) that holds {@code key}: found by name, or the only
+     * one where the driver names it otherwise.
+     */
+    default int generatedKeyColumn(java.sql.ResultSet keys, ColumnMetadata key) throws SQLException {
+        try {
+            return keys.findColumn(key.storedName());
+        }
+        catch (SQLException notByName) {
+            return 1;
+        }
+    }
+
+    /** The generated key in that column of the current row, as the key column's converter takes it. */
+    default @Nullable Object generatedKey(java.sql.ResultSet keys, int column) throws SQLException {
+        return keys.getObject(column);
+    }
+
     /** How values of contains/startsWith/endsWith are escaped for LIKE ({@code !} by default). */
     default LikeEscaper likeEscaper() {
         return LikeEscaper.BANG;

@@ -132,4 +132,17 @@ public class MySqlDialect extends AnsiDialect {
     public LockClauses locks() {
         return locks;
     }
+
+    /** Connector/J and MariaDB's driver name the generated key GENERATED_KEY / insert_id: it is their only column. */
+    @Override
+    public int generatedKeyColumn(java.sql.ResultSet keys, ColumnMetadata key) {
+        return 1;
+    }
+
+    /** An auto-increment key comes back as a BigInteger (BIGINT UNSIGNED); the key column takes a long. */
+    @Override
+    public @Nullable Object generatedKey(java.sql.ResultSet keys, int column) throws java.sql.SQLException {
+        Object value = keys.getObject(column);
+        return value instanceof java.math.BigInteger big ? big.longValue() : value;
+    }
 }

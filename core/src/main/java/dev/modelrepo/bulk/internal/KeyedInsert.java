@@ -251,17 +251,10 @@ final class KeyedInsert {
     private void readKeys(PreparedStatement ps, Chunk chunk) throws SQLException {
         ColumnMetadata k = key;
         try (ResultSet keys = ps.getGeneratedKeys()) {
-            int column = 1;
-            try {
-                column = keys.findColumn(k.storedName());
-            }
-            catch (SQLException notByName) {
-                // MySQL/MariaDB name the generated key column GENERATED_KEY/insert_id: it is the only one
-            }
+            int column = engine.dialect.generatedKeyColumn(keys, k);
             for (int r = 0; r < chunk.size() && keys.next(); r++) {
-                Object value = keys.getObject(column);
                 BulkEngine.ACCESS.write(models.get(chunk.index(r)), k.name(),
-                        ValueConverter.convert(value instanceof java.math.BigInteger b ? b.longValue() : value, k.kind()));
+                        ValueConverter.convert(engine.dialect.generatedKey(keys, column), k.kind()));
             }
         }
     }

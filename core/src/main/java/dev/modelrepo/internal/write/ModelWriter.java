@@ -73,16 +73,17 @@ public final class ModelWriter {
             });
         }
         else {
+            ColumnMetadata pk = singleKey(info);
             Object key = executor.execute(sql, task, true, ps -> {
                 bind(ps, model, columns, 1);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
-                    return keys.next() ? keys.getObject(1) : null;
+                    return !keys.next() ? null : pk != null ? dialect.generatedKey(keys, dialect.generatedKeyColumn(keys, pk))
+                            : keys.getObject(1);
                 }
             }, k -> 1);   // one row inserted, whatever the key's type
-            ColumnMetadata pk = singleKey(info);
             if (pk != null && model.get(pk.name()) == null && key != null) {
-                ACCESS.write(model, pk.name(), ValueConverter.convert(key instanceof java.math.BigInteger b ? b.longValue() : key, pk.kind()));
+                ACCESS.write(model, pk.name(), ValueConverter.convert(key, pk.kind()));
             }
             reread(model, info, stored);
         }
