@@ -171,6 +171,15 @@ public interface Dialect extends MetadataConventions {
     /** A SQL literal for a value, for {@code toSql} debugging output only: never for executed SQL. */
     String literal(@Nullable Object value);
 
+    /**
+     * Whether this database's error is a conflict another attempt may not meet (a lock not acquired, a busy
+     * database, a deadlock, a serialization failure), as the translator classifies it: for errors Spring leaves
+     * untranslated, such as a BEGIN that failed.
+     */
+    default boolean isConflict(SQLException ex) {
+        return exceptionTranslator().translate("classify", null, ex) instanceof org.springframework.dao.ConcurrencyFailureException;
+    }
+
     /** Translates this database's {@link SQLException}s into Spring's {@code DataAccessException}s. */
     SQLExceptionTranslator exceptionTranslator();
 

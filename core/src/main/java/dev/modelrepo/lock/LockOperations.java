@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -148,21 +147,41 @@ public class LockOperations {
                     + " undo the work before it. Call it outside, around the whole unit of work (it opens the transaction itself)");
         }
         RetryPolicy policy = RetryPolicy.builder().maxRetries(maxAttempts - 1L).delay(initialBackoff).multiplier(2)
-                .maxDelay(MAX_BACKOFF).jitter(initialBackoff).predicate(LockOperations::isConflict).build();
+                .maxDelay(MAX_BACKOFF).jitter(initialBackoff).predicate(this::isRetryable).build();
         return new RetryTemplate(policy).invoke(() -> required.execute(status -> work.get()));
     }
 
-    /** Whether a failure is a conflict another attempt may not meet. */
+    /**
+     * Whether a failure is a conflict another attempt may not meet, by Spring's exception types: optimistic locking,
+     * lock not acquired, deadlock, serialization failure (the {@link ConcurrencyFailureException} family), also as the
+     * cause of a transaction that could not begin. {@link #isRetryable} also asks the dialect about a begin failure
+     * Spring did not translate (SQLite's BUSY).
+     */
     public static boolean isConflict(Throwable failure) {
         if (failure instanceof ConcurrencyFailureException) {
             return true;
         }
         if (failure instanceof CannotCreateTransactionException) {
             for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && (sql.getErrorCode() & 0xff) == 5) {   // SQLITE_BUSY at BEGIN
+                if (t instanceof ConcurrencyFailureException) {
                     return true;
                 }
-                if (t instanceof CannotAcquireLockException) {
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What {@link #retryOnConflict} retries: a {@link #isConflict conflict}, or a transaction that could not begin
+     * because of a database error this repository's dialect classifies as a conflict (SQLite: BUSY at BEGIN).
+     */
+    public boolean isRetryable(Throwable failure) {
+        if (isConflict(failure)) {
+            return true;
+        }
+        if (failure instanceof CannotCreateTransactionException) {
+            for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && dialect.isConflict(sql)) {
                     return true;
                 }
             }
@@ -195,7 +214,7 @@ public class LockOperations {
         TransactionModeDataSource modal = new TransactionModeDataSource(dataSource, dialect, mode);
         TransactionTemplate own = new CauseFirstTransactionTemplate(new JdbcTransactionManager(dialect.transactionDataSource(modal)));
         RetryPolicy busy = RetryPolicy.builder().maxRetries(8).delay(initialBackoff).multiplier(2).maxDelay(MAX_BACKOFF)
-                .jitter(initialBackoff).predicate(t -> t instanceof CannotCreateTransactionException && isConflict(t)).build();
+                .jitter(initialBackoff).predicate(t -> t instanceof CannotCreateTransactionException && isRetryable(t)).build();
         return new RetryTemplate(busy).invoke(() -> own.execute(status -> {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -188,7 +188,7 @@ class BulkBusyTests {
                             }
                             catch (DataAccessException | TransactionException ex) {
                                 failed.add(tag);
-                                if (LockOperations.isConflict(ex)) {
+                                if (repo.locks().isRetryable(ex)) {
                                     busy.incrementAndGet();
                                 }
                                 else {

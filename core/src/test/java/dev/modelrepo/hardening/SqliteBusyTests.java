@@ -79,7 +79,7 @@ class SqliteBusyTests {
             ModelRepository repo = repository(pool, applicationManager);
             hold(holder);
             assertThatThrownBy(() -> repo.useTransaction(() -> repo.save(repo.build(Note.class, Map.of("text", "a")))))
-                    .satisfies(ex -> assertThat(LockOperations.isConflict(ex)).as("%s is a conflict", ex).isTrue());
+                    .satisfies(ex -> assertThat(repo.locks().isRetryable(ex)).as("%s is a conflict", ex).isTrue());
             release(holder);
 
             repo.useTransaction(() -> repo.save(repo.build(Note.class, Map.of("text", "b"))));
@@ -116,7 +116,7 @@ class SqliteBusyTests {
             // now Spring begins nothing on it; modelrepo's own BEGIN is busy as well
             assertThatThrownBy(() -> repo.useTransaction(() -> repo.save(repo.build(Note.class, Map.of("text", "c")))))
                     .isInstanceOf(CannotAcquireLockException.class)
-                    .satisfies(ex -> assertThat(LockOperations.isConflict(ex)).isTrue());
+                    .satisfies(ex -> assertThat(repo.locks().isRetryable(ex)).isTrue());
             java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
             Note d = repo.locks().retryOnConflict(20, () -> {
                 if (attempts.incrementAndGet() == 3) {
