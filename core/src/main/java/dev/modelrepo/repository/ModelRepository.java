@@ -98,7 +98,8 @@ public class ModelRepository {
         this.queryCache = builder.queryCache != null ? builder.queryCache : new QueryCache();
         this.renderer = new QueryRenderer(registry, queryCache);
         this.executor = new StatementExecutor(builder.dataSource, dialect, builder.queryTimeoutSeconds,
-                new QueryObserver(builder.observationRegistry, builder.observationConvention), builder.sqlLogSettings);
+                new QueryObserver(builder.observationRegistry, builder.observationConvention), builder.sqlLogSettings,
+                builder.statementListener);
         this.bulkDefaults = builder.bulkDefaults;
         this.clock = builder.clock;
         this.queryTimeoutSeconds = builder.queryTimeoutSeconds;
@@ -406,6 +407,8 @@ public class ModelRepository {
 
         private dev.modelrepo.bulk.BulkOptions bulkDefaults = dev.modelrepo.bulk.BulkOptions.defaults();
 
+        private dev.modelrepo.observation.@Nullable StatementListener statementListener;
+
         private Builder(DataSource dataSource) {
             this.dataSource = Arguments.notNull(dataSource, "dataSource");
         }
@@ -488,6 +491,20 @@ public class ModelRepository {
         /** The options of bulk operations that give none ({@link dev.modelrepo.bulk.BulkOperations#defaults()}). */
         public Builder bulkDefaults(dev.modelrepo.bulk.BulkOptions options) {
             this.bulkDefaults = Arguments.notNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Adds a listener told of every statement before it runs, whatever the observation settings (the N+1
+         * guard of the tests is one); several are told in the order they were added.
+         */
+        public Builder statementListener(dev.modelrepo.observation.StatementListener listener) {
+            dev.modelrepo.observation.StatementListener added = Arguments.notNull(listener, "listener");
+            dev.modelrepo.observation.StatementListener before = this.statementListener;
+            this.statementListener = before == null ? added : (operation, model, sql) -> {
+                before.onStatement(operation, model, sql);
+                added.onStatement(operation, model, sql);
+            };
             return this;
         }
 

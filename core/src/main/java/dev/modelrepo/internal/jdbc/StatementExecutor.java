@@ -15,6 +15,7 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.observation.QueryObserver;
 import dev.modelrepo.observation.SqlLogSettings;
+import dev.modelrepo.observation.StatementListener;
 
 /**
  * Runs bound statements on the connection of the current Spring transaction (or a pooled one, released
@@ -44,12 +45,20 @@ public final class StatementExecutor {
 
     private final SqlLog sqlLog;
 
+    private final @org.jspecify.annotations.Nullable StatementListener listener;
+
     public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds, QueryObserver observer) {
         this(dataSource, dialect, queryTimeoutSeconds, observer, SqlLogSettings.defaults());
     }
 
     public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds, QueryObserver observer,
             SqlLogSettings sqlLogSettings) {
+        this(dataSource, dialect, queryTimeoutSeconds, observer, sqlLogSettings, null);
+    }
+
+    public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds, QueryObserver observer,
+            SqlLogSettings sqlLogSettings, @org.jspecify.annotations.Nullable StatementListener listener) {
+        this.listener = listener;
         this.dataSource = dataSource;
         this.translator = dialect.exceptionTranslator();
         this.queryTimeoutSeconds = queryTimeoutSeconds;
@@ -141,6 +150,7 @@ public final class StatementExecutor {
 
     /** Executes a query and hands the whole result set to {@code handler} before the connection is released. */
     public <T> T query(BoundStatement statement, Op op, ResultHandler<T> handler) {
+        report(op, statement.sql());
         if (sqlLog.active()) {
             SqlLog.Values values = sqlLog.values(op, statement);
             return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
@@ -170,6 +180,7 @@ public final class StatementExecutor {
 
     /** Executes an update and returns the affected row count. */
     public int update(BoundStatement statement, Op op) {
+        report(op, statement.sql());
         if (sqlLog.active()) {
             SqlLog.Values values = sqlLog.values(op, statement);
             return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
@@ -206,6 +217,7 @@ public final class StatementExecutor {
 
     /** {@link #execute(String, Op, boolean, StatementWork)} with the observed row count taken from the result by {@code rows}. */
     public <T> T execute(String sql, Op op, boolean keys, StatementWork<T> work, java.util.function.ToLongFunction<T> rows) {
+        report(op, sql);
         if (sqlLog.active()) {
             SqlLog.Values values = sqlLog.recorder(op);
             StatementWork<T> recorded = values == null ? work : ps -> work.run(values.wrap(ps));
@@ -261,6 +273,7 @@ public final class StatementExecutor {
      * and translated like a statement whose SQL is {@code sql}.
      */
     public <T> T withConnection(String sql, Op op, ConnectionWork<T> work) {
+        report(op, sql);
         if (sqlLog.active()) {
             return observer.observe(op.operation(), op.model(), dialect, op.cache(), sql,
                     () -> sqlLog.run(op, sql, null, () -> doWithConnection(sql, op, work), StatementExecutor::rowsOf),
@@ -282,6 +295,18 @@ public final class StatementExecutor {
         }
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Whether a {@link StatementListener} is to be told of statements run outside this executor ({@link #report}). */
+    public boolean reportsStatements() {
+        return listener != null;
+    }
+
+    /** Tells the {@link StatementListener}, if there is one, that this statement is about to run. */
+    public void report(Op op, String sql) {
+        if (listener != null) {
+            listener.onStatement(op.operation(), op.model(), sql);
         }
     }
 

@@ -69,9 +69,12 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
         PreparedStatement ps = null;
         boolean logged = executor.logsStatements();
         long start = logged ? System.nanoTime() : 0;
-        StatementExecutor.Op op = logged ? StatementExecutor.Op.of("stream", plan.layout().table() != null
-                ? plan.layout().table().name() : plan.layout().modelName()) : null;
+        StatementExecutor.Op op = logged || executor.reportsStatements() ? StatementExecutor.Op.of("stream",
+                plan.layout().table() != null ? plan.layout().table().name() : plan.layout().modelName()) : null;
         try {
+            if (op != null) {
+                executor.report(op, bound.sql());
+            }
             if (!inTransaction && dialect.cursorNeedsTransaction() && connection.getAutoCommit()) {
                 connection.setAutoCommit(false);
                 own = true;

@@ -9,17 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.modelrepo.autoconfigure.test.StatementGuardProperties.Mode;
-import dev.modelrepo.observation.QueryContext;
+import dev.modelrepo.observation.StatementListener;
+import dev.modelrepo.repository.ModelRepository;
 
 /**
- * The N+1 guard: counts the statements modelrepo runs ({@code modelrepo.query} observations, handled on the
- * thread that runs the statement) while a piece of work runs on the current thread. {@code include(...)} loads each
+ * The N+1 guard: counts the statements modelrepo runs on the current thread while a piece of work runs there. {@code include(...)} loads each
  * relation level with one query, so a call that runs more statements than it has relation levels usually loops
  * over rows with one query each:
  *
@@ -33,19 +31,25 @@ import dev.modelrepo.observation.QueryContext;
  * }</pre>
  *
  * A call over its limit fails with a {@link TooManyStatementsError} that lists the statements, or logs a warning
- * when {@code modelrepo.test.n-plus-one=warn}. Registered in the ObservationRegistry as an ObservationHandler, so
- * it sees every repository that observes into it (all that the auto-configuration or {@code ModelRepositories}
- * build, unless {@code modelrepo.metrics.enabled=false}).
+ * when {@code modelrepo.test.n-plus-one=warn}.
+ * <p>
+ * It is a {@link StatementListener} of the repositories, not an observation handler, so observation, metrics and
+ * logging settings cannot hide statements from it. The test auto-configuration attaches it to every repository that
+ * it or {@code ModelRepositories} builds; a repository built otherwise needs {@link #attachTo}. A guard attached to
+ * no repository would see no statements and pass every test: reading what it recorded fails instead.
  */
-public class StatementCounter implements ObservationHandler<QueryContext> {
+public class StatementCounter implements StatementListener {
 
     private static final Log logger = LogFactory.getLog(StatementCounter.class);
 
-    private final ThreadLocal<Deque<Recording>> recordings = ThreadLocal.withInitial(ArrayDeque::new);
+    /** This thread's open recordings, innermost first; none (not an empty deque) on threads that record nothing. */
+    private final ThreadLocal<Deque<Recording>> recordings = new ThreadLocal<>();
 
     private final Mode mode;
 
     private final int defaultMax;
+
+    private volatile boolean attached;
 
     public StatementCounter(Mode mode, int defaultMax) {
         this.mode = Objects.requireNonNull(mode, "mode must not be null");
@@ -55,15 +59,21 @@ public class StatementCounter implements ObservationHandler<QueryContext> {
         this.defaultMax = defaultMax;
     }
 
-    @Override
-    public boolean supportsContext(Observation.Context context) {
-        return context instanceof QueryContext;
+    /** Counts the statements of the repository this builder builds. */
+    public void attachTo(ModelRepository.Builder builder) {
+        builder.statementListener(this);
+        this.attached = true;
     }
 
+    /** Records the statement in this thread's open recordings; called by the repositories it is attached to. */
     @Override
-    public void onStop(QueryContext context) {
-        for (Recording recording : this.recordings.get()) {
-            recording.statements.add(new Statement(context.operation(), context.model(), context.sql()));
+    public void onStatement(String operation, String model, String sql) {
+        Deque<Recording> open = this.recordings.get();
+        if (open == null) {
+            return;
+        }
+        for (Recording recording : open) {
+            recording.statements.add(new Statement(operation, model, sql));
         }
     }
 
@@ -85,12 +95,15 @@ public class StatementCounter implements ObservationHandler<QueryContext> {
         return result;
     }
 
-    /** {@link #call(Supplier)} for work without a result. */
+    /**
+     * Runs {@code work} as one guarded call of at most {@code modelrepo.test.max-statements} statements, like
+     * {@link #call(Supplier)} for work without a result.
+     */
     public void run(Runnable work) {
         run(this.defaultMax, work);
     }
 
-    /** {@link #call(int, Supplier)} for work without a result. */
+    /** Runs {@code work} as one guarded call of at most {@code max} statements, like {@link #call(int, Supplier)}. */
     public void run(int max, Runnable work) {
         Objects.requireNonNull(work, "work must not be null");
         call(max, () -> {
@@ -113,7 +126,12 @@ public class StatementCounter implements ObservationHandler<QueryContext> {
      */
     public Recording start() {
         Recording recording = new Recording();
-        this.recordings.get().push(recording);
+        Deque<Recording> open = this.recordings.get();
+        if (open == null) {
+            open = new ArrayDeque<>();
+            this.recordings.set(open);
+        }
+        open.push(recording);
         return recording;
     }
 
@@ -171,18 +189,35 @@ public class StatementCounter implements ObservationHandler<QueryContext> {
         private Recording() {
         }
 
-        /** The statements recorded so far. */
+        /**
+         * The statements recorded so far.
+         * @throws IllegalStateException if the counter is attached to no repository (it could see none)
+         */
         public List<Statement> statements() {
+            requireAttached();
             return List.copyOf(this.statements);
         }
 
+        /** The number of statements recorded so far; fails like {@link #statements()}. */
         public int count() {
+            requireAttached();
             return this.statements.size();
+        }
+
+        private void requireAttached() {
+            if (!StatementCounter.this.attached) {
+                throw new IllegalStateException("The statement guard is attached to no ModelRepository, so it cannot"
+                        + " see any statement: build the repository with ModelRepositories (or let the auto-configuration"
+                        + " build it), or call statementCounter.attachTo(builder) before build()");
+            }
         }
 
         @Override
         public void close() {
             Deque<Recording> open = StatementCounter.this.recordings.get();
+            if (open == null) {
+                return;
+            }
             open.remove(this);
             if (open.isEmpty()) {
                 StatementCounter.this.recordings.remove();

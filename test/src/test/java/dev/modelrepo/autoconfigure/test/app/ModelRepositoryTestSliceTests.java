@@ -106,6 +106,18 @@ class ModelRepositoryTestSliceTests {
     }
 
     @Test
+    void theGuardCountsAStreamAsOneStatement() {
+        assertThat(this.statements.statementsOf(() -> {
+            try (var teams = this.repository.stream(this.repository.query(Team.class, "t"), Map.of(), 2)) {
+                assertThat(teams.count()).isEqualTo(4);
+            }
+        })).singleElement().satisfies((statement) -> {
+            assertThat(statement.operation()).isEqualTo("stream");
+            assertThat(statement.model()).isEqualTo("teams");
+        });
+    }
+
+    @Test
     void bothWaysGiveTheSameAnswer() {
         assertThat(this.roster.playersPerTeamOneByOne()).isEqualTo(this.roster.playersPerTeam());
     }
