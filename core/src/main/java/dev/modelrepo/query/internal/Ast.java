@@ -74,7 +74,7 @@ public final class Ast {
     public static <T> T built(@Nullable T node, String name) {
         Arguments.notNull(node, name);
         if (!(node instanceof Shaped<?>)) {   // every node of this class is Shaped (and cheap to test on the hot path)
-            throw new InvalidQueryException(name + " must be built with Q or ModelQuery, not implemented by the application: "
+            throw new InvalidQueryException(name + " must be built with Q or ModelQuery (a class of the application cannot be one): "
                     + node.getClass().getName() + " is not one of modelrepo's query nodes, which are the only ones it can render");
         }
         return node;
