@@ -65,6 +65,38 @@ class RelationTests {
                 .isEqualTo(third.get(2).id()));
     }
 
+    /**
+     * 40,000 parents: one query for them and one per chunk of keys, a chunk being all keys where the list is one
+     * array (PostgreSQL, H2) and half the engine's bind limit elsewhere (SQLite 16,383, MariaDB 32,767).
+     */
+    @EngineTest
+    void includeOfManyParentsIsChunkedWithinTheEnginesBindLimit(TestDatabase db) {
+        Fixture f = fixture(db);
+        int parents = 40_000;
+        Company company = f.repo().build(Company.class, Map.of("name", f.tag() + "-many"));
+        f.repo().save(company);
+        List<Map<String, Object>> departments = new java.util.ArrayList<>();
+        for (int i = 0; i < parents; i++) {
+            departments.add(Map.of("name", f.tag() + "-many-" + i, "company_id", company.id()));
+        }
+        f.repo().bulk().insertBulk(Department.class, List.of("name", "company_id"), departments);
+        ModelQuery<Department> many = ModelQuery.from(Department.class, "d").where(eq("d.company_id", company.id()));
+        List<Map<String, Object>> employees = new java.util.ArrayList<>();
+        for (Department d : f.repo().list(many, Map.of())) {
+            employees.add(Map.of("name", "e-" + d.get("name"), "department_id", d.id(), "salary", 1));
+        }
+        f.repo().bulk().insertBulk(Employee.class, List.of("name", "department_id", "salary"), employees);
+        f.counter().reset();
+        List<Department> loaded = f.repo().list(many.include("employees"), Map.of());
+        var dialect = f.repo().dialect();
+        int chunk = dialect.inListStrategy() == dev.modelrepo.dialect.InListStrategy.ARRAY ? Integer.MAX_VALUE
+                : dialect.bulk().maxBindParameters() / 2;
+        int expected = 1 + (chunk >= parents ? 1 : (parents + chunk - 1) / chunk);
+        assertThat(f.counter().statements()).hasSize(expected);
+        assertThat(loaded).hasSize(parents).allSatisfy(d -> assertThat(d.<Employee>relatedList("employees")).singleElement()
+                .satisfies(e -> assertThat(e.<Object>get("name")).isEqualTo("e-" + d.get("name"))));
+    }
+
     @EngineTest
     void includeOfABelongsToRelationLoadsOwnersOnce(TestDatabase db) {
         Fixture f = fixture(db);

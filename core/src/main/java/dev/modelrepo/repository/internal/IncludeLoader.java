@@ -22,15 +22,13 @@ import dev.modelrepo.query.Q;
 
 /**
  * Eager loading without N+1: for each relation level of {@code include("departments.employees")}, one query
- * selects the related rows of all loaded parents by key ({@code = ANY(?)} or a padded IN, chunked on
- * engines with bind limits) and the results are attached to their parents.
+ * selects the related rows of all loaded parents by key ({@code = ANY(?)}, or a padded IN chunked to half the
+ * engine's bind limit) and the results are attached to their parents.
  */
 public final class IncludeLoader {
 
     private static final ModelAccess ACCESS = ModelAccess.get();
 
-    /** Keys per query on padded-IN engines: well under SQLite's 32,766 binds and MySQL's packet limits. */
-    private static final int CHUNK = 1000;
 
     private final ModelRegistry registry;
 
@@ -147,14 +145,23 @@ public final class IncludeLoader {
 
     private List<List<Object>> chunks(Set<Object> keys) {
         List<Object> all = new ArrayList<>(keys);
-        if (registry.dialect().inListStrategy() == InListStrategy.ARRAY || all.size() <= CHUNK) {
+        int chunk = keysPerQuery(registry.dialect());
+        if (all.size() <= chunk) {
             return all.isEmpty() ? List.of() : List.of(all);
         }
         List<List<Object>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        for (int i = 0; i < all.size(); i += chunk) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + chunk)));
         }
         return chunks;
+    }
+
+    /**
+     * Keys per query: all of them where the list is one array bind, else half the engine's bind limit, so that the
+     * padded list stays within it (SQLite: 16,383 of 32,766; MySQL/MariaDB: 32,767 of 65,535).
+     */
+    static int keysPerQuery(dev.modelrepo.dialect.Dialect dialect) {
+        return dialect.inListStrategy() == InListStrategy.ARRAY ? Integer.MAX_VALUE : dialect.bulk().maxBindParameters() / 2;
     }
 
     /** Keys of different integer widths (an INT foreign key to a BIGINT key) compare equal. */
