@@ -1,5 +1,7 @@
 package dev.modelrepo.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +14,12 @@ public class ModelValidationException extends InvalidDataAccessApiUsageException
 
     public ModelValidationException(String model, Map<String, List<String>> errors) {
         super(model + " is invalid: " + errors);
-        this.errors = Map.copyOf(errors);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        errors.forEach((column, messages) -> copy.put(column, List.copyOf(messages)));
+        this.errors = Collections.unmodifiableMap(copy);
     }
 
+    /** The errors by column, in the order {@code validate()} recorded them. */
     public Map<String, List<String>> errors() {
         return errors;
     }
