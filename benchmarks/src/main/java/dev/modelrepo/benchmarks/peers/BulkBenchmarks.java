@@ -200,7 +200,7 @@ public class BulkBenchmarks {
         tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         switch (contender) {
             case "jdbcTemplate" -> jdbcTemplate = new JdbcTemplate(dataSource);
-            case "jooq" -> jooq = Contenders.Jooq.create(dataSource, db);
+            case "jooq" -> jooq = JooqContender.create(dataSource, db);
             case "jdbi" -> jdbi = org.jdbi.v3.core.Jdbi.create(dataSource);
             case "springData" -> {
                 springData = SpringDataConfig.start(dataSource);
@@ -430,9 +430,9 @@ public class BulkBenchmarks {
     public int insertBulk_jooq() {
         return jooq.transactionResult(cfg -> {
             DSLContext t = DSL.using(cfg);
-            var insert = t.insertInto(JOOQ_TABLE, Contenders.Jooq.W_DEPARTMENT_ID, Contenders.Jooq.W_MANAGER_ID, Contenders.Jooq.W_NAME,
-                    Contenders.Jooq.W_EMAIL, Contenders.Jooq.W_TITLE, Contenders.Jooq.W_SALARY, Contenders.Jooq.W_ACTIVE,
-                    Contenders.Jooq.W_HIRED_ON, Contenders.Jooq.W_CREATED_AT)
+            var insert = t.insertInto(JOOQ_TABLE, JooqContender.W_DEPARTMENT_ID, JooqContender.W_MANAGER_ID, JooqContender.W_NAME,
+                    JooqContender.W_EMAIL, JooqContender.W_TITLE, JooqContender.W_SALARY, JooqContender.W_ACTIVE,
+                    JooqContender.W_HIRED_ON, JooqContender.W_CREATED_AT)
                     .values((Long) null, null, null, null, null, null, null, null, null);
             int total = 0;
             for (int from = 0; from < rows.size(); from += BATCH) {
@@ -507,7 +507,7 @@ public class BulkBenchmarks {
         int shotNow = shot;
         return jooq.transactionResult(cfg -> {
             DSLContext t = DSL.using(cfg);
-            var update = t.update(JOOQ_TABLE).set(Contenders.Jooq.W_SALARY, (Integer) null).set(Contenders.Jooq.W_TITLE, (String) null)
+            var update = t.update(JOOQ_TABLE).set(JooqContender.W_SALARY, (Integer) null).set(JooqContender.W_TITLE, (String) null)
                     .where(J_ID.eq((Long) null));
             int total = 0;
             for (int from = 0; from < ids.size(); from += BATCH) {
