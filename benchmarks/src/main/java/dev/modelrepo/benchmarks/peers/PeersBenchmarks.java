@@ -1,5 +1,11 @@
 package dev.modelrepo.benchmarks.peers;
 
+import static dev.modelrepo.benchmarks.peers.Consumers.consume;
+import static dev.modelrepo.benchmarks.peers.Consumers.consumeEntities;
+import static dev.modelrepo.benchmarks.peers.Consumers.consumeJoined;
+import static dev.modelrepo.benchmarks.peers.Consumers.consumeJoinedModels;
+import static dev.modelrepo.benchmarks.peers.Consumers.consumeModels;
+import static dev.modelrepo.benchmarks.peers.Consumers.consumeRows;
 import static dev.modelrepo.query.Q.eq;
 import static dev.modelrepo.query.Q.param;
 
@@ -7,7 +13,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
@@ -21,13 +26,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.modelrepo.benchmarks.EmployeeRow;
-import dev.modelrepo.benchmarks.peers.Rows.EmployeeWithDepartment;
 import dev.modelrepo.benchmarks.peers.springdata.SdjEmployee;
 import dev.modelrepo.benchmarks.peers.springdata.SdjEmployeeWithDepartment;
 import dev.modelrepo.model.Model;
@@ -96,10 +98,6 @@ public class PeersBenchmarks {
         repo = fixture.repository();
         uncached = fixture.uncachedRepository();
         metered = fixture.meteredRepository();
-    }
-
-    static Iterable<Long> updatedIds() {
-        return LongStream.rangeClosed(1, UPDATED_ROWS).boxed().toList();
     }
 
     // ------------------------------------------------------------ what each call reads or writes
@@ -324,23 +322,6 @@ public class PeersBenchmarks {
 
     // ------------------------------------------------------------ insert
 
-    /** Deletes the inserted rows after each iteration, so the table does not grow from one iteration to the next. */
-    @State(Scope.Benchmark)
-    public static class Inserted {
-
-        private Fixture fixture;
-
-        @Setup(Level.Trial)
-        public void start(Fixture fixture) {
-            this.fixture = fixture;
-        }
-
-        @TearDown(Level.Iteration)
-        public void deleteInserted() {
-            fixture.deleteInserted();
-        }
-    }
-
     @Benchmark
     public long insert_jdbc(Inserted inserted) throws SQLException {
         long department = insertDepartment();
@@ -411,59 +392,5 @@ public class PeersBenchmarks {
         Model e = m.loaded.get(nextUpdated());
         ModelrepoContender.update(repo, e, nextSalary());
         bh.consume(e);
-    }
-
-    // ------------------------------------------------------------ consuming
-
-    static void consume(Blackhole bh, EmployeeRow row) {
-        bh.consume(row.name());
-        bh.consume(row);
-    }
-
-    static void consume(Blackhole bh, Model e) {
-        bh.consume(e.<Object>get("name"));
-        bh.consume(e);
-    }
-
-    static void consume(Blackhole bh, SdjEmployee e) {
-        bh.consume(e.name);
-        bh.consume(e);
-    }
-
-    static void consumeRows(Blackhole bh, List<EmployeeRow> rows) {
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            consume(bh, rows.get(i));
-        }
-    }
-
-    static void consumeEntities(Blackhole bh, List<SdjEmployee> rows) {
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            consume(bh, rows.get(i));
-        }
-    }
-
-    static void consumeModels(Blackhole bh, List<? extends Model> rows) {
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            consume(bh, rows.get(i));
-        }
-    }
-
-    static void consumeJoined(Blackhole bh, List<EmployeeWithDepartment> rows) {
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            EmployeeWithDepartment r = rows.get(i);
-            bh.consume(r.employee().name());
-            bh.consume(r.department().name());
-            bh.consume(r);
-        }
-    }
-
-    static void consumeJoinedModels(Blackhole bh, List<Employee> rows) {
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            Employee e = rows.get(i);
-            bh.consume(e.<Object>get("name"));
-            Department d = e.related("department");
-            bh.consume(d.<Object>get("name"));
-            bh.consume(e);
-        }
     }
 }

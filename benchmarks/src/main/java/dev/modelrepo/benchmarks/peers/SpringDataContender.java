@@ -2,6 +2,7 @@ package dev.modelrepo.benchmarks.peers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
@@ -42,8 +43,13 @@ public class SpringDataContender {
     @Setup(Level.Trial)
     public void start(Fixture fixture) {
         start(fixture.dataSource());
-        employees.findAllById(PeersBenchmarks.updatedIds()).forEach(loaded::add);
+        employees.findAllById(updatedIds()).forEach(loaded::add);
         loaded.sort((a, b) -> Long.compare(a.id, b.id));
+    }
+
+    /** Ids 1..{@value PeersBenchmarks#UPDATED_ROWS}. */
+    private static Iterable<Long> updatedIds() {
+        return LongStream.rangeClosed(1, PeersBenchmarks.UPDATED_ROWS).boxed().toList();
     }
 
     void start(DataSource dataSource) {
