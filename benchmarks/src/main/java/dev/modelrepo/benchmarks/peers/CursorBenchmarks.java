@@ -128,7 +128,7 @@ public class CursorBenchmarks {
 
     private org.jdbi.v3.core.Jdbi jdbi;
 
-    private Contenders.SpringData springData;
+    private SpringDataContender springData;
 
     private ModelRepository repo;
 
@@ -148,10 +148,10 @@ public class CursorBenchmarks {
                 jdbcTemplate = new JdbcTemplate(dataSource);
                 jdbcTemplate.setFetchSize(FETCH_SIZE);
             }
-            case "cursor_jooq" -> jooq = Contenders.Jooq.create(new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(dataSource), big.db);
-            case "cursor_jdbi" -> jdbi = Contenders.Jdbi.transactional(dataSource);
+            case "cursor_jooq" -> jooq = JooqContender.create(new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(dataSource), big.db);
+            case "cursor_jdbi" -> jdbi = JdbiContender.transactional(dataSource);
             case "cursor_springData" -> {
-                springData = new Contenders.SpringData();
+                springData = new SpringDataContender();
                 springData.start(dataSource);
                 springData.jdbcTemplate().setFetchSize(FETCH_SIZE);
             }
@@ -213,12 +213,12 @@ public class CursorBenchmarks {
     @Benchmark
     public long cursor_jooq(Blackhole bh) {
         return check(tx.execute(s -> {
-            try (org.jooq.Cursor<? extends Record> cursor = jooq.select(Contenders.Jooq.ID, Contenders.Jooq.DEPARTMENT_ID,
-                    Contenders.Jooq.MANAGER_ID, Contenders.Jooq.NAME, Contenders.Jooq.EMAIL, Contenders.Jooq.TITLE, Contenders.Jooq.SALARY,
-                    Contenders.Jooq.ACTIVE, Contenders.Jooq.HIRED_ON, Contenders.Jooq.CREATED_AT).from(BIG).fetchSize(FETCH_SIZE).fetchLazy()) {
+            try (org.jooq.Cursor<? extends Record> cursor = jooq.select(JooqContender.ID, JooqContender.DEPARTMENT_ID,
+                    JooqContender.MANAGER_ID, JooqContender.NAME, JooqContender.EMAIL, JooqContender.TITLE, JooqContender.SALARY,
+                    JooqContender.ACTIVE, JooqContender.HIRED_ON, JooqContender.CREATED_AT).from(BIG).fetchSize(FETCH_SIZE).fetchLazy()) {
                 long n = 0;
                 for (Record r : cursor) {
-                    EmployeeRow row = Contenders.Jooq.row(r);
+                    EmployeeRow row = JooqContender.row(r);
                     bh.consume(row.name());
                     bh.consume(row);
                     n++;
@@ -231,7 +231,7 @@ public class CursorBenchmarks {
     @Benchmark
     public long cursor_jdbi(Blackhole bh) {
         return check(tx.execute(s -> jdbi.withHandle(h -> {
-            try (Stream<EmployeeRow> rows = h.createQuery(Sql.CURSOR).setFetchSize(FETCH_SIZE).map(Contenders.Jdbi.EMPLOYEE).stream()) {
+            try (Stream<EmployeeRow> rows = h.createQuery(Sql.CURSOR).setFetchSize(FETCH_SIZE).map(JdbiContender.EMPLOYEE).stream()) {
                 return consumeRows(bh, rows.iterator());
             }
         })));

@@ -33,6 +33,11 @@ import dev.modelrepo.repository.ModelRepository;
  * identity key, a foreign key to departments, an index on {@code (department_id, salary)}), generated from a fixed
  * seed, so every fork of every contender reads the same rows. On PostgreSQL the tables are dropped and re-created
  * at the start of each fork, and the database runs with {@code synchronous_commit = off} (see the README).
+ * <p>
+ * Every contender ({@link JdbcContender}, {@link TemplateContender}, and the JMH states {@link JooqContender},
+ * {@link JdbiContender}, {@link SpringDataContender} and {@link ModelrepoContender}, set up only in the forks of the
+ * benchmarks that use them) reads and writes through this pool; single statements run in autocommit; cursors run in
+ * a Spring transaction (CursorBenchmarks), which jOOQ and Jdbi join through a {@code TransactionAwareDataSourceProxy}.
  */
 @State(Scope.Benchmark)
 public class Fixture {

@@ -1,5 +1,11 @@
 package dev.modelrepo.benchmarks.peers;
 
+import static dev.modelrepo.benchmarks.peers.Consumers.consume;
+import static dev.modelrepo.benchmarks.peers.Consumers.consumeEntities;
+import static dev.modelrepo.benchmarks.peers.Consumers.consumeJoined;
+import static dev.modelrepo.benchmarks.peers.Consumers.consumeJoinedModels;
+import static dev.modelrepo.benchmarks.peers.Consumers.consumeModels;
+import static dev.modelrepo.benchmarks.peers.Consumers.consumeRows;
 import static dev.modelrepo.query.Q.eq;
 import static dev.modelrepo.query.Q.param;
 
@@ -7,7 +13,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
@@ -21,16 +26,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.modelrepo.benchmarks.EmployeeRow;
-import dev.modelrepo.benchmarks.peers.Contenders.Jdbc;
-import dev.modelrepo.benchmarks.peers.Contenders.Modelrepo;
-import dev.modelrepo.benchmarks.peers.Contenders.Template;
-import dev.modelrepo.benchmarks.peers.Rows.EmployeeWithDepartment;
 import dev.modelrepo.benchmarks.peers.springdata.SdjEmployee;
 import dev.modelrepo.benchmarks.peers.springdata.SdjEmployeeWithDepartment;
 import dev.modelrepo.model.Model;
@@ -101,10 +100,6 @@ public class PeersBenchmarks {
         metered = fixture.meteredRepository();
     }
 
-    static Iterable<Long> updatedIds() {
-        return LongStream.rangeClosed(1, UPDATED_ROWS).boxed().toList();
-    }
-
     // ------------------------------------------------------------ what each call reads or writes
 
     /** The next id: a stride coprime with the row count, so every row is visited and neighbours are not. */
@@ -172,26 +167,26 @@ public class PeersBenchmarks {
 
     @Benchmark
     public void findById_jdbc(Blackhole bh) throws SQLException {
-        consume(bh, Jdbc.findById(dataSource, nextId()));
+        consume(bh, JdbcContender.findById(dataSource, nextId()));
     }
 
     @Benchmark
     public void findById_jdbcTemplate(Blackhole bh) {
-        consume(bh, Template.findById(jdbcTemplate, nextId()));
+        consume(bh, TemplateContender.findById(jdbcTemplate, nextId()));
     }
 
     @Benchmark
-    public void findById_jooq(Contenders.Jooq jooq, Blackhole bh) {
+    public void findById_jooq(JooqContender jooq, Blackhole bh) {
         consume(bh, jooq.findById(nextId()));
     }
 
     @Benchmark
-    public void findById_springData(Contenders.SpringData sd, Blackhole bh) {
+    public void findById_springData(SpringDataContender sd, Blackhole bh) {
         consume(bh, sd.findById(nextId()));
     }
 
     @Benchmark
-    public void findById_jdbi(Contenders.Jdbi jdbi, Blackhole bh) {
+    public void findById_jdbi(JdbiContender jdbi, Blackhole bh) {
         consume(bh, jdbi.findById(nextId()));
     }
 
@@ -221,35 +216,35 @@ public class PeersBenchmarks {
     @Benchmark
     public void list10_jdbc(Blackhole bh) throws SQLException {
         int k = nextList();
-        consumeRows(bh, Jdbc.list10(dataSource, department(k), minSalary(k)));
+        consumeRows(bh, JdbcContender.list10(dataSource, department(k), minSalary(k)));
     }
 
     @Benchmark
     public void list10_jdbcTemplate(Blackhole bh) {
         int k = nextList();
-        consumeRows(bh, Template.list10(jdbcTemplate, department(k), minSalary(k)));
+        consumeRows(bh, TemplateContender.list10(jdbcTemplate, department(k), minSalary(k)));
     }
 
     @Benchmark
-    public void list10_jooq(Contenders.Jooq jooq, Blackhole bh) {
+    public void list10_jooq(JooqContender jooq, Blackhole bh) {
         int k = nextList();
         consumeRows(bh, jooq.list10(department(k), minSalary(k)));
     }
 
     @Benchmark
-    public void list10_springData(Contenders.SpringData sd, Blackhole bh) {
+    public void list10_springData(SpringDataContender sd, Blackhole bh) {
         int k = nextList();
         consumeEntities(bh, sd.list10(department(k), minSalary(k)));
     }
 
     @Benchmark
-    public void list10_jdbi(Contenders.Jdbi jdbi, Blackhole bh) {
+    public void list10_jdbi(JdbiContender jdbi, Blackhole bh) {
         int k = nextList();
         consumeRows(bh, jdbi.list10(department(k), minSalary(k)));
     }
 
     @Benchmark
-    public void list10_modelrepo(Modelrepo m, Blackhole bh) {
+    public void list10_modelrepo(ModelrepoContender m, Blackhole bh) {
         int k = nextList();
         consumeModels(bh, repo.list(m.list10, Map.of("dept", department(k), "min", minSalary(k))));
     }
@@ -257,17 +252,17 @@ public class PeersBenchmarks {
     @Benchmark
     public void list10_modelrepoRebuilt(Blackhole bh) {
         int k = nextList();
-        consumeModels(bh, repo.list(Modelrepo.list10Query(repo), Map.of("dept", department(k), "min", minSalary(k))));
+        consumeModels(bh, repo.list(ModelrepoContender.list10Query(repo), Map.of("dept", department(k), "min", minSalary(k))));
     }
 
     @Benchmark
-    public void list10_modelrepoNoCache(Modelrepo m, Blackhole bh) {
+    public void list10_modelrepoNoCache(ModelrepoContender m, Blackhole bh) {
         int k = nextList();
         consumeModels(bh, uncached.list(m.list10, Map.of("dept", department(k), "min", minSalary(k))));
     }
 
     @Benchmark
-    public void list10_modelrepoMetrics(Modelrepo m, Blackhole bh) {
+    public void list10_modelrepoMetrics(ModelrepoContender m, Blackhole bh) {
         int k = nextList();
         consumeModels(bh, metered.list(m.list10, Map.of("dept", department(k), "min", minSalary(k))));
     }
@@ -276,21 +271,21 @@ public class PeersBenchmarks {
 
     @Benchmark
     public void join100_jdbc(Blackhole bh) throws SQLException {
-        consumeJoined(bh, Jdbc.join100(dataSource, nextAfter()));
+        consumeJoined(bh, JdbcContender.join100(dataSource, nextAfter()));
     }
 
     @Benchmark
     public void join100_jdbcTemplate(Blackhole bh) {
-        consumeJoined(bh, Template.join100(jdbcTemplate, nextAfter()));
+        consumeJoined(bh, TemplateContender.join100(jdbcTemplate, nextAfter()));
     }
 
     @Benchmark
-    public void join100_jooq(Contenders.Jooq jooq, Blackhole bh) {
+    public void join100_jooq(JooqContender jooq, Blackhole bh) {
         consumeJoined(bh, jooq.join100(nextAfter()));
     }
 
     @Benchmark
-    public void join100_springData(Contenders.SpringData sd, Blackhole bh) {
+    public void join100_springData(SpringDataContender sd, Blackhole bh) {
         List<SdjEmployeeWithDepartment> rows = sd.join100(nextAfter());
         for (int i = 0, n = rows.size(); i < n; i++) {
             SdjEmployeeWithDepartment e = rows.get(i);
@@ -301,75 +296,58 @@ public class PeersBenchmarks {
     }
 
     @Benchmark
-    public void join100_jdbi(Contenders.Jdbi jdbi, Blackhole bh) {
+    public void join100_jdbi(JdbiContender jdbi, Blackhole bh) {
         consumeJoined(bh, jdbi.join100(nextAfter()));
     }
 
     @Benchmark
-    public void join100_modelrepo(Modelrepo m, Blackhole bh) {
+    public void join100_modelrepo(ModelrepoContender m, Blackhole bh) {
         consumeJoinedModels(bh, repo.list(m.join100, Map.of("after", nextAfter())));
     }
 
     @Benchmark
     public void join100_modelrepoRebuilt(Blackhole bh) {
-        consumeJoinedModels(bh, repo.list(Modelrepo.join100Query(repo), Map.of("after", nextAfter())));
+        consumeJoinedModels(bh, repo.list(ModelrepoContender.join100Query(repo), Map.of("after", nextAfter())));
     }
 
     @Benchmark
-    public void join100_modelrepoNoCache(Modelrepo m, Blackhole bh) {
+    public void join100_modelrepoNoCache(ModelrepoContender m, Blackhole bh) {
         consumeJoinedModels(bh, uncached.list(m.join100, Map.of("after", nextAfter())));
     }
 
     @Benchmark
-    public void join100_modelrepoMetrics(Modelrepo m, Blackhole bh) {
+    public void join100_modelrepoMetrics(ModelrepoContender m, Blackhole bh) {
         consumeJoinedModels(bh, metered.list(m.join100, Map.of("after", nextAfter())));
     }
 
     // ------------------------------------------------------------ insert
 
-    /** Deletes the inserted rows after each iteration, so the table does not grow from one iteration to the next. */
-    @State(Scope.Benchmark)
-    public static class Inserted {
-
-        private Fixture fixture;
-
-        @Setup(Level.Trial)
-        public void start(Fixture fixture) {
-            this.fixture = fixture;
-        }
-
-        @TearDown(Level.Iteration)
-        public void deleteInserted() {
-            fixture.deleteInserted();
-        }
-    }
-
     @Benchmark
     public long insert_jdbc(Inserted inserted) throws SQLException {
         long department = insertDepartment();
-        return Jdbc.insert(dataSource, department, insertSalary());
+        return JdbcContender.insert(dataSource, department, insertSalary());
     }
 
     @Benchmark
     public long insert_jdbcTemplate(Inserted inserted) {
         long department = insertDepartment();
-        return Template.insert(jdbcTemplate, department, insertSalary());
+        return TemplateContender.insert(jdbcTemplate, department, insertSalary());
     }
 
     @Benchmark
-    public long insert_jooq(Inserted inserted, Contenders.Jooq jooq) {
+    public long insert_jooq(Inserted inserted, JooqContender jooq) {
         long department = insertDepartment();
         return jooq.insert(department, insertSalary());
     }
 
     @Benchmark
-    public long insert_springData(Inserted inserted, Contenders.SpringData sd) {
+    public long insert_springData(Inserted inserted, SpringDataContender sd) {
         long department = insertDepartment();
         return sd.insert(department, insertSalary());
     }
 
     @Benchmark
-    public long insert_jdbi(Inserted inserted, Contenders.Jdbi jdbi) {
+    public long insert_jdbi(Inserted inserted, JdbiContender jdbi) {
         long department = insertDepartment();
         return jdbi.insert(department, insertSalary());
     }
@@ -377,96 +355,42 @@ public class PeersBenchmarks {
     @Benchmark
     public long insert_modelrepo(Inserted inserted) {
         long department = insertDepartment();
-        return Modelrepo.insert(repo, department, insertSalary());
+        return ModelrepoContender.insert(repo, department, insertSalary());
     }
 
     // ------------------------------------------------------------ update
 
     @Benchmark
     public int update_jdbc() throws SQLException {
-        return Jdbc.update(dataSource, nextUpdated() + 1, nextSalary());
+        return JdbcContender.update(dataSource, nextUpdated() + 1, nextSalary());
     }
 
     @Benchmark
     public int update_jdbcTemplate() {
-        return Template.update(jdbcTemplate, nextUpdated() + 1, nextSalary());
+        return TemplateContender.update(jdbcTemplate, nextUpdated() + 1, nextSalary());
     }
 
     @Benchmark
-    public int update_jooq(Contenders.Jooq jooq) {
+    public int update_jooq(JooqContender jooq) {
         return jooq.update(nextUpdated() + 1, nextSalary());
     }
 
     @Benchmark
-    public int update_jdbi(Contenders.Jdbi jdbi) {
+    public int update_jdbi(JdbiContender jdbi) {
         return jdbi.update(nextUpdated() + 1, nextSalary());
     }
 
     @Benchmark
-    public void update_springData(Contenders.SpringData sd, Blackhole bh) {
+    public void update_springData(SpringDataContender sd, Blackhole bh) {
         SdjEmployee e = sd.loaded.get(nextUpdated());
         sd.update(e, nextSalary());
         bh.consume(e);
     }
 
     @Benchmark
-    public void update_modelrepo(Modelrepo m, Blackhole bh) {
+    public void update_modelrepo(ModelrepoContender m, Blackhole bh) {
         Model e = m.loaded.get(nextUpdated());
-        Modelrepo.update(repo, e, nextSalary());
+        ModelrepoContender.update(repo, e, nextSalary());
         bh.consume(e);
-    }
-
-    // ------------------------------------------------------------ consuming
-
-    static void consume(Blackhole bh, EmployeeRow row) {
-        bh.consume(row.name());
-        bh.consume(row);
-    }
-
-    static void consume(Blackhole bh, Model e) {
-        bh.consume(e.<Object>get("name"));
-        bh.consume(e);
-    }
-
-    static void consume(Blackhole bh, SdjEmployee e) {
-        bh.consume(e.name);
-        bh.consume(e);
-    }
-
-    static void consumeRows(Blackhole bh, List<EmployeeRow> rows) {
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            consume(bh, rows.get(i));
-        }
-    }
-
-    static void consumeEntities(Blackhole bh, List<SdjEmployee> rows) {
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            consume(bh, rows.get(i));
-        }
-    }
-
-    static void consumeModels(Blackhole bh, List<? extends Model> rows) {
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            consume(bh, rows.get(i));
-        }
-    }
-
-    static void consumeJoined(Blackhole bh, List<EmployeeWithDepartment> rows) {
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            EmployeeWithDepartment r = rows.get(i);
-            bh.consume(r.employee().name());
-            bh.consume(r.department().name());
-            bh.consume(r);
-        }
-    }
-
-    static void consumeJoinedModels(Blackhole bh, List<Employee> rows) {
-        for (int i = 0, n = rows.size(); i < n; i++) {
-            Employee e = rows.get(i);
-            bh.consume(e.<Object>get("name"));
-            Department d = e.related("department");
-            bh.consume(d.<Object>get("name"));
-            bh.consume(e);
-        }
     }
 }

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.modelrepo.benchmarks.EmployeeRow;
-import dev.modelrepo.benchmarks.peers.Contenders.Jdbc;
-import dev.modelrepo.benchmarks.peers.Contenders.Modelrepo;
-import dev.modelrepo.benchmarks.peers.Contenders.Template;
 import dev.modelrepo.benchmarks.peers.Rows.DepartmentRow;
 import dev.modelrepo.benchmarks.peers.Rows.EmployeeWithDepartment;
 import dev.modelrepo.benchmarks.peers.springdata.SdjEmployee;
@@ -88,10 +85,10 @@ public final class PeersSanity {
         Fixture f = new Fixture();
         f.engine = engine;
         f.start();
-        Contenders.Jooq jooq = new Contenders.Jooq();
-        Contenders.Jdbi jdbi = new Contenders.Jdbi();
-        Contenders.SpringData sd = new Contenders.SpringData();
-        Contenders.Modelrepo m = new Contenders.Modelrepo();
+        JooqContender jooq = new JooqContender();
+        JdbiContender jdbi = new JdbiContender();
+        SpringDataContender sd = new SpringDataContender();
+        ModelrepoContender m = new ModelrepoContender();
         try {
             jooq.start(f);
             jdbi.start(f);
@@ -114,31 +111,31 @@ public final class PeersSanity {
     }
 
     /** findById and first by key agree with JDBC for every contender and repository. */
-    private static void checkFindById(Fixture f, Contenders.Jooq jooq, Contenders.Jdbi jdbi, Contenders.SpringData sd, ModelRepository[] repos) throws Exception {
+    private static void checkFindById(Fixture f, JooqContender jooq, JdbiContender jdbi, SpringDataContender sd, ModelRepository[] repos) throws Exception {
         for (long id : new long[] { 1, 2, 101, 5_000, Fixture.ROWS }) {
-            EmployeeRow jdbc = Jdbc.findById(f.dataSource(), id);
+            EmployeeRow jdbc = JdbcContender.findById(f.dataSource(), id);
             require(jdbc != null && jdbc.id() == id, "jdbc findById " + id + ": " + jdbc);
-            same("JdbcTemplate findById", jdbc, Template.findById(f.jdbcTemplate(), id));
+            same("JdbcTemplate findById", jdbc, TemplateContender.findById(f.jdbcTemplate(), id));
             same("jOOQ findById", jdbc, jooq.findById(id));
             same("Jdbi findById", jdbc, jdbi.findById(id));
             same("Spring Data findById", jdbc, row(sd.findById(id)));
             for (ModelRepository repo : repos) {
                 same("modelrepo findById", jdbc, row(repo.findById(Employee.class, id).orElseThrow()));
-                same("modelrepo first", jdbc, row(repo.first(Modelrepo.byIdQuery(repo), Map.of("id", id)).orElseThrow()));
+                same("modelrepo first", jdbc, row(repo.first(ModelrepoContender.byIdQuery(repo), Map.of("id", id)).orElseThrow()));
             }
         }
     }
 
     /** list10 returns JDBC's salaries for every contender and repository, rows inside the filter. */
-    private static void checkList10(Fixture f, Contenders.Jooq jooq, Contenders.Jdbi jdbi, Contenders.SpringData sd, Contenders.Modelrepo m, ModelRepository[] repos) throws Exception {
+    private static void checkList10(Fixture f, JooqContender jooq, JdbiContender jdbi, SpringDataContender sd, ModelrepoContender m, ModelRepository[] repos) throws Exception {
         for (int k : new int[] { 0, 1, 99, 100, 350, Fixture.DEPARTMENTS * 6 - 1 }) {
             long dept = PeersBenchmarks.department(k);
             int min = PeersBenchmarks.minSalary(k);
-            List<EmployeeRow> jdbc = Jdbc.list10(f.dataSource(), dept, min);
+            List<EmployeeRow> jdbc = JdbcContender.list10(f.dataSource(), dept, min);
             require(jdbc.size() == 10, "jdbc list for department " + dept + " from " + min + " has " + jdbc.size() + " rows");
             // salaries, not ids: rows tied on salary may come in either order
             List<Integer> salaries = salaries(jdbc);
-            same("JdbcTemplate list10", salaries, salaries(Template.list10(f.jdbcTemplate(), dept, min)));
+            same("JdbcTemplate list10", salaries, salaries(TemplateContender.list10(f.jdbcTemplate(), dept, min)));
             same("jOOQ list10", salaries, salaries(jooq.list10(dept, min)));
             same("Jdbi list10", salaries, salaries(jdbi.list10(dept, min)));
             same("Spring Data list10", salaries, sd.list10(dept, min).stream().map(e -> e.salary).toList());
@@ -153,11 +150,11 @@ public final class PeersSanity {
     }
 
     /** join100 pages agree with JDBC for every contender and repository. */
-    private static void checkJoin100(Fixture f, Contenders.Jooq jooq, Contenders.Jdbi jdbi, Contenders.SpringData sd, Contenders.Modelrepo m, ModelRepository[] repos) throws Exception {
+    private static void checkJoin100(Fixture f, JooqContender jooq, JdbiContender jdbi, SpringDataContender sd, ModelrepoContender m, ModelRepository[] repos) throws Exception {
         for (long after : new long[] { 0, 100, 4_900, 9_800 }) {
-            List<EmployeeWithDepartment> jdbc = Jdbc.join100(f.dataSource(), after);
+            List<EmployeeWithDepartment> jdbc = JdbcContender.join100(f.dataSource(), after);
             require(jdbc.size() == Sql.PAGE && jdbc.get(0).employee().id() == after + 1, "jdbc join page after " + after);
-            same("JdbcTemplate join100", jdbc, Template.join100(f.jdbcTemplate(), after));
+            same("JdbcTemplate join100", jdbc, TemplateContender.join100(f.jdbcTemplate(), after));
             same("jOOQ join100", jdbc, jooq.join100(after));
             same("Jdbi join100", jdbc, jdbi.join100(after));
             same("Spring Data join100", jdbc, sd.join100(after).stream().map(PeersSanity::joined).toList());
@@ -167,30 +164,30 @@ public final class PeersSanity {
         }
     }
 
-    private static void checkWrites(Fixture f, Contenders.Jooq jooq, Contenders.Jdbi jdbi, Contenders.SpringData sd, Contenders.Modelrepo m) throws Exception {
+    private static void checkWrites(Fixture f, JooqContender jooq, JdbiContender jdbi, SpringDataContender sd, ModelrepoContender m) throws Exception {
         // writes: every insert returns a new id and stores the same row; every update changes the salary
-        long[] ids = { Jdbc.insert(f.dataSource(), 7, 77_777), Template.insert(f.jdbcTemplate(), 7, 77_777), jooq.insert(7, 77_777),
-                jdbi.insert(7, 77_777), sd.insert(7, 77_777), Modelrepo.insert(f.repository(), 7, 77_777) };
-        EmployeeRow first = Jdbc.findById(f.dataSource(), ids[0]);
+        long[] ids = { JdbcContender.insert(f.dataSource(), 7, 77_777), TemplateContender.insert(f.jdbcTemplate(), 7, 77_777), jooq.insert(7, 77_777),
+                jdbi.insert(7, 77_777), sd.insert(7, 77_777), ModelrepoContender.insert(f.repository(), 7, 77_777) };
+        EmployeeRow first = JdbcContender.findById(f.dataSource(), ids[0]);
         require(first != null && first.salary() == 77_777 && first.name().equals(Sql.NEW_NAME)
                 && first.createdAt().equals(Sql.NEW_CREATED_AT) && first.managerId() == 7, "jdbc insert stored " + first);
         for (int i = 0; i < ids.length; i++) {
             require(ids[i] > Fixture.ROWS && (i == 0 || ids[i] > ids[i - 1]), "insert " + i + " returned id " + ids[i]);
-            EmployeeRow stored = Jdbc.findById(f.dataSource(), ids[i]);
+            EmployeeRow stored = JdbcContender.findById(f.dataSource(), ids[i]);
             same("insert " + i, new EmployeeRow(ids[i], 7, 7L, Sql.NEW_NAME, Sql.NEW_EMAIL, Sql.NEW_TITLE, 77_777, true,
                     Sql.NEW_HIRED_ON, Sql.NEW_CREATED_AT), stored);
         }
         f.deleteInserted();
         require(Fixture.count(f.dataSource().getConnection(), "employees") == Fixture.ROWS, "inserted rows left over");
         int s = 123_456;
-        require(Jdbc.update(f.dataSource(), 1, s) == 1 && Jdbc.findById(f.dataSource(), 1).salary() == s, "jdbc update");
-        require(Template.update(f.jdbcTemplate(), 2, ++s) == 1 && Jdbc.findById(f.dataSource(), 2).salary() == s, "JdbcTemplate update");
-        require(jooq.update(3, ++s) == 1 && Jdbc.findById(f.dataSource(), 3).salary() == s, "jOOQ update");
-        require(jdbi.update(4, ++s) == 1 && Jdbc.findById(f.dataSource(), 4).salary() == s, "Jdbi update");
+        require(JdbcContender.update(f.dataSource(), 1, s) == 1 && JdbcContender.findById(f.dataSource(), 1).salary() == s, "jdbc update");
+        require(TemplateContender.update(f.jdbcTemplate(), 2, ++s) == 1 && JdbcContender.findById(f.dataSource(), 2).salary() == s, "JdbcTemplate update");
+        require(jooq.update(3, ++s) == 1 && JdbcContender.findById(f.dataSource(), 3).salary() == s, "jOOQ update");
+        require(jdbi.update(4, ++s) == 1 && JdbcContender.findById(f.dataSource(), 4).salary() == s, "Jdbi update");
         sd.update(sd.loaded.get(4), ++s);
-        require(Jdbc.findById(f.dataSource(), 5).salary() == s, "Spring Data update");
-        Modelrepo.update(f.repository(), m.loaded.get(5), ++s);
-        require(Jdbc.findById(f.dataSource(), 6).salary() == s && m.loaded.get(5).<Integer>get("salary") == s, "modelrepo update");
+        require(JdbcContender.findById(f.dataSource(), 5).salary() == s, "Spring Data update");
+        ModelrepoContender.update(f.repository(), m.loaded.get(5), ++s);
+        require(JdbcContender.findById(f.dataSource(), 6).salary() == s && m.loaded.get(5).<Integer>get("salary") == s, "modelrepo update");
     }
 
     static EmployeeRow row(Model e) {
