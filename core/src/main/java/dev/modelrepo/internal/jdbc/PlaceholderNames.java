@@ -186,15 +186,7 @@ final class PlaceholderNames {
                 i = end;
             }
             else if (c == '?') {
-                // "??" is pgjdbc's escape for PostgreSQL's ? operator, never a placeholder
-                if (i + 1 < n && sql.charAt(i + 1) == '?') {
-                    tokens.add(new Token(Kind.OPERATOR, "??"));
-                    i += 2;
-                }
-                else {
-                    tokens.add(new Token(Kind.PLACEHOLDER, "?"));
-                    i++;
-                }
+                i = questionMark(sql, i, tokens);
             }
             else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
                 int start = i;
@@ -222,6 +214,16 @@ final class PlaceholderNames {
             }
         }
         return tokens;
+    }
+
+    /** A placeholder, or pgjdbc's {@code ??} escape of PostgreSQL's ? operator (never a placeholder); the index after it. */
+    private static int questionMark(String sql, int i, List<Token> tokens) {
+        if (i + 1 < sql.length() && sql.charAt(i + 1) == '?') {
+            tokens.add(new Token(Kind.OPERATOR, "??"));
+            return i + 2;
+        }
+        tokens.add(new Token(Kind.PLACEHOLDER, "?"));
+        return i + 1;
     }
 
     /** The index after a quoted run that starts at {@code start}; a doubled closing character is part of it. */

@@ -54,6 +54,11 @@ public final class ParameterBinder {
             }
             return new BoundStatement(query.baseSql(), query.binders(), values, query.parameters());
         }
+        return expanded(query, slots, values, variants);
+    }
+
+    /** The statement of a query some of whose lists are sent in another variant: one placeholder per sent value. */
+    private static BoundStatement expanded(CompiledQuery query, Slot[] slots, Object[] values, int[] variants) {
         int total = 0;
         for (int s = 0; s < slots.length; s++) {
             if (slots[s].list()) {
