@@ -3,7 +3,7 @@ package dev.modelrepo.observation;
 /**
  * Told of every statement a repository runs, on the thread that runs it and just before it runs, whatever the
  * observation, metrics and logging settings; registered with
- * {@link dev.modelrepo.repository.ModelRepository.Builder#statementListener}. It must be quick and should not
+ * {@code ModelRepository.Builder.statementListener(…)}. It must be quick and should not
  * throw: what it throws stops the statement.
  */
 @FunctionalInterface
