@@ -29,60 +29,33 @@ class StatementGuardWithoutObservationsTests {
     @Nested
     @ModelRepositoryTest(properties = "management.observations.enable.modelrepo=false")
     @Import({ RosterConfiguration.class, ObservedQueries.class })
-    class ObservationsDisabledByProperty {
-
-        @Autowired
-        StatementCounter statements;
-
-        @Autowired
-        Roster roster;
-
-        @Autowired
-        ObservedQueries observed;
+    class ObservationsDisabledByProperty extends GuardCase {
 
         @Test
         void theGuardStillFailsAnNPlusOneLoop() {
-            assertGuardFails(this.statements, this.roster, this.observed, 0);
+            assertGuardFails(0);
         }
     }
 
     @Nested
     @ModelRepositoryTest(properties = "modelrepo.metrics.enabled=false")
     @Import({ RosterConfiguration.class, ObservedQueries.class })
-    class MetricsDisabled {
-
-        @Autowired
-        StatementCounter statements;
-
-        @Autowired
-        Roster roster;
-
-        @Autowired
-        ObservedQueries observed;
+    class MetricsDisabled extends GuardCase {
 
         @Test
         void theGuardStillFailsAnNPlusOneLoop() {
-            assertGuardFails(this.statements, this.roster, this.observed, 0);
+            assertGuardFails(0);
         }
     }
 
     @Nested
     @ModelRepositoryTest
     @Import({ RosterConfiguration.class, ObservedQueries.class, RejectQueries.class })
-    class ObservationsRejectedByAPredicate {
-
-        @Autowired
-        StatementCounter statements;
-
-        @Autowired
-        Roster roster;
-
-        @Autowired
-        ObservedQueries observed;
+    class ObservationsRejectedByAPredicate extends GuardCase {
 
         @Test
         void theGuardStillFailsAnNPlusOneLoop() {
-            assertGuardFails(this.statements, this.roster, this.observed, 0);
+            assertGuardFails(0);
         }
     }
 
@@ -90,7 +63,16 @@ class StatementGuardWithoutObservationsTests {
     @Nested
     @ModelRepositoryTest
     @Import({ RosterConfiguration.class, ObservedQueries.class })
-    class ObservationsOn {
+    class ObservationsOn extends GuardCase {
+
+        @Test
+        void theHandlerSeesTheStatementsTheGuardCounts() {
+            assertGuardFails(5);
+        }
+    }
+
+    /** What every case injects, and the loop it runs under the guard. */
+    abstract static class GuardCase {
 
         @Autowired
         StatementCounter statements;
@@ -101,20 +83,16 @@ class StatementGuardWithoutObservationsTests {
         @Autowired
         ObservedQueries observed;
 
-        @Test
-        void theHandlerSeesTheStatementsTheGuardCounts() {
-            assertGuardFails(this.statements, this.roster, this.observed, 5);
+        /** The N+1 loop fails the guard with its 5 statements; the handler saw {@code observations} of them. */
+        void assertGuardFails(int observations) {
+            int before = this.observed.count.get();
+            assertThatThrownBy(() -> this.statements.call(2, this.roster::playersPerTeamOneByOne))
+                .isInstanceOfSatisfying(TooManyStatementsError.class, (error) -> {
+                    assertThat(error.statements()).hasSize(5);
+                    assertThat(error.getMessage()).contains("ran 5 modelrepo statements, more than the 2 allowed");
+                });
+            assertThat(this.observed.count.get() - before).as("modelrepo.query observations").isEqualTo(observations);
         }
-    }
-
-    static void assertGuardFails(StatementCounter statements, Roster roster, ObservedQueries observed, int observations) {
-        int before = observed.count.get();
-        assertThatThrownBy(() -> statements.call(2, roster::playersPerTeamOneByOne))
-            .isInstanceOfSatisfying(TooManyStatementsError.class, (error) -> {
-                assertThat(error.statements()).hasSize(5);
-                assertThat(error.getMessage()).contains("ran 5 modelrepo statements, more than the 2 allowed");
-            });
-        assertThat(observed.count.get() - before).as("modelrepo.query observations").isEqualTo(observations);
     }
 
     /** Counts the modelrepo.query observations that reach the context's ObservationRegistry. */
