@@ -92,16 +92,8 @@ public class PostgresBulkSupport extends StandardBulkSupport {
     public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
             @Nullable ColumnMetadata touched, int rows) {
         List<ColumnMetadata> row = updateRow(key, set, version);
-        List<Slot> slots = new ArrayList<>();
-        if (touched != null) {
-            slots.add(Slot.scalar(0));
-        }
-        String sets = WriteSql.list(write.assignments(set, c -> "v." + q(c) + cast(c)),
-                write.assignment(touched, "", "?"), write.increment(version, "t."));
-        slots.add(Slot.ARRAYS);
-        String sql = "UPDATE " + table + " AS t SET " + sets + " FROM " + unnest(row) + " WHERE "
-                + write.joinedOn(version == null ? List.of(key) : List.of(key, version), "t.", "v.");
-        return new Statement(sql, slots, false);
+        return updateFrom(table, set, c -> "v." + q(c) + cast(c), touched, version, unnest(row),
+                write.joinedOn(version == null ? List.of(key) : List.of(key, version), "t.", "v."), Slot.ARRAYS);
     }
 
     @Override

@@ -37,21 +37,11 @@ public class SqliteBulkSupport extends StandardBulkSupport {
     public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
             @Nullable ColumnMetadata touched, int rows) {
         List<ColumnMetadata> row = updateRow(key, set, version);
-        List<Slot> slots = new ArrayList<>();
-        if (touched != null) {
-            slots.add(Slot.scalar(0));
-        }
-        String sets = WriteSql.list(write.assignments(set, c -> "v.column" + (row.indexOf(c) + 1)),
-                write.assignment(touched, "", "?"), write.increment(version, "t."));
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" AS t SET ").append(sets)
-                .append(" FROM (VALUES ");
-        appendTuples(sql, row.size(), rows);
-        sql.append(") AS v WHERE t.").append(q(key)).append(" = v.column1");
-        if (version != null) {
-            sql.append(" AND t.").append(q(version)).append(" = v.column").append(row.size());
-        }
-        slots.add(Slot.ROWS);
-        return new Statement(sql.toString(), slots, false);
+        StringBuilder values = new StringBuilder("(VALUES ");
+        appendTuples(values, row.size(), rows);
+        String match = "t." + q(key) + " = v.column1" + (version == null ? "" : " AND t." + q(version) + " = v.column" + row.size());
+        return updateFrom(table, set, c -> "v.column" + (row.indexOf(c) + 1), touched, version, values.append(") AS v").toString(), match,
+                Slot.ROWS);
     }
 
     /** {@code INSERT … VALUES (…), (…) ON CONFLICT (k) DO UPDATE SET c = excluded.c}. */

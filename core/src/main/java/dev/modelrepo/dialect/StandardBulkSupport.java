@@ -2,6 +2,7 @@ package dev.modelrepo.dialect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -113,6 +114,18 @@ public class StandardBulkSupport implements BulkSupport {
     /** {@code (?, ?), (?, ?)} for {@code rows} rows. */
     protected static void appendTuples(StringBuilder sql, int width, int rows) {
         WriteSql.appendTuples(sql, width, rows, "");
+    }
+
+    /**
+     * {@code UPDATE t AS t SET c = <value>, … [, touched = ?] [, version = t.version + 1] FROM <rows> WHERE <match>}:
+     * an UPDATE joined to a derived table {@code v} of the rows (PostgreSQL, SQLite). Binds the touched scalar, then
+     * {@code rowsSlot}.
+     */
+    protected Statement updateFrom(String table, List<ColumnMetadata> set, Function<ColumnMetadata, String> value,
+            @Nullable ColumnMetadata touched, @Nullable ColumnMetadata version, String rowsTable, String match, Slot rowsSlot) {
+        String sets = WriteSql.list(write.assignments(set, value), write.assignment(touched, "", "?"), write.increment(version, "t."));
+        List<Slot> slots = touched == null ? List.of(rowsSlot) : List.of(Slot.scalar(0), rowsSlot);
+        return new Statement("UPDATE " + table + " AS t SET " + sets + " FROM " + rowsTable + " WHERE " + match, slots, false);
     }
 
     /** {@code ROW_VALUE} slots for columns 0..width-1. */
