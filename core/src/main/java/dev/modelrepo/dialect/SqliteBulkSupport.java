@@ -1,6 +1,5 @@
 package dev.modelrepo.dialect;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
