@@ -110,8 +110,8 @@ public final class ColumnMetadata {
         return java.util.Objects.requireNonNull(binder, "binder not initialised");
     }
 
-    /** Attaches the dialect's reader and binder; called once by the metadata reader. */
-    public void attach(ColumnReader reader, ValueBinder binder) {
+    /** Attaches the dialect's reader and binder; called once by the metadata reader, before anyone sees the column. */
+    void attach(ColumnReader reader, ValueBinder binder) {
         this.reader = reader;
         this.binder = binder;
     }

@@ -150,7 +150,7 @@ public final class ModelBulk {
             // the read-back belongs to the write's transaction: the model follows it if that transaction rolls back
             engine.inTransaction("upsert of " + info.name(), BulkOptions.defaults(), () -> {
                 undo.begin();
-                engine.upsertBulk(info.type(), names, List.of(model), conflict, BulkOptions.defaults());
+                engine.upsertBulk(BulkEngine.ACCESS.type(info), names, List.of(model), conflict, BulkOptions.defaults());
                 readBack(model, info, conflict);
                 return Boolean.TRUE;
             });

@@ -31,7 +31,7 @@ import dev.modelrepo.internal.jdbc.StatementExecutor;
  */
 public final class ModelWriter {
 
-    private static final ModelAccess ACCESS = ModelAccess.get();
+    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
     private final Dialect dialect;
 
@@ -283,7 +283,7 @@ public final class ModelWriter {
     /** Binds the model's values of these columns, deflating converted ones. */
     private static int bind(java.sql.PreparedStatement ps, Model model, List<ColumnMetadata> columns, int from)
             throws java.sql.SQLException {
-        Converters converters = Converters.of(model.getClass());
+        Converters converters = ACCESS.converters(model);
         int p = from;
         for (ColumnMetadata column : columns) {
             Object value = model.get(column.name());
@@ -297,7 +297,7 @@ public final class ModelWriter {
 
     /** Writes stored values back into the model, inflating converted columns. */
     private static void writeBack(Model model, List<ColumnMetadata> columns, ResultSet rs) throws java.sql.SQLException {
-        Converters converters = Converters.of(model.getClass());
+        Converters converters = ACCESS.converters(model);
         for (int i = 0; i < columns.size(); i++) {
             ColumnMetadata column = columns.get(i);
             ACCESS.write(model, column.name(), converters.reader(column.name(), column.reader()).read(rs, i + 1));

@@ -22,7 +22,7 @@ import dev.modelrepo.types.ValueBinder;
  */
 public record Slot(@Nullable String parameter, int literal, ColumnKind kind, ValueBinder binder, LikeMode like,
         boolean list, @Nullable String arrayType, String target,
-        dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converter) {
+        dev.modelrepo.model.internal.@Nullable ColumnConversion converter) {
 
     /** "parameter 'x'" or "literal #n", for messages. */
     public String describe() {
