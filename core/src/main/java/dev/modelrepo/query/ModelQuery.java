@@ -13,6 +13,7 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.query.internal.Ast;
 import dev.modelrepo.query.internal.QueryShape;
 import dev.modelrepo.query.internal.QuerySpec;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /**
  * A query over a model's table, as an immutable value: every method returns a new query, equal queries are

@@ -11,6 +11,7 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.query.internal.Ast;
 import dev.modelrepo.query.internal.Ast.JoinType;
 import dev.modelrepo.query.internal.Ast.LikeMode;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /**
  * Static factories of the query DSL: {@code import static dev.modelrepo.query.Q.*}. The left side of a

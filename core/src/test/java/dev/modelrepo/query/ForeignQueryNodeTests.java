@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.modelrepo.dialect.SqliteDialect;
 import dev.modelrepo.fixtures.Employee;
 import dev.modelrepo.fixtures.OfflineSchema;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /**
  * Condition, Expression, Order and Join are implemented by modelrepo only. They cannot be sealed (the

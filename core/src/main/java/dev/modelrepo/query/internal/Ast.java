@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.Condition;
-import dev.modelrepo.query.InvalidIdentifierException;
-import dev.modelrepo.query.InvalidQueryException;
+import dev.modelrepo.query.error.InvalidIdentifierException;
+import dev.modelrepo.query.error.InvalidQueryException;
 import dev.modelrepo.query.Expression;
 import dev.modelrepo.query.Join;
 import dev.modelrepo.query.Order;

@@ -12,6 +12,7 @@ import dev.modelrepo.query.Condition;
 import dev.modelrepo.query.Expression;
 import dev.modelrepo.query.internal.Ast.LikeMode;
 import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /**
  * Renders conditions and expressions of one SELECT into a {@link SqlWriter}: columns are resolved against the
@@ -70,7 +71,7 @@ final class ExpressionRenderer {
             raw(r);
         }
         else {
-            throw new dev.modelrepo.query.InvalidQueryException("Unknown condition " + condition);
+            throw new InvalidQueryException("Unknown condition " + condition);
         }
     }
 
@@ -140,13 +141,13 @@ final class ExpressionRenderer {
             return;
         }
         if (!(values instanceof Ast.Param) && !(values instanceof Ast.LiteralSlot)) {
-            throw new dev.modelrepo.query.InvalidQueryException("IN takes a collection, a param(...) or a subquery, not " + values);
+            throw new InvalidQueryException("IN takes a collection, a param(...) or a subquery, not " + values);
         }
         SqlWriter left = new SqlWriter();
         new ExpressionRenderer(dialect, left, scope, subquery).expression(in.left(), null);
         List<Object> leftParts = left.finish();
         if (!left.slots.isEmpty() || leftParts.size() > 1) {
-            throw new dev.modelrepo.query.InvalidQueryException("The left side of IN with a list must not contain bound values: " + in.left());
+            throw new InvalidQueryException("The left side of IN with a list must not contain bound values: " + in.left());
         }
         out.dynamicIn(leftParts.isEmpty() ? "" : (String) leftParts.get(0), in.negated(), slot(values, type, LikeMode.PATTERN, true, converted),
                 dialect.inLists());
@@ -185,7 +186,7 @@ final class ExpressionRenderer {
             raw(r);
         }
         else {
-            throw new dev.modelrepo.query.InvalidQueryException("Unknown expression " + expression);
+            throw new InvalidQueryException("Unknown expression " + expression);
         }
     }
 
@@ -231,7 +232,7 @@ final class ExpressionRenderer {
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
         if (value instanceof Ast.LiteralSlot s && s.list() && !list) {
-            throw new dev.modelrepo.query.InvalidQueryException("A collection can only be bound to in/notIn; got one for " + describe(type));
+            throw new InvalidQueryException("A collection can only be bound to in/notIn; got one for " + describe(type));
         }
         ColumnKind kind = like != LikeMode.PATTERN ? ColumnKind.STRING : type != null ? type.kind() : ColumnKind.OTHER;
         String arrayType = list && dialect.inListStrategy() == InListStrategy.ARRAY && type != null

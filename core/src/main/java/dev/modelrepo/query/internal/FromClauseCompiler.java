@@ -12,6 +12,7 @@ import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.query.Expression;
 import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /** The scope of a {@link QueryCompiler} statement (its root, joined and derived sources) and its FROM clause with the joins. */
 final class FromClauseCompiler {
@@ -62,7 +63,7 @@ final class FromClauseCompiler {
         String alias = join.effectiveAlias();
         if (join.relation() == null) {
             if (join.on() == null) {
-                throw new dev.modelrepo.query.InvalidQueryException("The join of " + join.model().getSimpleName() + " as '" + alias
+                throw new InvalidQueryException("The join of " + join.model().getSimpleName() + " as '" + alias
                         + "' needs a condition: .on(eq(\"" + alias + ".…\", col(\"…\")))");
             }
             return new Scope.Joined(join, Source.ofTable(alias, registry.info(join.model())), null, null, scope.root.alias);

@@ -7,6 +7,7 @@ import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.query.Expression;
 import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /** ORDER BY, LIMIT and OFFSET of a {@link QueryCompiler} statement, and the paging by parents when a has-many relation is joined. */
 final class OrderAndPaging {
@@ -76,7 +77,7 @@ final class OrderAndPaging {
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
         if (parameter == null && literal < 0) {
-            throw new dev.modelrepo.query.InvalidQueryException(what + " must be a number or param(...)");
+            throw new InvalidQueryException(what + " must be a number or param(...)");
         }
         out.slots.add(new Slot(parameter, literal, ColumnKind.BIGINT, dialect.binder(ColumnKind.BIGINT, null),
                 Ast.LikeMode.PATTERN, false, null, what, null));
