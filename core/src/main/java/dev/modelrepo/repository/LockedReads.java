@@ -12,16 +12,18 @@ import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.lock.LockOptions;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.ModelQuery;
-import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.query.QueryRenderer;
 import dev.modelrepo.query.internal.CompiledQuery;
-import dev.modelrepo.query.internal.ParameterBinder;
+import dev.modelrepo.query.internal.CompiledQueryCache;
+import dev.modelrepo.query.internal.QueryAccess;
 import dev.modelrepo.query.internal.Purpose;
 import dev.modelrepo.repository.internal.IncludeLoader;
 import dev.modelrepo.repository.internal.RowMappers;
 
 /** The locking selects of {@link ModelRepository#listLocked}: a lock clause, and an active transaction required. */
 final class LockedReads {
+
+    private static final QueryAccess<ModelQuery<?>, QueryRenderer> QUERIES = QueryAccess.get(ModelQuery.class);
 
     private final QueryRenderer renderer;
 
@@ -43,13 +45,13 @@ final class LockedReads {
                     + " (its locks end with it): use LockOperations.withLocked, which opens one");
         }
         Arguments.notNull(lock, "lock");
-        includes.validate(query.modelType(), query.spec().includes());
-        QueryCache.Lookup lookup = new QueryCache.Lookup();
-        CompiledQuery compiled = renderer.compiled(query, Purpose.LIST, lock.request(), lookup);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        includes.validate(query.modelType(), query.includes());
+        CompiledQueryCache.Lookup lookup = new CompiledQueryCache.Lookup();
+        CompiledQuery compiled = QUERIES.compiled(renderer, query, Purpose.LIST, lock.request(), lookup);
+        BoundStatement bound = QUERIES.bind(compiled, query, params);
         List<M> models = executor.query(bound, new StatementExecutor.Op("lock", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
                 rs -> RowMappers.models(rs, compiled.plan(), Integer.MAX_VALUE));
-        includes.load(models, query.modelType(), query.spec().includes());
+        includes.load(models, query.modelType(), query.includes());
         return models;
     }
 }

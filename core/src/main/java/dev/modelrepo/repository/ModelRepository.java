@@ -30,6 +30,8 @@ import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.query.QueryRenderer;
 import dev.modelrepo.query.internal.CompiledQuery;
+import dev.modelrepo.query.internal.CompiledQueryCache;
+import dev.modelrepo.query.internal.QueryAccess;
 import dev.modelrepo.query.internal.Purpose;
 import dev.modelrepo.observation.QueryObservationConvention;
 import dev.modelrepo.observation.QueryObserver;
@@ -38,7 +40,6 @@ import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.repository.internal.IncludeLoader;
 import dev.modelrepo.internal.write.ModelPersistence;
 import dev.modelrepo.internal.write.ModelWriter;
-import dev.modelrepo.query.internal.ParameterBinder;
 import dev.modelrepo.repository.internal.RowMappers;
 
 /**
@@ -54,6 +55,8 @@ import dev.modelrepo.repository.internal.RowMappers;
 public class ModelRepository {
 
     private static final ModelAccess ACCESS = ModelAccess.get();
+
+    private static final QueryAccess<ModelQuery<?>, QueryRenderer> QUERIES = QueryAccess.get(ModelQuery.class);
 
     private final ModelRegistry registry;
 
@@ -145,9 +148,9 @@ public class ModelRepository {
     /** The models the query returns. */
     public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
         int expected = expectedRows(Arguments.notNull(query, "query"));
-        includes.validate(query.modelType(), query.spec().includes());
+        includes.validate(query.modelType(), query.includes());
         List<M> models = read(query, Purpose.LIST, params, c -> rs -> RowMappers.models(rs, c.plan(), Integer.MAX_VALUE, expected));
-        includes.load(models, query.modelType(), query.spec().includes());
+        includes.load(models, query.modelType(), query.includes());
         return models;
     }
 
@@ -179,9 +182,9 @@ public class ModelRepository {
 
     /** The first model the query returns (LIMIT 1 unless the query has a limit). */
     public <M extends Model> Optional<M> first(ModelQuery<M> query, Map<String, ?> params) {
-        includes.validate(Arguments.notNull(query, "query").modelType(), query.spec().includes());
+        includes.validate(Arguments.notNull(query, "query").modelType(), query.includes());
         List<M> rows = read(query, Purpose.FIRST, params, c -> rs -> RowMappers.models(rs, c.plan(), 1));
-        includes.load(rows, query.modelType(), query.spec().includes());
+        includes.load(rows, query.modelType(), query.includes());
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -261,16 +264,16 @@ public class ModelRepository {
             java.util.function.Function<CompiledQuery, dev.modelrepo.internal.jdbc.ResultHandler<T>> handler) {
         Arguments.notNull(query, "query");
         Arguments.notNull(params, "params");
-        QueryCache.Lookup lookup = new QueryCache.Lookup();
-        CompiledQuery compiled = renderer.compiled(query, purpose, null, lookup);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        CompiledQueryCache.Lookup lookup = new CompiledQueryCache.Lookup();
+        CompiledQuery compiled = QUERIES.compiled(renderer, query, purpose, null, lookup);
+        BoundStatement bound = QUERIES.bind(compiled, query, params);
         return executor.query(bound, new StatementExecutor.Op("select", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
                 handler.apply(compiled));
     }
 
     /** The compiled form of a query, from the cache. */
     protected CompiledQuery compiled(ModelQuery<?> query, Purpose purpose, @Nullable LockOptions lock) {
-        return renderer.compiled(query, purpose, lock == null ? null : lock.request(), new QueryCache.Lookup());
+        return QUERIES.compiled(renderer, query, purpose, lock == null ? null : lock.request(), new CompiledQueryCache.Lookup());
     }
 
     /**

@@ -17,13 +17,15 @@ import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.query.internal.CompiledQuery;
-import dev.modelrepo.query.internal.ParameterBinder;
+import dev.modelrepo.query.internal.QueryAccess;
 import dev.modelrepo.query.internal.Purpose;
 import dev.modelrepo.repository.internal.Cursor;
 import dev.modelrepo.repository.internal.IncludeLoader;
 
 /** The constant-memory reads of a {@link ModelRepository}: streams over a cursor, and batches taken from such a stream. */
 final class ModelStreams {
+
+    private static final QueryAccess<ModelQuery<?>, ?> QUERIES = QueryAccess.get(ModelQuery.class);
 
     private final Dialect dialect;
 
@@ -44,9 +46,9 @@ final class ModelStreams {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetchSize must be positive: " + fetchSize);
         }
-        includes.validate(query.modelType(), query.spec().includes());
+        includes.validate(query.modelType(), query.includes());
         CompiledQuery compiled = repository.compiled(query, Purpose.LIST, null);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        BoundStatement bound = QUERIES.bind(compiled, query, params);
         Cursor<M> cursor = new Cursor<>(executor.dataSource(), dialect, executor, bound, compiled.plan(), fetchSize);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(cursor::close);
@@ -60,7 +62,7 @@ final class ModelStreams {
         }
         Arguments.notNull(query, "query");
         Arguments.notNull(consumer, "consumer");
-        List<String> include = query.spec().includes();   // checked by stream(...) before its SELECT
+        List<String> include = query.includes();   // checked by stream(...) before its SELECT
         try (Stream<M> rows = repository.stream(query, params, batchSize)) {
             Iterator<M> it = rows.iterator();
             List<M> batch = new ArrayList<>(batchSize);

@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.InListStrategy;
+import dev.modelrepo.dialect.KeySubquery;
 import dev.modelrepo.schema.ColumnMetadata;
-import dev.modelrepo.query.Condition;
-import dev.modelrepo.query.Expression;
+import dev.modelrepo.query.internal.Ast.Cond;
+import dev.modelrepo.query.internal.Ast.Expr;
 import dev.modelrepo.query.internal.Ast.LikeMode;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.query.error.InvalidQueryException;
@@ -37,7 +38,7 @@ final class ExpressionRenderer {
         this.subquery = subquery;
     }
 
-    void condition(Condition condition) {
+    void condition(Cond condition) {
         if (condition instanceof Ast.Compare c) {
             compare(c);
         }
@@ -70,9 +71,20 @@ final class ExpressionRenderer {
         else if (condition instanceof Ast.Raw r) {
             raw(r);
         }
+        else if (condition instanceof Ast.KeyIn k) {
+            keyIn(k);
+        }
         else {
             throw new InvalidQueryException("Unknown condition " + condition);
         }
+    }
+
+    /** The key, then the subquery of keys in the dialect's form. */
+    private void keyIn(Ast.KeyIn k) {
+        KeySubquery form = dialect.keySubquery();
+        out.append(columnSql(k.key())).append(form.open(dialect.quote(scope.resolve(k.key()).column().sqlName())));
+        subquery.accept(k.keys(), scope);
+        out.append(form.close());
     }
 
     private void compare(Ast.Compare c) {
@@ -104,7 +116,7 @@ final class ExpressionRenderer {
     }
 
     private void junction(Ast.Junction j) {
-        List<Condition> parts = j.parts();
+        List<Cond> parts = j.parts();
         for (int i = 0; i < parts.size(); i++) {
             if (i > 0) {
                 out.append(j.and() ? " AND " : " OR ");
@@ -132,7 +144,7 @@ final class ExpressionRenderer {
     }
 
     private void inList(Ast.In in, @Nullable ColumnMetadata type) {
-        Expression values = in.values();
+        Expr values = in.values();
         if (values instanceof Ast.Subquery s) {
             expression(in.left(), null);
             out.append(in.negated() ? " NOT IN (" : " IN (");
@@ -154,7 +166,7 @@ final class ExpressionRenderer {
     }
 
     /** Renders an expression; {@code type} types a value by the column it is compared with. */
-    void expression(Expression expression, @Nullable ColumnMetadata type) {
+    void expression(Expr expression, @Nullable ColumnMetadata type) {
         if (expression instanceof Ast.ColumnRef ref) {
             out.append(columnSql(ref));
         }
@@ -214,7 +226,7 @@ final class ExpressionRenderer {
         out.append(sql.substring(start));
     }
 
-    private void value(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
+    private void value(Expr value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
         if (value instanceof Ast.Param || value instanceof Ast.LiteralSlot) {
             out.bind(slot(value, type, like, list, converted));
         }
@@ -223,11 +235,11 @@ final class ExpressionRenderer {
         }
     }
 
-    private Slot slot(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
+    private Slot slot(Expr value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
         return slot(value, type, like, list, null);
     }
 
-    private Slot slot(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list,
+    private Slot slot(Expr value, @Nullable ColumnMetadata type, LikeMode like, boolean list,
             dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converter) {
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
@@ -250,7 +262,7 @@ final class ExpressionRenderer {
     /** The converter of the column compared with the value being rendered, if that column has one. */
     private dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converted;
 
-    private dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converterOf(Expression expression) {
+    private dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converterOf(Expr expression) {
         if (expression instanceof Ast.ColumnRef ref && !(ref.alias() == null && scope.root.column(ref.column()) == null
                 && scope.selectAliases.containsKey(ref.column()))) {
             Scope.Resolved r = scope.resolve(ref);
@@ -261,7 +273,7 @@ final class ExpressionRenderer {
     }
 
     /** The column metadata of an expression when it is a table column (through aliases), else null. */
-    @Nullable ColumnMetadata typeOf(Expression expression) {
+    @Nullable ColumnMetadata typeOf(Expr expression) {
         if (expression instanceof Ast.ColumnRef ref) {
             if (ref.alias() == null && scope.root.column(ref.column()) == null && scope.selectAliases.containsKey(ref.column())) {
                 return null;

@@ -10,7 +10,7 @@ import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
-import dev.modelrepo.query.Expression;
+import dev.modelrepo.query.internal.Ast.Expr;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.query.error.InvalidQueryException;
 
@@ -29,14 +29,14 @@ final class FromClauseCompiler {
         this.compiler = compiler;
     }
 
-    Scope scope(QuerySpec spec, @Nullable Scope parent, SqlWriter unused) {
+    Scope scope(QuerySpec spec, @Nullable Scope parent) {
         ModelInfo model = registry.info(spec.model());
         Source root = spec.from() == null ? Source.ofTable(spec.alias(), model) : derived(spec, model, parent);
         Scope scope = new Scope(parent, root);
         for (Ast.JoinSpec join : spec.joins()) {
             scope.add(joined(join, scope));
         }
-        for (Expression e : spec.select()) {
+        for (Expr e : spec.select()) {
             if (e instanceof Ast.Aliased a) {
                 scope.selectAliases.put(a.alias().toLowerCase(Locale.ROOT), a.alias());
             }
@@ -48,7 +48,7 @@ final class FromClauseCompiler {
     private Source derived(QuerySpec spec, ModelInfo model, @Nullable Scope parent) {
         QuerySpec sub = spec.from();
         Source source = new Source(spec.alias(), model.name() + " subquery", model);
-        Scope subScope = scope(sub, parent, null);
+        Scope subScope = scope(sub, parent);
         RowPlan plan = compiler.selectList(sub, subScope, new SqlWriter(), true);
         for (int i = 0; i < plan.layout().size(); i++) {
             String name = plan.layout().name(i);

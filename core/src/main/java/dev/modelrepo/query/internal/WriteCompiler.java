@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.dialect.KeySubquery;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.schema.ColumnMetadata;
@@ -67,12 +68,11 @@ final class WriteCompiler {
                 throw new InvalidQueryException(model.name() + " needs a single-column primary key for a write by a query with joins or paging");
             }
             String key = dialect.quote(pk.get(0).storedName());
-            // The derived table lets MySQL/MariaDB select from the table being changed.
-            out.append(" WHERE ").append(key).append(" IN (SELECT ").append(dialect.quote("p_")).append('.').append(key)
-                    .append(" FROM (");
+            KeySubquery keys = dialect.keySubquery();
+            out.append(" WHERE ").append(key).append(keys.open(key));
             compiler.select(spec.withSelect(List.of(new Ast.ColumnRef(spec.alias(), pk.get(0).name()))).withIncludes(List.of()), null, out,
                     Purpose.LIST, false);
-            out.append(") ").append(dialect.quote("p_")).append(')');
+            out.append(keys.close());
         }
         return new CompiledQuery(out.finish(), out.slots, null, model.name(), model.metadata().name(), dialect.likeEscaper());
     }
