@@ -91,7 +91,11 @@ public class ModelRepository {
 
     protected ModelRepository(Builder builder) {
         this.dialect = builder.dialect != null ? builder.dialect : DialectResolver.resolve(builder.dataSource);
-        this.registry = builder.registry != null ? builder.registry : new ModelRegistry(builder.dataSource, dialect);
+        if (builder.registry != null && builder.coercion != null) {
+            throw new IllegalArgumentException("Give the conversion service to the registry: new ModelRegistry(dataSource, dialect, coercion)");
+        }
+        this.registry = builder.registry != null ? builder.registry : new ModelRegistry(builder.dataSource, dialect,
+                builder.coercion != null ? builder.coercion : dev.modelrepo.types.ValueCoercion.standard());
         if (registry.dialect() != dialect) {
             throw new IllegalArgumentException("The registry's dialect " + registry.dialect() + " differs from " + dialect);
         }
@@ -239,6 +243,14 @@ public class ModelRepository {
         Arguments.notNull(id, "id");
         ModelQuery<M> query = (ModelQuery<M>) byIdQueries.computeIfAbsent(type, t -> ReadSupport.byIdQuery(registry, type));
         return first(query, Map.of("id", id));
+    }
+
+    /**
+     * The model with this primary key, which must exist.
+     * @throws ModelNotFoundException when there is none (404 in the web mapping)
+     */
+    public <M extends Model> M getById(Class<M> type, Object id) {
+        return findById(type, id).orElseThrow(() -> new ModelNotFoundException(registry.info(type).name(), id));
     }
 
     /**
@@ -409,6 +421,8 @@ public class ModelRepository {
 
         private dev.modelrepo.observation.@Nullable StatementListener statementListener;
 
+        private dev.modelrepo.types.@Nullable ValueCoercion coercion;
+
         private Builder(DataSource dataSource) {
             this.dataSource = Arguments.notNull(dataSource, "dataSource");
         }
@@ -416,6 +430,16 @@ public class ModelRepository {
         /** The dialect; detected from the database metadata when not set. */
         public Builder dialect(Dialect dialect) {
             this.dialect = dialect;
+            return this;
+        }
+
+        /**
+         * The ConversionService that parses what {@code build}, {@code set}, bulk rows and parameters are given as text
+         * (ISO dates, decimal strings…) when it is not the column's type; plain Spring's
+         * {@code DefaultFormattingConversionService} by default. Only for the registry the builder makes.
+         */
+        public Builder conversionService(org.springframework.core.convert.ConversionService conversionService) {
+            this.coercion = dev.modelrepo.types.ValueCoercion.of(Arguments.notNull(conversionService, "conversionService"));
             return this;
         }
 

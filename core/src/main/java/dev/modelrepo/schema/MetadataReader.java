@@ -13,6 +13,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.types.ValueCoercion;
+
 
 /**
  * Reads a table's columns and primary key from {@link DatabaseMetaData}. Passes the connection's catalog and
@@ -23,8 +25,16 @@ public final class MetadataReader {
 
     private final MetadataConventions dialect;
 
+    private final ValueCoercion coercion;
+
     public MetadataReader(MetadataConventions dialect) {
+        this(dialect, ValueCoercion.standard());
+    }
+
+    /** A reader whose columns convert given values with this coercion. */
+    public MetadataReader(MetadataConventions dialect, ValueCoercion coercion) {
         this.dialect = dialect;
+        this.coercion = coercion;
     }
 
     /** The table, or null when the database has no table or view of that name. */
@@ -67,7 +77,7 @@ public final class MetadataReader {
                         primaryKey && pk.size() == 1));
                 ColumnMetadata column = new ColumnMetadata(name, jdbcType, typeName, size, scale, nullable,
                         defaultValue, autoIncrement, primaryKey, kind);
-                column.attach(dialect.reader(kind, column), dialect.binder(kind, column));
+                column.attach(dialect.reader(kind, column), dialect.binder(kind, column), coercion);
                 columns.add(column);
             }
         }

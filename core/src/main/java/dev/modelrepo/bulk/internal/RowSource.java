@@ -12,7 +12,6 @@ import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.Converters;
-import dev.modelrepo.types.ValueConverter;
 import dev.modelrepo.types.ValueTypeException;
 
 /**
@@ -144,14 +143,14 @@ final class RowSource implements BulkSupport.RowCursor {
                 }
             }
             try {
-                values[offset + i] = ValueConverter.convert(raw, column.kind());
+                values[offset + i] = column.convert(raw);
             }
             catch (ValueTypeException ex) {
                 if (skip) {
                     return false;
                 }
                 throw new TypeMismatchException(operation + ": element " + reported(index) + ", column " + column.name() + ": "
-                        + ex.getMessage(), reported(index), ex);
+                        + ex.detail(), reported(index), ex.forColumn(type.getSimpleName(), column.name()));
             }
         }
         return true;

@@ -79,7 +79,7 @@ final class OrderAndPaging {
             throw new dev.modelrepo.query.InvalidQueryException(what + " must be a number or param(...)");
         }
         out.slots.add(new Slot(parameter, literal, ColumnKind.BIGINT, dialect.binder(ColumnKind.BIGINT, null),
-                Ast.LikeMode.PATTERN, false, null, what, null));
+                Ast.LikeMode.PATTERN, false, null, what, null, dev.modelrepo.types.ValueCoercion.standard()));
         return "?";
     }
 }
