@@ -56,7 +56,7 @@ class ModelRepositoryPropertyEffectsTests {
     private static final Set<String> TESTED = Set.of("modelrepo.dialect", "modelrepo.model-packages", "modelrepo.query-timeout",
             "modelrepo.query-cache.max-size", "modelrepo.lock.retry.attempts", "modelrepo.lock.retry.backoff",
             "modelrepo.metrics.enabled", "modelrepo.bulk.batch-size", "modelrepo.sql.masked-columns",
-            "modelrepo.sql.slow-query-threshold");
+            "modelrepo.sql.slow-query-threshold", "modelrepo.web.problem-details");
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
@@ -99,6 +99,15 @@ class ModelRepositoryPropertyEffectsTests {
             }
         }
         assertThat(names).containsExactlyInAnyOrderElementsOf(TESTED);
+    }
+
+    @Test
+    void webProblemDetailsFalseSwitchesTheProblemDetailsHandlerOff() {
+        org.springframework.boot.test.context.runner.WebApplicationContextRunner web = new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(dev.modelrepo.autoconfigure.web.ModelRepositoryWebAutoConfiguration.class));
+        web.run((context) -> assertThat(context).hasSingleBean(dev.modelrepo.autoconfigure.web.ModelProblemDetailsHandler.class));
+        web.withPropertyValues("modelrepo.web.problem-details=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(dev.modelrepo.autoconfigure.web.ModelProblemDetailsHandler.class));
     }
 
     @Test
