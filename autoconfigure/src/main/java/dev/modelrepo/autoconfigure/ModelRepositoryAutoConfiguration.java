@@ -25,7 +25,7 @@ import dev.modelrepo.repository.ModelRepository;
 @ConditionalOnClass({ DataSource.class, ModelRepository.class })
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(ModelRepositoryProperties.class)
-@Import(ModelRepositoryConfiguration.class)
+@Import({ ModelRepositoryConfiguration.class, SqlitePoolConfiguration.class })
 public final class ModelRepositoryAutoConfiguration {
 
 }

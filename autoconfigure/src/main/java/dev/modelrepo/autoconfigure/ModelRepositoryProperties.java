@@ -41,6 +41,8 @@ public class ModelRepositoryProperties {
 
     private final Metrics metrics = new Metrics();
 
+    private final Sqlite sqlite = new Sqlite();
+
     public @Nullable String getDialect() {
         return this.dialect;
     }
@@ -79,6 +81,10 @@ public class ModelRepositoryProperties {
 
     public Sql getSql() {
         return this.sql;
+    }
+
+    public Sqlite getSqlite() {
+        return this.sqlite;
     }
 
     public Metrics getMetrics() {
@@ -212,6 +218,71 @@ public class ModelRepositoryProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /**
+     * Defaults for SQLite connection pools (HikariCP, jdbc:sqlite: URLs), passed to sqlite-jdbc as driver properties;
+     * a pragma the URL or spring.datasource.hikari.data-source-properties sets wins.
+     */
+    public static class Sqlite {
+
+        /** Whether to apply these defaults (and to give in-memory databases a single shared connection). */
+        private boolean enabled = true;
+
+        /** The journal mode: WAL lets readers run while one connection writes. */
+        private String journalMode = "WAL";
+
+        /** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
+        private Duration busyTimeout = Duration.ofSeconds(5);
+
+        /** Whether foreign keys are enforced (SQLite's own default is off). */
+        private boolean foreignKeys = true;
+
+        /**
+         * The mode transactions begin in: IMMEDIATE takes the write lock at BEGIN, so a transaction that writes
+         * never fails midway on a lock upgrade (DEFERRED, EXCLUSIVE also accepted).
+         */
+        private String transactionMode = "IMMEDIATE";
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getJournalMode() {
+            return this.journalMode;
+        }
+
+        public void setJournalMode(String journalMode) {
+            this.journalMode = journalMode;
+        }
+
+        public Duration getBusyTimeout() {
+            return this.busyTimeout;
+        }
+
+        public void setBusyTimeout(Duration busyTimeout) {
+            this.busyTimeout = busyTimeout;
+        }
+
+        public boolean isForeignKeys() {
+            return this.foreignKeys;
+        }
+
+        public void setForeignKeys(boolean foreignKeys) {
+            this.foreignKeys = foreignKeys;
+        }
+
+        public String getTransactionMode() {
+            return this.transactionMode;
+        }
+
+        public void setTransactionMode(String transactionMode) {
+            this.transactionMode = transactionMode;
         }
     }
 }

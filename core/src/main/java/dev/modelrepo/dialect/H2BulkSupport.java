@@ -18,6 +18,6 @@ public class H2BulkSupport extends StandardBulkSupport {
 
     @Override
     public Statement delete(String table, ColumnMetadata key, int rows) {
-        return new Statement("DELETE FROM " + table + " WHERE " + q(key) + " = ?", List.of(Slot.value(0)), true);
+        return new Statement(write.deleteByKey(table, List.of(key), null, WriteSql.VersionMatch.NONE), List.of(Slot.value(0)), true);
     }
 }

@@ -31,8 +31,7 @@ public class MariaDbBulkSupport extends MySqlBulkSupport {
     /** Single-row INSERT, batched (the driver's bulk protocol). */
     @Override
     public Statement insert(String table, List<ColumnMetadata> columns, int rows) {
-        return new Statement("INSERT INTO " + table + " (" + columnList(columns) + ") VALUES " + tuple(columns.size()),
-                valueSlots(columns.size()), true);
+        return new Statement(write.insert(table, columns), valueSlots(columns.size()), true);
     }
 
     @Override

@@ -35,9 +35,7 @@ public class MySqlBulkSupport extends StandardBulkSupport {
 
     @Override
     public Statement insert(String table, List<ColumnMetadata> columns, int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columnList(columns)).append(") VALUES ");
-        appendTuples(sql, columns.size(), rows);
-        return new Statement(sql.toString(), List.of(Slot.ROWS), false);
+        return new Statement(write.insertRows(table, columns, rows), List.of(Slot.ROWS), false);
     }
 
     /** {@code UPDATE t AS t JOIN (VALUES ROW(?, ?), …) AS v (id, c) ON t.id = v.id SET t.c = v.c}. */
@@ -46,28 +44,20 @@ public class MySqlBulkSupport extends StandardBulkSupport {
             @Nullable ColumnMetadata touched, int rows) {
         List<ColumnMetadata> row = updateRow(key, set, version);
         StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" AS t JOIN ").append(valuesTable(row, rows));
-        sql.append(" ON t.").append(q(key)).append(" = v.").append(q(key));
-        if (version != null) {
-            sql.append(" AND t.").append(q(version)).append(" = v.").append(q(version));
-        }
-        List<String> sets = new ArrayList<>();
-        set.forEach(c -> sets.add("t." + q(c) + " = v." + q(c)));
+        sql.append(" ON ").append(write.joinedOn(version == null ? List.of(key) : List.of(key, version), "t.", "v."));
         List<Slot> slots = new ArrayList<>(List.of(Slot.ROWS));
         if (touched != null) {
-            sets.add("t." + q(touched) + " = ?");
             slots.add(Slot.scalar(0));
         }
-        if (version != null) {
-            sets.add("t." + q(version) + " = t." + q(version) + " + 1");
-        }
-        sql.append(" SET ").append(String.join(", ", sets));
+        sql.append(" SET ").append(WriteSql.list(write.assignments("t.", set, c -> "v." + q(c)), write.assignment(touched, "t.", "?"),
+                write.increment(version, "t.", "t.")));
         return new Statement(sql.toString(), slots, false);
     }
 
     /** The derived table of the update rows, named {@code v} with the row's column names. */
     protected String valuesTable(List<ColumnMetadata> row, int rows) {
         StringBuilder sql = new StringBuilder("(VALUES ");
-        appendTuples(sql, row.size(), rows, "ROW");
+        WriteSql.appendTuples(sql, row.size(), rows, "ROW");
         return sql.append(") AS v (").append(columnList(row)).append(')').toString();
     }
 
@@ -75,18 +65,12 @@ public class MySqlBulkSupport extends StandardBulkSupport {
     @Override
     public Statement upsert(String table, List<ColumnMetadata> columns, List<ColumnMetadata> conflict, List<ColumnMetadata> update,
             @Nullable ColumnMetadata version, int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columnList(columns)).append(") VALUES ");
-        appendTuples(sql, columns.size(), rows);
-        sql.append(rowAlias()).append(" ON DUPLICATE KEY UPDATE ");
-        List<String> sets = new ArrayList<>();
-        update.forEach(c -> sets.add(q(c) + " = " + newValue(c)));
-        if (version != null) {
-            sets.add(q(version) + " = " + q(version) + " + 1");
-        }
+        StringBuilder sql = new StringBuilder(write.insertRows(table, columns, rows)).append(rowAlias()).append(" ON DUPLICATE KEY UPDATE ");
+        String sets = WriteSql.list(write.assignments(update, this::newValue), write.increment(version, ""));
         if (sets.isEmpty()) {
-            sets.add(q(conflict.get(0)) + " = " + q(conflict.get(0)));
+            sets = write.assignments(conflict.subList(0, 1), this::q);
         }
-        return new Statement(sql.append(String.join(", ", sets)).toString(), List.of(Slot.ROWS), false);
+        return new Statement(sql.append(sets).toString(), List.of(Slot.ROWS), false);
     }
 
     /** The row alias after VALUES (MySQL 8.0.19+). */

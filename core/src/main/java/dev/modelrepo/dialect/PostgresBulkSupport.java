@@ -3,7 +3,6 @@ package dev.modelrepo.dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,14 +72,13 @@ public class PostgresBulkSupport extends StandardBulkSupport {
 
     @Override
     public Statement insert(String table, List<ColumnMetadata> columns, int rows) {
-        return new Statement("INSERT INTO " + table + " (" + columnList(columns) + ") " + selectUnnest(columns), List.of(Slot.ARRAYS),
-                false);
+        return new Statement(write.insertInto(table, columns) + " " + selectUnnest(columns), List.of(Slot.ARRAYS), false);
     }
 
     /** Keys are given explicitly, so identity columns GENERATED ALWAYS need OVERRIDING SYSTEM VALUE. */
     @Override
     public Statement insertReturning(String table, List<ColumnMetadata> columns, List<ColumnMetadata> returning, int rows) {
-        return new Statement("INSERT INTO " + table + " (" + columnList(columns) + ") OVERRIDING SYSTEM VALUE " + selectUnnest(columns)
+        return new Statement(write.insertInto(table, columns) + " OVERRIDING SYSTEM VALUE " + selectUnnest(columns)
                 + " RETURNING " + columnList(returning), List.of(Slot.ARRAYS), false);
     }
 
@@ -93,23 +91,8 @@ public class PostgresBulkSupport extends StandardBulkSupport {
     public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
             @Nullable ColumnMetadata touched, int rows) {
         List<ColumnMetadata> row = updateRow(key, set, version);
-        List<String> sets = new ArrayList<>();
-        set.forEach(c -> sets.add(q(c) + " = v." + q(c) + cast(c)));
-        List<Slot> slots = new ArrayList<>();
-        if (touched != null) {
-            sets.add(q(touched) + " = ?");
-            slots.add(Slot.scalar(0));
-        }
-        if (version != null) {
-            sets.add(q(version) + " = t." + q(version) + " + 1");
-        }
-        slots.add(Slot.ARRAYS);
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" AS t SET ").append(String.join(", ", sets))
-                .append(" FROM ").append(unnest(row)).append(" WHERE t.").append(q(key)).append(" = v.").append(q(key));
-        if (version != null) {
-            sql.append(" AND t.").append(q(version)).append(" = v.").append(q(version));
-        }
-        return new Statement(sql.toString(), slots, false);
+        return updateFrom(table, set, c -> "v." + q(c) + cast(c), touched, version, unnest(row),
+                write.joinedOn(version == null ? List.of(key) : List.of(key, version), "t.", "v."), Slot.ARRAYS);
     }
 
     @Override
@@ -121,15 +104,9 @@ public class PostgresBulkSupport extends StandardBulkSupport {
     @Override
     public Statement upsert(String table, List<ColumnMetadata> columns, List<ColumnMetadata> conflict, List<ColumnMetadata> update,
             @Nullable ColumnMetadata version, int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" AS t (").append(columnList(columns)).append(") ")
-                .append(selectUnnest(columns)).append(" ON CONFLICT (").append(columnList(conflict)).append(") DO ");
-        List<String> sets = new ArrayList<>();
-        update.forEach(c -> sets.add(q(c) + " = EXCLUDED." + q(c)));
-        if (version != null) {
-            sets.add(q(version) + " = t." + q(version) + " + 1");
-        }
-        sql.append(sets.isEmpty() ? "NOTHING" : "UPDATE SET " + String.join(", ", sets));
-        return new Statement(sql.toString(), List.of(Slot.ARRAYS), false);
+        String sql = write.insertInto(table + " AS t", columns) + " " + selectUnnest(columns)
+                + write.onConflict(conflict, update, version, "EXCLUDED.", "t.");
+        return new Statement(sql, List.of(Slot.ARRAYS), false);
     }
 
     /**

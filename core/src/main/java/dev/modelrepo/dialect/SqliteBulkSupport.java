@@ -1,6 +1,5 @@
 package dev.modelrepo.dialect;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -37,42 +36,18 @@ public class SqliteBulkSupport extends StandardBulkSupport {
     public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
             @Nullable ColumnMetadata touched, int rows) {
         List<ColumnMetadata> row = updateRow(key, set, version);
-        List<String> sets = new ArrayList<>();
-        for (int i = 0; i < set.size(); i++) {
-            sets.add(q(set.get(i)) + " = v.column" + (i + 2));
-        }
-        List<Slot> slots = new ArrayList<>();
-        if (touched != null) {
-            sets.add(q(touched) + " = ?");
-            slots.add(Slot.scalar(0));
-        }
-        if (version != null) {
-            sets.add(q(version) + " = t." + q(version) + " + 1");
-        }
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" AS t SET ").append(String.join(", ", sets))
-                .append(" FROM (VALUES ");
-        appendTuples(sql, row.size(), rows);
-        sql.append(") AS v WHERE t.").append(q(key)).append(" = v.column1");
-        if (version != null) {
-            sql.append(" AND t.").append(q(version)).append(" = v.column").append(row.size());
-        }
-        slots.add(Slot.ROWS);
-        return new Statement(sql.toString(), slots, false);
+        StringBuilder values = new StringBuilder("(VALUES ");
+        appendTuples(values, row.size(), rows);
+        String match = "t." + q(key) + " = v.column1" + (version == null ? "" : " AND t." + q(version) + " = v.column" + row.size());
+        return updateFrom(table, set, c -> "v.column" + (row.indexOf(c) + 1), touched, version, values.append(") AS v").toString(), match,
+                Slot.ROWS);
     }
 
     /** {@code INSERT … VALUES (…), (…) ON CONFLICT (k) DO UPDATE SET c = excluded.c}. */
     @Override
     public Statement upsert(String table, List<ColumnMetadata> columns, List<ColumnMetadata> conflict, List<ColumnMetadata> update,
             @Nullable ColumnMetadata version, int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columnList(columns)).append(") VALUES ");
-        appendTuples(sql, columns.size(), rows);
-        sql.append(" ON CONFLICT (").append(columnList(conflict)).append(") DO ");
-        List<String> sets = new ArrayList<>();
-        update.forEach(c -> sets.add(q(c) + " = excluded." + q(c)));
-        if (version != null) {
-            sets.add(q(version) + " = " + q(version) + " + 1");
-        }
-        sql.append(sets.isEmpty() ? "NOTHING" : "UPDATE SET " + String.join(", ", sets));
-        return new Statement(sql.toString(), List.of(Slot.ROWS), false);
+        return new Statement(write.insertRows(table, columns, rows) + write.onConflict(conflict, update, version, "excluded.", ""),
+                List.of(Slot.ROWS), false);
     }
 }

@@ -2,6 +2,7 @@ package dev.modelrepo.dialect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +20,12 @@ public class StandardBulkSupport implements BulkSupport {
 
     protected final Dialect dialect;
 
+    /** The SQL text of the statements, quoted by {@link #dialect}. */
+    protected final WriteSql write;
+
     public StandardBulkSupport(Dialect dialect) {
         this.dialect = dialect;
+        this.write = new WriteSql(dialect);
     }
 
     @Override
@@ -41,41 +46,35 @@ public class StandardBulkSupport implements BulkSupport {
     /** Single-row INSERT, batched. */
     @Override
     public Statement insert(String table, List<ColumnMetadata> columns, int rows) {
-        return new Statement("INSERT INTO " + table + " (" + columnList(columns) + ") VALUES " + tuple(columns.size()),
-                valueSlots(columns.size()), true);
+        return new Statement(write.insert(table, columns), valueSlots(columns.size()), true);
     }
 
     /** Single-row UPDATE by key, batched. */
     @Override
     public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
             @Nullable ColumnMetadata touched, int rows) {
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        List<ColumnMetadata> assigned = new ArrayList<>(set);
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(q(set.get(i))).append(" = ?");
             slots.add(Slot.value(i + 1));
         }
         if (touched != null) {
-            sql.append(set.isEmpty() ? "" : ", ").append(q(touched)).append(" = ?");
+            assigned.add(touched);
             slots.add(Slot.scalar(0));
         }
-        if (version != null) {
-            sql.append(set.isEmpty() && touched == null ? "" : ", ").append(q(version)).append(" = ").append(q(version)).append(" + 1");
-        }
-        sql.append(" WHERE ").append(q(key)).append(" = ?");
         slots.add(Slot.value(0));
         if (version != null) {
-            sql.append(" AND ").append(q(version)).append(" = ?");
             slots.add(Slot.value(set.size() + 1));
         }
-        return new Statement(sql.toString(), slots, true);
+        String sql = write.updateByKey(table, assigned, List.of(key), version, version == null ? WriteSql.VersionMatch.NONE
+                : WriteSql.VersionMatch.EQUALS);
+        return new Statement(sql, slots, true);
     }
 
     /** {@code DELETE … WHERE key IN (?, …)}. */
     @Override
     public Statement delete(String table, ColumnMetadata key, int rows) {
-        return new Statement("DELETE FROM " + table + " WHERE " + q(key) + " IN (" + placeholders(rows) + ")", List.of(Slot.ROWS),
-                false);
+        return new Statement(write.deleteByKeys(table, key, rows), List.of(Slot.ROWS), false);
     }
 
     /** Standard {@code MERGE INTO t USING (VALUES …) v ON … WHEN MATCHED THEN UPDATE … WHEN NOT MATCHED THEN INSERT …}. */
@@ -85,16 +84,13 @@ public class StandardBulkSupport implements BulkSupport {
         StringBuilder sql = new StringBuilder("MERGE INTO ").append(table).append(" t USING (VALUES ");
         appendTuples(sql, columns.size(), rows);
         sql.append(") v (").append(columnList(columns)).append(") ON ");
-        for (int i = 0; i < conflict.size(); i++) {
-            sql.append(i == 0 ? "" : " AND ").append("t.").append(q(conflict.get(i))).append(" = v.").append(q(conflict.get(i)));
-        }
-        List<String> sets = new ArrayList<>();
-        update.forEach(c -> sets.add(q(c) + " = v." + q(c)));
+        sql.append(write.joinedOn(conflict, "t.", "v."));
+        String sets = write.assignments(update, c -> "v." + q(c));
         if (version != null) {
-            sets.add(q(version) + " = t." + q(version) + " + 1");
+            sets += (sets.isEmpty() ? "" : ", ") + write.increment(version, "t.");
         }
         if (!sets.isEmpty()) {
-            sql.append(" WHEN MATCHED THEN UPDATE SET ").append(String.join(", ", sets));
+            sql.append(" WHEN MATCHED THEN UPDATE SET ").append(sets);
         }
         sql.append(" WHEN NOT MATCHED THEN INSERT (").append(columnList(columns)).append(") VALUES (");
         for (int i = 0; i < columns.size(); i++) {
@@ -107,43 +103,29 @@ public class StandardBulkSupport implements BulkSupport {
 
     /** The quoted column name. */
     protected final String q(ColumnMetadata column) {
-        return dialect.quote(column.storedName());
+        return write.column(column);
     }
 
     /** {@code "a", "b", "c"}. */
     protected final String columnList(List<ColumnMetadata> columns) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(q(columns.get(i)));
-        }
-        return sb.toString();
+        return write.columns(columns);
     }
 
-    /** {@code ?, ?, ?}. */
-    protected static String placeholders(int n) {
-        StringBuilder sb = new StringBuilder(n * 3);
-        for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "?" : ", ?");
-        }
-        return sb.toString();
-    }
-
-    /** {@code (?, ?, ?)}. */
-    protected static String tuple(int width) {
-        return "(" + placeholders(width) + ")";
-    }
-
-    /** {@code (?, ?), (?, ?)} for {@code rows} rows, each optionally prefixed (MySQL's {@code ROW}). */
-    protected static void appendTuples(StringBuilder sql, int width, int rows, String prefix) {
-        String tuple = prefix + tuple(width);
-        sql.ensureCapacity(sql.length() + rows * (tuple.length() + 2));
-        for (int r = 0; r < rows; r++) {
-            sql.append(r == 0 ? "" : ", ").append(tuple);
-        }
-    }
-
+    /** {@code (?, ?), (?, ?)} for {@code rows} rows. */
     protected static void appendTuples(StringBuilder sql, int width, int rows) {
-        appendTuples(sql, width, rows, "");
+        WriteSql.appendTuples(sql, width, rows, "");
+    }
+
+    /**
+     * {@code UPDATE t AS t SET c = <value>, … [, touched = ?] [, version = t.version + 1] FROM <rows> WHERE <match>}:
+     * an UPDATE joined to a derived table {@code v} of the rows (PostgreSQL, SQLite). Binds the touched scalar, then
+     * {@code rowsSlot}.
+     */
+    protected Statement updateFrom(String table, List<ColumnMetadata> set, Function<ColumnMetadata, String> value,
+            @Nullable ColumnMetadata touched, @Nullable ColumnMetadata version, String rowsTable, String match, Slot rowsSlot) {
+        String sets = WriteSql.list(write.assignments(set, value), write.assignment(touched, "", "?"), write.increment(version, "t."));
+        List<Slot> slots = touched == null ? List.of(rowsSlot) : List.of(Slot.scalar(0), rowsSlot);
+        return new Statement("UPDATE " + table + " AS t SET " + sets + " FROM " + rowsTable + " WHERE " + match, slots, false);
     }
 
     /** {@code ROW_VALUE} slots for columns 0..width-1. */

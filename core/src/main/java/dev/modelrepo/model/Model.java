@@ -122,7 +122,7 @@ public abstract class Model {
             if (meta == null) {
                 throw unknownColumn(column);
             }
-            stored = dev.modelrepo.model.internal.Converters.of(getClass()).get(meta.name()) != null ? value : convert(meta, value);
+            stored = DeclaredConverters.of(getClass()).get(meta.name()) != null ? value : convert(meta, value);
         }
         if (l != null) {
             int i = l.indexOf(column);

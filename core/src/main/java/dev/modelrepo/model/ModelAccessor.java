@@ -9,11 +9,17 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.model.internal.Converters;
+import dev.modelrepo.model.internal.Hook;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.RowLayout;
 
 /** The {@link ModelAccess} the layers above use to load, bind, snapshot and restore a {@link Model}'s state. */
-final class ModelAccessor extends ModelAccess {
+final class ModelAccessor extends ModelAccess<Model> {
+
+    ModelAccessor() {
+        super(Model.class);
+    }
 
     @Override
     public void load(Model model, RowLayout layout, Object[] values) {
@@ -51,6 +57,11 @@ final class ModelAccessor extends ModelAccess {
     }
 
     @Override
+    public Converters converters(Model model) {
+        return DeclaredConverters.of(model.getClass());
+    }
+
+    @Override
     public boolean validate(Model model) {
         model.clearErrors();
         model.validate();
@@ -58,7 +69,7 @@ final class ModelAccessor extends ModelAccess {
     }
 
     @Override
-    public void hook(Model model, dev.modelrepo.model.internal.Hook hook) {
+    public void hook(Model model, Hook hook) {
         switch (hook) {
             case BEFORE_INSERT -> model.beforeInsert();
             case AFTER_INSERT -> model.afterInsert();

@@ -21,7 +21,7 @@ import org.springframework.util.ClassUtils;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.schema.MetadataReader;
 import dev.modelrepo.model.internal.ModelInfo;
-import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.schema.TableMetadata;
 import dev.modelrepo.types.ValueCoercion;
 
@@ -31,6 +31,10 @@ import dev.modelrepo.types.ValueCoercion;
  * (or all at once by {@link #loadAll()}, after migrations) and cached.
  */
 public final class ModelRegistry {
+
+    static {
+        RegistryAccess.install(new Access());
+    }
 
     private final @Nullable DataSource dataSource;
 
@@ -81,14 +85,11 @@ public final class ModelRegistry {
      * dialect's readers and binders.
      */
     public ModelRegistry define(Class<? extends Model> type, TableMetadata metadata) {
-        ModelInfo.annotation(type);
-        for (ColumnMetadata column : metadata.columns()) {
-            column.attach(dialect.reader(column.kind(), column), dialect.binder(column.kind(), column), coercion);
-        }
+        ModelDeclarations.table(type);
         if (!registered.contains(type)) {
             registered.add(type);
         }
-        models.put(type, new ModelInfo(type, metadata));
+        models.put(type, ModelDeclarations.info(type, reader.prepare(metadata)));
         return this;
     }
 
@@ -110,7 +111,7 @@ public final class ModelRegistry {
     @SafeVarargs
     public final ModelRegistry register(Class<? extends Model>... types) {
         for (Class<? extends Model> type : types) {
-            ModelInfo.annotation(type);
+            ModelDeclarations.table(type);
             if (!registered.contains(type)) {
                 registered.add(type);
             }
@@ -131,12 +132,10 @@ public final class ModelRegistry {
         return this;
     }
 
-    /** The registered model classes. */
     /**
      * The {@link Table}-annotated model classes in these packages, without a registry or a database (for build-time
      * tools such as the AOT processor).
      */
-    @SuppressWarnings("unchecked")
     public static List<Class<? extends Model>> modelTypesIn(@Nullable ClassLoader loader, String... basePackages) {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         if (loader != null) {
@@ -148,14 +147,15 @@ public final class ModelRegistry {
             for (var candidate : scanner.findCandidateComponents(base)) {
                 Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), loader);
                 if (Model.class.isAssignableFrom(type)) {
-                    ModelInfo.annotation((Class<? extends Model>) type);
-                    types.add((Class<? extends Model>) type);
+                    ModelDeclarations.table(type);
+                    types.add(type.asSubclass(Model.class));
                 }
             }
         }
         return types;
     }
 
+    /** The registered model classes. */
     public List<Class<? extends Model>> modelTypes() {
         return List.copyOf(registered);
     }
@@ -193,21 +193,23 @@ public final class ModelRegistry {
         return info(type).metadata();
     }
 
-    /** The binding of a model class; a {@link Table}-annotated class is registered on first use. */
-    public ModelInfo info(Class<?> type) {
+    /**
+     * The binding of a model class; a {@link Table}-annotated class is registered on first use. The layers above
+     * reach it through {@link RegistryAccess}.
+     */
+    ModelInfo info(Class<?> type) {
         ModelInfo info = models.get(type);
         if (info != null) {
             return info;
         }
-        Table table = ModelInfo.annotation(type);
-        @SuppressWarnings("unchecked")
-        Class<? extends Model> modelType = (Class<? extends Model>) type;
+        Table table = ModelDeclarations.table(type);
+        Class<? extends Model> modelType = type.asSubclass(Model.class);
         if (!registered.contains(modelType)) {
             registered.add(modelType);
         }
         String schema = table.schema().isEmpty() ? null : table.schema();
         TableMetadata metadata = tableMetadata(table.name(), schema, type.getSimpleName());
-        return models.computeIfAbsent(type, t -> new ModelInfo(modelType, metadata));
+        return models.computeIfAbsent(type, t -> ModelDeclarations.info(modelType, metadata));
     }
 
     /** The metadata of any table by name (for joins by table), failing when it does not exist. */
@@ -258,5 +260,18 @@ public final class ModelRegistry {
         List<String> names = new ArrayList<>();
         models.values().forEach(m -> names.add(m.metadata().name()));
         return names;
+    }
+
+    /** The {@link RegistryAccess} the layers above use to reach a registry's model infos. */
+    private static final class Access extends RegistryAccess<ModelRegistry> {
+
+        Access() {
+            super(ModelRegistry.class);
+        }
+
+        @Override
+        public ModelInfo info(ModelRegistry registry, Class<?> type) {
+            return registry.info(type);
+        }
     }
 }

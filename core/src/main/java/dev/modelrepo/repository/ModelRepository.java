@@ -26,6 +26,7 @@ import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.query.QueryRenderer;
@@ -53,7 +54,9 @@ import dev.modelrepo.repository.internal.RowMappers;
  */
 public class ModelRepository {
 
-    private static final ModelAccess ACCESS = ModelAccess.get();
+    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
+
+    private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
 
     private final ModelRegistry registry;
 
@@ -131,16 +134,16 @@ public class ModelRepository {
 
     /** A query over the model's table, known in conditions as {@code alias}. */
     public <M extends Model> ModelQuery<M> query(Class<M> type, String alias) {
-        registry.info(Arguments.notNull(type, "type"));
+        registry.table(Arguments.notNull(type, "type"));
         return ModelQuery.from(type, alias);
     }
 
     /** A new, unsaved model with these column values set (and dirty); unknown columns fail at once. */
     public <M extends Model> M build(Class<M> type, Map<String, ?> values) {
         Arguments.notNull(values, "values");
-        ModelInfo info = registry.info(Arguments.notNull(type, "type"));
+        ModelInfo info = REGISTRY.info(registry, Arguments.notNull(type, "type"));
         @SuppressWarnings("unchecked")
-        M model = (M) info.newInstance();
+        M model = (M) ACCESS.newInstance(info);
         ACCESS.bind(model, info.fullLayout());
         values.forEach(model::set);
         return model;
@@ -250,7 +253,7 @@ public class ModelRepository {
      * @throws ModelNotFoundException when there is none (404 in the web mapping)
      */
     public <M extends Model> M getById(Class<M> type, Object id) {
-        return findById(type, id).orElseThrow(() -> new ModelNotFoundException(registry.info(type).name(), id));
+        return findById(type, id).orElseThrow(() -> new ModelNotFoundException(type.getSimpleName(), id));
     }
 
     /**

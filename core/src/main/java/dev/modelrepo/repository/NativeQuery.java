@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import dev.modelrepo.schema.ColumnTypeInfo;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.Model;
+import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.repository.internal.NativeRowMapping;
 import dev.modelrepo.internal.jdbc.BoundStatement;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
@@ -34,6 +36,8 @@ import dev.modelrepo.types.ColumnReader;
  * the dialect, so dates, UUIDs and booleans behave as in the DSL.
  */
 public final class NativeQuery {
+
+    private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
 
     private final String sql;
 
@@ -94,7 +98,7 @@ public final class NativeQuery {
             return query(params, (rs, readers, labels) -> {
                 List<T> out = new ArrayList<>();
                 if (Model.class.isAssignableFrom(type)) {
-                    var info = repository.registry().info(type);
+                    var info = REGISTRY.info(repository.registry(), type);
                     while (rs.next()) {
                         out.add((T) NativeRowMapping.model(rs, readers, labels, info));
                     }

@@ -27,7 +27,7 @@ final class ReadSupport {
 
     /** The query by primary key (a parameter named {@code id}); the model needs a single-column key. */
     static <M extends Model> ModelQuery<M> byIdQuery(ModelRegistry registry, Class<M> type) {
-        var pk = registry.info(type).metadata().primaryKey();
+        var pk = registry.table(type).primaryKey();
         if (pk.size() != 1) {
             throw new IllegalArgumentException(type.getSimpleName() + " has no single-column primary key; it has "
                     + pk.stream().map(c -> c.name()).toList());

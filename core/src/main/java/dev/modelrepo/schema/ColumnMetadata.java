@@ -113,14 +113,14 @@ public final class ColumnMetadata {
         return java.util.Objects.requireNonNull(binder, "binder not initialised");
     }
 
-    /** Attaches the dialect's reader and binder; called once by the metadata reader. */
-    public void attach(ColumnReader reader, ValueBinder binder) {
+    /** Attaches the dialect's reader and binder; called once by the metadata reader, before anyone sees the column. */
+    void attach(ColumnReader reader, ValueBinder binder) {
         this.reader = reader;
         this.binder = binder;
     }
 
     /** Attaches the dialect's reader and binder and the registry's coercion; called once by the metadata reader. */
-    public void attach(ColumnReader reader, ValueBinder binder, ValueCoercion coercion) {
+    void attach(ColumnReader reader, ValueBinder binder, ValueCoercion coercion) {
         attach(reader, binder);
         this.coercion = coercion;
     }

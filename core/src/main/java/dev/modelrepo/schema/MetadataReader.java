@@ -75,13 +75,29 @@ public final class MetadataReader {
                 }
                 var kind = dialect.columnKind(new ColumnTypeInfo(jdbcType, typeName, size, scale, autoIncrement,
                         primaryKey && pk.size() == 1));
-                ColumnMetadata column = new ColumnMetadata(name, jdbcType, typeName, size, scale, nullable,
-                        defaultValue, autoIncrement, primaryKey, kind);
-                column.attach(dialect.reader(kind, column), dialect.binder(kind, column), coercion);
-                columns.add(column);
+                columns.add(attached(new ColumnMetadata(name, jdbcType, typeName, size, scale, nullable,
+                        defaultValue, autoIncrement, primaryKey, kind)));
             }
         }
         return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns);
+    }
+
+    /**
+     * A copy of a table described by hand instead of read (an offline registry's), whose columns get these
+     * conventions' readers and binders; the described table is left as it is.
+     */
+    public TableMetadata prepare(TableMetadata described) {
+        List<ColumnMetadata> columns = new ArrayList<>();
+        for (ColumnMetadata c : described.columns()) {
+            columns.add(attached(new ColumnMetadata(c.storedName(), c.jdbcType(), c.typeName(), c.size(), c.scale(),
+                    c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind())));
+        }
+        return new TableMetadata(described.storedName(), described.storedSchema(), described.isView(), columns);
+    }
+
+    private ColumnMetadata attached(ColumnMetadata column) {
+        column.attach(dialect.reader(column.kind(), column), dialect.binder(column.kind(), column), coercion);
+        return column;
     }
 
     private record Found(@Nullable String catalog, @Nullable String schema, String table, boolean view) {

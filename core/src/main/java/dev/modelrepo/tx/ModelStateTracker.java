@@ -21,7 +21,7 @@ import dev.modelrepo.model.internal.ModelAccess;
  */
 public final class ModelStateTracker implements TransactionSynchronization {
 
-    private static final ModelAccess ACCESS = ModelAccess.get();
+    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
     /** The resource key of the current transaction's tracker. */
     private static final Object KEY = new Object() {

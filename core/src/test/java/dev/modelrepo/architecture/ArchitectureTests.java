@@ -69,6 +69,13 @@ class ArchitectureTests {
     }
 
     @Test
+    void theModelInternalsSitBelowTheModelPackage() {
+        noClasses().that().resideInAPackage("dev.modelrepo.model.internal").should().dependOnClassesThat()
+                .resideInAPackage("dev.modelrepo.model")
+                .check(CORE);
+    }
+
+    @Test
     void theLowerLayersHaveNoCycles() {
         JavaClasses lower = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.modelrepo.internal", "dev.modelrepo.types", "dev.modelrepo.schema", "dev.modelrepo.dialect",

@@ -87,7 +87,7 @@ class BulkChunkingTests {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
         ModelRepository repo = repo(counting, T0);
         int rows = 12_000;
-        var shape = repo.dialect().bulk().delete("users", repo.registry().info(Person.class).metadata().primaryKey().get(0), rows);
+        var shape = repo.dialect().bulk().delete("users", repo.registry().table(Person.class).primaryKey().get(0), rows);
         boolean arrays = shape.slots().contains(dev.modelrepo.dialect.BulkSupport.Slot.ARRAYS);
         for (BulkOptions options : List.of(BulkOptions.defaults(), BulkOptions.defaults().batchSize(4_000))) {
             String tag = tag();

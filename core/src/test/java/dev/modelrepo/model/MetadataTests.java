@@ -82,7 +82,7 @@ class MetadataTests {
         class Missing extends Model {
         }
         var registry = new ModelRegistry(db.dataSource(), DialectResolver.resolve(db.dataSource()));
-        assertThatThrownBy(() -> registry.info(Missing.class)).isInstanceOf(UnknownTableException.class)
+        assertThatThrownBy(() -> registry.table(Missing.class)).isInstanceOf(UnknownTableException.class)
                 .hasMessageContaining("Missing").hasMessageContaining("nowhere_to_be_found");
     }
 

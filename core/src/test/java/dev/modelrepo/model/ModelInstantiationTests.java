@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.schema.ColumnMetadata;
@@ -19,6 +20,8 @@ import dev.modelrepo.schema.TableMetadata;
  * defined the model class (a generated factory where possible, reflection otherwise).
  */
 class ModelInstantiationTests {
+
+    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
     private static final TableMetadata TABLE = new TableMetadata("things", null, false,
             List.of(new ColumnMetadata("id", Types.BIGINT, "BIGINT", 0, 0, false, null, true, true, ColumnKind.BIGINT)));
@@ -39,18 +42,18 @@ class ModelInstantiationTests {
 
     @Test
     void everyCallMakesANewEmptyInstance() {
-        ModelInfo info = new ModelInfo(PublicThing.class, TABLE);
-        Model first = info.newInstance();
-        Model second = info.newInstance();
+        ModelInfo info = ModelDeclarations.info(PublicThing.class, TABLE);
+        Model first = ACCESS.newInstance(info);
+        Model second = ACCESS.newInstance(info);
         assertThat(first).isInstanceOf(PublicThing.class).isNotSameAs(second);
         assertThat(first.isNew()).isTrue();
     }
 
     @Test
     void aPrivateConstructorIsUsed() {
-        ModelInfo info = new ModelInfo(PrivateThing.class, TABLE);
+        ModelInfo info = ModelDeclarations.info(PrivateThing.class, TABLE);
         int before = PrivateThing.created;
-        assertThat(info.newInstance()).isInstanceOf(PrivateThing.class);
+        assertThat(ACCESS.newInstance(info)).isInstanceOf(PrivateThing.class);
         assertThat(PrivateThing.created).isEqualTo(before + 1);
     }
 
@@ -58,7 +61,7 @@ class ModelInstantiationTests {
     void aModelFromAnotherClassLoaderIsCreatedToo() throws Exception {
         Class<? extends Model> foreign = new ChildFirst(ForeignThing.class).loadClass(ForeignThing.class.getName()).asSubclass(Model.class);
         assertThat(foreign).isNotSameAs(ForeignThing.class);
-        Model created = new ModelInfo(foreign, TABLE).newInstance();
+        Model created = ACCESS.newInstance(ModelDeclarations.info(foreign, TABLE));
         assertThat(created.getClass()).isSameAs(foreign);
     }
 

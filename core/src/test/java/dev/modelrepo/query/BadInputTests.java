@@ -57,7 +57,7 @@ class BadInputTests {
         var h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL("jdbc:h2:mem:badinput;DB_CLOSE_DELAY=-1");
         var live = new ModelRegistry(h2, dev.modelrepo.dialect.H2Dialect.INSTANCE);
-        assertThatThrownBy(() -> live.info(Ghost.class)).isInstanceOf(UnknownTableException.class)
+        assertThatThrownBy(() -> live.table(Ghost.class)).isInstanceOf(UnknownTableException.class)
                 .hasMessageContaining("Ghost").hasMessageContaining("no_such_table").hasMessageContaining("H2")
                 .hasMessageContaining("changelog");
     }

@@ -193,6 +193,18 @@ class SampleApplicationTests {
             .satisfies((count) -> assertThat(((Number) count.get("value")).doubleValue()).isGreaterThanOrEqualTo(1));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void infoShowsTheModelsAndTheQueryCache() {
+        getArray("/api/companies");
+        ResponseEntity<Map<String, Object>> response = getObject("/actuator/info");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> modelrepo = (Map<String, Object>) response.getBody().get("modelrepo");
+        assertThat(modelrepo).containsKeys("dialect", "models", "queryCache");
+        assertThat((Map<String, String>) modelrepo.get("models")).containsValue("companies");
+        assertThat(((Number) ((Map<String, Object>) modelrepo.get("queryCache")).get("misses")).longValue()).isPositive();
+    }
+
     private ResponseEntity<Map<String, Object>> getObject(String path) {
         return this.http.get().uri(path).retrieve().toEntity(OBJECT);
     }

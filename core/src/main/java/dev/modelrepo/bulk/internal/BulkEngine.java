@@ -17,6 +17,7 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.internal.write.ModelPersistence;
 import dev.modelrepo.internal.write.ModelWriter;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
@@ -31,7 +32,9 @@ import dev.modelrepo.types.ColumnKind;
  */
 public final class BulkEngine {
 
-    static final ModelAccess ACCESS = ModelAccess.get();
+    static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
+
+    private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
 
     final ModelRegistry registry;
 
@@ -107,7 +110,7 @@ public final class BulkEngine {
 
     ModelInfo writableInfo(Class<? extends Model> type, String action) {
         Objects.requireNonNull(type, "type must not be null");
-        ModelInfo info = registry.info(type);
+        ModelInfo info = REGISTRY.info(registry, type);
         ModelWriter.checkWritable(info, action);
         return info;
     }

@@ -170,7 +170,7 @@ final class KeyedInsert {
 
     /** Embedded engines: one prepared INSERT … RETURNING (H2: FINAL TABLE) executed per row. */
     private void returningPerRow() {
-        String sql = engine.dialect.insertReturning(insertSql(), columnList(all));
+        String sql = engine.dialect.insertReturning(insertSql(), engine.writer.sql().columns(all));
         if (sql == null) {
             batchKeys();
             return;
@@ -274,8 +274,7 @@ final class KeyedInsert {
         int step = Math.min(1000, engine.support.maxBindParameters());
         for (int from = 0; from < keys.size(); from += step) {
             List<Object> part = keys.subList(from, Math.min(keys.size(), from + step));
-            String sql = "SELECT " + columnList(all) + " FROM " + table + " WHERE " + engine.dialect.quote(k.storedName()) + " IN ("
-                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")";
+            String sql = engine.writer.sql().selectByKeys(table, all, k, part.size());
             ValueBinder[] binders = java.util.Collections.nCopies(part.size(), k.binder()).toArray(ValueBinder[]::new);
             engine.executor.query(new BoundStatement(sql, binders, part.toArray()), StatementExecutor.Op.of("select", info.metadata().name()),
                     rs -> {
@@ -310,12 +309,6 @@ final class KeyedInsert {
     }
 
     private String insertSql() {
-        return columns.isEmpty() ? engine.dialect.insertDefaults(table)
-                : "INSERT INTO " + table + " (" + columnList(columns) + ") VALUES (" + String.join(", ",
-                        java.util.Collections.nCopies(columns.size(), "?")) + ")";
-    }
-
-    private String columnList(List<ColumnMetadata> cols) {
-        return String.join(", ", cols.stream().map(c -> engine.dialect.quote(c.storedName())).toList());
+        return columns.isEmpty() ? engine.dialect.insertDefaults(table) : engine.writer.sql().insert(table, columns);
     }
 }

@@ -150,7 +150,7 @@ public final class ModelBulk {
             // the read-back belongs to the write's transaction: the model follows it if that transaction rolls back
             engine.inTransaction("upsert of " + info.name(), BulkOptions.defaults(), () -> {
                 undo.begin();
-                engine.upsertBulk(info.type(), names, List.of(model), conflict, BulkOptions.defaults());
+                engine.upsertBulk(BulkEngine.ACCESS.type(info), names, List.of(model), conflict, BulkOptions.defaults());
                 readBack(model, info, conflict);
                 return Boolean.TRUE;
             });
@@ -166,14 +166,12 @@ public final class ModelBulk {
     private void readBack(Model model, ModelInfo info, List<String> conflict) {
         List<ColumnMetadata> keys = conflict.stream().map(c -> info.metadata().column(c)).toList();
         List<ColumnMetadata> all = info.metadata().columns();
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", all.stream()
-                .map(c -> engine.dialect.quote(c.storedName())).toList())).append(" FROM ").append(engine.writer.table(info)).append(" WHERE ");
+        String sql = engine.writer.sql().selectByKey(engine.writer.table(info), all, keys);
         Object[] values = new Object[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
-            sql.append(i == 0 ? "" : " AND ").append(engine.dialect.quote(keys.get(i).storedName())).append(" = ?");
             values[i] = ValueConverter.convert(model.get(keys.get(i).name()), keys.get(i).kind());
         }
-        engine.executor.query(new BoundStatement(sql.toString(), keys.stream().map(ColumnMetadata::binder).toArray(ValueBinder[]::new), values),
+        engine.executor.query(new BoundStatement(sql, keys.stream().map(ColumnMetadata::binder).toArray(ValueBinder[]::new), values),
                 StatementExecutor.Op.of("select", info.metadata().name()), rs -> {
                     if (rs.next()) {
                         ModelWriter.writeStored(model, all, rs);

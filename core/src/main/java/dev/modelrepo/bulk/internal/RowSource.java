@@ -122,7 +122,7 @@ final class RowSource implements BulkSupport.RowCursor {
 
     private boolean read(Object element, int index, @Nullable Object[] values, int offset) {
         Map<?, ?> map = element instanceof Map<?, ?> m ? m : null;
-        Converters converters = map == null ? Converters.of(element.getClass()) : null;
+        Converters converters = map == null ? BulkEngine.ACCESS.converters((Model) element) : null;
         for (int i = 0; i < keys.length; i++) {
             ColumnMetadata column = columns.get(i);
             if (fixed[i] != FROM_ELEMENT) {

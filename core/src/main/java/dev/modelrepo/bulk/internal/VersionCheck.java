@@ -51,9 +51,7 @@ final class VersionCheck {
         int step = Math.min(1000, support.maxBindParameters());
         for (int from = 0; from < keys.size(); from += step) {
             List<Object> part = keys.subList(from, Math.min(keys.size(), from + step));
-            String sql = "SELECT " + dialect.quote(key.storedName()) + ", " + dialect.quote(version.storedName()) + " FROM "
-                    + writer.table(info) + " WHERE " + dialect.quote(key.storedName()) + " IN (" + String.join(", ",
-                            java.util.Collections.nCopies(part.size(), "?")) + ")";
+            String sql = writer.sql().selectByKeys(writer.table(info), List.of(key, version), key, part.size());
             ValueBinder[] binders = java.util.Collections.nCopies(part.size(), key.binder()).toArray(ValueBinder[]::new);
             executor.query(new BoundStatement(sql, binders, part.toArray()), StatementExecutor.Op.of("select", info.metadata().name()), rs -> {
                 while (rs.next()) {

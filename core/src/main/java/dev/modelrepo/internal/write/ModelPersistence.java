@@ -22,6 +22,7 @@ import dev.modelrepo.model.internal.Hook;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
+import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.query.Q;
@@ -38,7 +39,9 @@ import dev.modelrepo.query.internal.ParameterBinder;
  */
 public final class ModelPersistence {
 
-    private static final ModelAccess ACCESS = ModelAccess.get();
+    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
+
+    private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
 
     private final ModelRegistry registry;
 
@@ -70,7 +73,7 @@ public final class ModelPersistence {
 
     /** The model's binding, attaching a plain {@code new} model to its table (checking what was set). */
     public ModelInfo bind(Model model) {
-        ModelInfo info = registry.info(model.getClass());
+        ModelInfo info = REGISTRY.info(registry, model.getClass());
         if (ACCESS.layout(model) == null) {
             ACCESS.bind(model, info.fullLayout());
         }
@@ -138,8 +141,8 @@ public final class ModelPersistence {
             if (relation.kind() != Relation.Kind.HAS_MANY) {
                 continue;
             }
-            ModelInfo child = registry.info(relation.target());
-            ModelQuery<? extends Model> children = ModelQuery.from(child.type(), "c_").where(Q.eq("c_." + relation.column(), parentId));
+            ModelInfo child = REGISTRY.info(registry, relation.target());
+            ModelQuery<? extends Model> children = ModelQuery.from(ACCESS.type(child), "c_").where(Q.eq("c_." + relation.column(), parentId));
             deleteSet(child, children, 1);
         }
     }
@@ -157,9 +160,9 @@ public final class ModelPersistence {
             if (relation.kind() != Relation.Kind.HAS_MANY || pk == null) {
                 continue;
             }
-            ModelInfo child = registry.info(relation.target());
+            ModelInfo child = REGISTRY.info(registry, relation.target());
             String alias = "c" + depth + "_";
-            ModelQuery<? extends Model> grandChildren = ModelQuery.from(child.type(), alias)
+            ModelQuery<? extends Model> grandChildren = ModelQuery.from(ACCESS.type(child), alias)
                     .where(Q.in(alias + "." + relation.column(), query.select(query.alias() + "." + pk.name())));
             deleteSet(child, grandChildren, depth + 1);
         }
@@ -185,7 +188,7 @@ public final class ModelPersistence {
 
     /** UPDATE of the query's rows with these column values (and updated_at). */
     public int updateWhere(ModelQuery<? extends Model> query, Map<String, ?> values, Map<String, ?> params, java.time.Clock clock) {
-        ModelInfo info = registry.info(query.modelType());
+        ModelInfo info = REGISTRY.info(registry, query.modelType());
         if (values.isEmpty()) {
             throw new org.springframework.dao.InvalidDataAccessApiUsageException("updateWhere of " + info.name() + " needs at least one column value");
         }

@@ -12,6 +12,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.dialect.WriteSql;
+import dev.modelrepo.dialect.WriteSql.VersionMatch;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.schema.TableMetadata;
@@ -29,7 +31,7 @@ import dev.modelrepo.internal.jdbc.StatementExecutor;
  */
 public final class ModelWriter {
 
-    private static final ModelAccess ACCESS = ModelAccess.get();
+    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
     private final Dialect dialect;
 
@@ -37,21 +39,23 @@ public final class ModelWriter {
 
     private final Clock clock;
 
+    private final WriteSql writeSql;
+
     public ModelWriter(Dialect dialect, StatementExecutor executor, Clock clock) {
         this.dialect = dialect;
         this.executor = executor;
         this.clock = clock;
+        this.writeSql = new WriteSql(dialect);
     }
 
     /** INSERTs a new model and writes the stored row (generated key, defaults, truncated values) back. */
     public void insert(Model model, ModelInfo info) {
         TableMetadata table = info.metadata();
         List<ColumnMetadata> columns = prepareInsert(model, info);
-        String tableSql = tableSql(info);
-        String sql = columns.isEmpty() ? dialect.insertDefaults(tableSql)
-                : "INSERT INTO " + tableSql + " (" + join(columns, false) + ") VALUES (" + placeholders(columns.size()) + ")";
+        String tableSql = table(info);
+        String sql = columns.isEmpty() ? dialect.insertDefaults(tableSql) : writeSql.insert(tableSql, columns);
         List<ColumnMetadata> stored = storedByInsert(table, columns);
-        String returning = stored.isEmpty() ? null : dialect.insertReturning(sql, join(stored, false));
+        String returning = stored.isEmpty() ? null : dialect.insertReturning(sql, writeSql.columns(stored));
         StatementExecutor.Op task = StatementExecutor.Op.of("insert", table.name());
         if (returning != null) {
             executor.execute(returning, task, false, ps -> {
@@ -109,9 +113,10 @@ public final class ModelWriter {
         if (version != null) {
             columns.removeIf(c -> c.name().equals(version.name()));
         }
-        String sql = UpdateSql.of(dialect, tableSql(info), columns, pk, version, currentVersion == null);
-        List<ColumnMetadata> readBack = UpdateSql.readBack(columns, version);
-        String returning = readBack.isEmpty() ? null : dialect.updateReturning(sql, join(readBack, false));
+        String sql = writeSql.updateByKey(table(info), columns, List.of(pk), version, currentVersion == null ? VersionMatch.IS_NULL
+                : VersionMatch.EQUALS);
+        List<ColumnMetadata> readBack = UpdateReadBack.readBack(columns, version);
+        String returning = readBack.isEmpty() ? null : dialect.updateReturning(sql, writeSql.columns(readBack));
         StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
         executor.execute(returning != null ? returning : sql, task, false, ps -> {
             int p = bind(ps, model, columns, 1);
@@ -149,8 +154,7 @@ public final class ModelWriter {
         ColumnMetadata pk = requireKey(info);
         ColumnMetadata version = versionColumn(info);
         Object currentVersion = version == null ? null : model.get(version.name());
-        String sql = "DELETE FROM " + tableSql(info) + " WHERE " + dialect.quote(pk.storedName()) + " = ?"
-                + (version != null && currentVersion != null ? " AND " + dialect.quote(version.storedName()) + " = ?" : "");
+        String sql = writeSql.deleteByKey(table(info), List.of(pk), version, currentVersion == null ? VersionMatch.NONE : VersionMatch.EQUALS);
         executor.execute(sql, StatementExecutor.Op.of("delete", info.metadata().name()), false, ps -> {
             pk.binder().bind(ps, 1, model.id());
             if (version != null && currentVersion != null) {
@@ -279,7 +283,7 @@ public final class ModelWriter {
     /** Binds the model's values of these columns, deflating converted ones. */
     private static int bind(java.sql.PreparedStatement ps, Model model, List<ColumnMetadata> columns, int from)
             throws java.sql.SQLException {
-        Converters converters = Converters.of(model.getClass());
+        Converters converters = ACCESS.converters(model);
         int p = from;
         for (ColumnMetadata column : columns) {
             Object value = model.get(column.name());
@@ -293,7 +297,7 @@ public final class ModelWriter {
 
     /** Writes stored values back into the model, inflating converted columns. */
     private static void writeBack(Model model, List<ColumnMetadata> columns, ResultSet rs) throws java.sql.SQLException {
-        Converters converters = Converters.of(model.getClass());
+        Converters converters = ACCESS.converters(model);
         for (int i = 0; i < columns.size(); i++) {
             ColumnMetadata column = columns.get(i);
             ACCESS.write(model, column.name(), converters.reader(column.name(), column.reader()).read(rs, i + 1));
@@ -303,7 +307,7 @@ public final class ModelWriter {
     /** One follow-up SELECT of these columns by key, for databases without RETURNING. */
     private void reread(Model model, ModelInfo info, List<ColumnMetadata> columns) {
         ColumnMetadata pk = requireKey(info);
-        String sql = "SELECT " + join(columns, false) + " FROM " + tableSql(info) + " WHERE " + dialect.quote(pk.storedName()) + " = ?";
+        String sql = writeSql.selectByKey(table(info), columns, List.of(pk));
         executor.execute(sql, StatementExecutor.Op.of("select", info.metadata().name()), false, ps -> {
             pk.binder().bind(ps, 1, model.id());
             try (ResultSet rs = ps.executeQuery()) {
@@ -314,23 +318,6 @@ public final class ModelWriter {
             }
             return 0;
         });
-    }
-
-    private String tableSql(ModelInfo info) {
-        TableMetadata t = info.metadata();
-        return t.storedSchema() == null ? dialect.quote(t.storedName()) : dialect.quote(t.storedSchema()) + "." + dialect.quote(t.storedName());
-    }
-
-    private String join(List<ColumnMetadata> columns, boolean unused) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i).storedName()));
-        }
-        return sb.toString();
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     // ------------------------------------------------------------ shared with bulk insertAll/updateBulk
@@ -368,6 +355,11 @@ public final class ModelWriter {
 
     /** The quoted (schema-qualified where the model names a schema) table of the model. */
     public String table(ModelInfo info) {
-        return tableSql(info);
+        return writeSql.table(info.metadata());
+    }
+
+    /** The SQL text builder of this writer's dialect, for the bulk operations' own statements. */
+    public WriteSql sql() {
+        return writeSql;
     }
 }

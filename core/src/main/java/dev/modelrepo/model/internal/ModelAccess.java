@@ -4,65 +4,79 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.model.Model;
-
 /**
- * The repository's way into a model's state, which is not public API. {@link Model} installs the one
- * implementation when its class is initialised.
+ * The layers' way into a model's state, which is not public API. The public model class installs the one
+ * implementation from its static initialiser; callers hold it as {@code ModelAccess.get(<model class>)}.
+ *
+ * @param <M> the public model class
  */
-public abstract class ModelAccess {
+public abstract class ModelAccess<M> {
 
-    private static volatile @Nullable ModelAccess instance;
+    private static final AccessorSlot<ModelAccess<?>> SLOT = new AccessorSlot<>("ModelAccess");
 
-    public static ModelAccess get() {
-        ModelAccess access = instance;
-        if (access == null) {
-            try {
-                Class.forName(Model.class.getName(), true, Model.class.getClassLoader());
-            }
-            catch (ClassNotFoundException ex) {
-                throw new IllegalStateException(ex);
-            }
-            access = instance;
-        }
-        return java.util.Objects.requireNonNull(access);
+    private final Class<M> type;
+
+    protected ModelAccess(Class<M> type) {
+        this.type = type;
     }
 
-    public static void install(ModelAccess access) {
-        instance = access;
+    /** The accessor of the model class {@code type}, which is initialised first (its static initialiser installs it). */
+    @SuppressWarnings("unchecked")
+    public static <M> ModelAccess<M> get(Class<M> type) {
+        return (ModelAccess<M>) SLOT.get(type);
+    }
+
+    /** Installs the one accessor; a second install fails. */
+    public static void install(ModelAccess<?> access) {
+        SLOT.install(access.type, access);
+    }
+
+    /** A new, empty instance of the info's model class. */
+    @SuppressWarnings("unchecked")
+    public final M newInstance(ModelInfo info) {
+        // the info was built for a subclass of M (the declarations reader checked it); callers' casts check it again
+        return (M) info.newInstance();
+    }
+
+    /** The info's model class, as a subclass of M. */
+    public final Class<? extends M> type(ModelInfo info) {
+        return info.type().asSubclass(type);
     }
 
     /** Gives a freshly instantiated model the values of a loaded row; it is then stored and clean. */
-    public abstract void load(Model model, RowLayout layout, Object[] values);
+    public abstract void load(M model, RowLayout layout, Object[] values);
 
     /** Gives a new model its table layout, keeping values set so far (validated against the table). */
-    public abstract void bind(Model model, RowLayout layout);
+    public abstract void bind(M model, RowLayout layout);
 
     /** The values set before the model knew its table (a plain {@code new}); empty when bound. */
-    public abstract Map<String, @Nullable Object> looseValues(Model model);
+    public abstract Map<String, @Nullable Object> looseValues(M model);
 
-    public abstract @Nullable RowLayout layout(Model model);
+    public abstract @Nullable RowLayout layout(M model);
 
-    public abstract void setRelated(Model model, String relation, @Nullable Object value);
+    /** The converters its class declares for its columns. */
+    public abstract Converters converters(M model);
+
+    public abstract void setRelated(M model, String relation, @Nullable Object value);
 
     /** Clears the errors, runs {@code validate()}, and says whether the model is valid. */
-    public abstract boolean validate(Model model);
+    public abstract boolean validate(M model);
 
     /** Runs the model's own hook method. */
-    public abstract void hook(Model model, Hook hook);
+    public abstract void hook(M model, Hook hook);
 
     /** Writes a value without marking it dirty (values the database stored). */
-    public abstract void write(Model model, String column, @Nullable Object value);
+    public abstract void write(M model, String column, @Nullable Object value);
 
     /** Marks the model stored (not new) and clean. */
-    public abstract void markStored(Model model);
+    public abstract void markStored(M model);
 
     /** Marks the model destroyed: frozen. */
-    public abstract void freeze(Model model);
+    public abstract void freeze(M model);
 
     /** A copy of the model's state, to restore when a transaction rolls back. */
-    public abstract Object snapshot(Model model);
+    public abstract Object snapshot(M model);
 
     /** Restores a state taken by {@link #snapshot}. */
-    public abstract void restore(Model model, Object snapshot);
+    public abstract void restore(M model, Object snapshot);
 }

@@ -227,7 +227,7 @@ final class ExpressionRenderer {
     }
 
     private Slot slot(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list,
-            dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converter) {
+            dev.modelrepo.model.internal.@Nullable ColumnConversion converter) {
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
         if (value instanceof Ast.LiteralSlot s && s.list() && !list) {
@@ -248,14 +248,14 @@ final class ExpressionRenderer {
     }
 
     /** The converter of the column compared with the value being rendered, if that column has one. */
-    private dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converted;
+    private dev.modelrepo.model.internal.@Nullable ColumnConversion converted;
 
-    private dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converterOf(Expression expression) {
+    private dev.modelrepo.model.internal.@Nullable ColumnConversion converterOf(Expression expression) {
         if (expression instanceof Ast.ColumnRef ref && !(ref.alias() == null && scope.root.column(ref.column()) == null
                 && scope.selectAliases.containsKey(ref.column()))) {
             Scope.Resolved r = scope.resolve(ref);
             return r.source().model == null ? null
-                    : dev.modelrepo.model.internal.Converters.of(r.source().model.type()).get(r.column().name());
+                    : r.source().model.converters().get(r.column().name());
         }
         return null;
     }

@@ -10,11 +10,14 @@ import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
+import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.query.Expression;
 import dev.modelrepo.schema.ColumnMetadata;
 
 /** The scope of a {@link QueryCompiler} statement (its root, joined and derived sources) and its FROM clause with the joins. */
 final class FromClauseCompiler {
+
+    private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
 
     private final ModelRegistry registry;
 
@@ -29,7 +32,7 @@ final class FromClauseCompiler {
     }
 
     Scope scope(QuerySpec spec, @Nullable Scope parent, SqlWriter unused) {
-        ModelInfo model = registry.info(spec.model());
+        ModelInfo model = REGISTRY.info(registry, spec.model());
         Source root = spec.from() == null ? Source.ofTable(spec.alias(), model) : derived(spec, model, parent);
         Scope scope = new Scope(parent, root);
         for (Ast.JoinSpec join : spec.joins()) {
@@ -65,7 +68,7 @@ final class FromClauseCompiler {
                 throw new dev.modelrepo.query.InvalidQueryException("The join of " + join.model().getSimpleName() + " as '" + alias
                         + "' needs a condition: .on(eq(\"" + alias + ".…\", col(\"…\")))");
             }
-            return new Scope.Joined(join, Source.ofTable(alias, registry.info(join.model())), null, null, scope.root.alias);
+            return new Scope.Joined(join, Source.ofTable(alias, REGISTRY.info(registry, join.model())), null, null, scope.root.alias);
         }
         Source owner = join.through() == null ? scope.root : scope.sources.get(join.through());
         if (owner == null) {
@@ -78,7 +81,7 @@ final class FromClauseCompiler {
             throw new UnknownRelationException(owner.describedAs + " has no relation '" + join.relation() + "'; its relations are "
                     + (ownerModel == null ? "[]" : ownerModel.relations().keySet()));
         }
-        return new Scope.Joined(join, Source.ofTable(alias, registry.info(relation.target())), relation,
+        return new Scope.Joined(join, Source.ofTable(alias, REGISTRY.info(registry, relation.target())), relation,
                 join.through(), owner.alias);
     }
 

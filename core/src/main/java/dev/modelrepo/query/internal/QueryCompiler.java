@@ -52,7 +52,7 @@ public final class QueryCompiler {
         if (lock != null) {
             out.append(dialect.lockClause(lock));
         }
-        return new CompiledQuery(out.finish(), out.slots, plan, spec.model().getSimpleName(), registry.info(spec.model()).metadata().name(),
+        return new CompiledQuery(out.finish(), out.slots, plan, spec.model().getSimpleName(), registry.table(spec.model()).name(),
                 dialect.likeEscaper());
     }
 

@@ -127,7 +127,7 @@ final class SelectListCompiler {
     /** A table column's reader, inflating values of columns with a converter. */
     private static ColumnReader reader(Source source, Source.Column column) {
         ColumnReader plain = column.metadata() != null ? column.metadata().reader() : (rs, i) -> rs.getObject(i);
-        return source.model == null ? plain : dev.modelrepo.model.internal.Converters.of(source.model.type()).reader(column.name(), plain);
+        return source.model == null ? plain : source.model.converters().reader(column.name(), plain);
     }
 
     private ColumnReader reader(@Nullable ColumnMetadata column) {

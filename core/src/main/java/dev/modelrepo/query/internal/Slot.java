@@ -24,7 +24,7 @@ import dev.modelrepo.types.ValueCoercion;
  */
 public record Slot(@Nullable String parameter, int literal, ColumnKind kind, ValueBinder binder, LikeMode like,
         boolean list, @Nullable String arrayType, String target,
-        dev.modelrepo.model.@Nullable ColumnConverter<Object, Object> converter, ValueCoercion coercion) {
+        dev.modelrepo.model.internal.@Nullable ColumnConversion converter, ValueCoercion coercion) {
 
     /** "parameter 'x'" or "literal #n", for messages. */
     public String describe() {

@@ -7,10 +7,13 @@ import org.jspecify.annotations.Nullable;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.schema.ColumnMetadata;
 
 /** The {@code UPDATE … WHERE} and {@code DELETE … WHERE} statements {@link QueryCompiler#compileWrite} compiles from a query. */
 final class WriteCompiler {
+
+    private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
 
     private final ModelRegistry registry;
 
@@ -35,7 +38,7 @@ final class WriteCompiler {
         if (spec.from() != null || !spec.unionAll().isEmpty()) {
             throw new dev.modelrepo.query.InvalidQueryException("updateWhere/deleteWhere need a query over a table, not a subquery or union");
         }
-        ModelInfo model = registry.info(spec.model());
+        ModelInfo model = REGISTRY.info(registry, spec.model());
         if (model.metadata().isView()) {
             throw new dev.modelrepo.query.InvalidQueryException(model.name() + " reads a view, which is read-only");
         }
@@ -47,8 +50,7 @@ final class WriteCompiler {
                 ColumnMetadata column = set.get(i);
                 out.append(i == 0 ? "" : ", ").append(dialect.quote(column.storedName())).append(" = ");
                 out.bind(new Slot(QueryCompiler.SET_PARAMETER + column.name(), -1, column.kind(), column.binder(), Ast.LikeMode.PATTERN, false, null,
-                        "column " + model.name() + "." + column.name(), dev.modelrepo.model.internal.Converters.of(model.type()).get(column.name()),
-                        column.coercion()));
+                        "column " + model.name() + "." + column.name(), model.converters().get(column.name()), column.coercion()));
             }
         }
         boolean simple = spec.joins().isEmpty() && spec.groupBy().isEmpty() && spec.having() == null && spec.limit() == null

@@ -33,7 +33,7 @@ import dev.modelrepo.internal.jdbc.BoundStatement;
  */
 public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
 
-    private static final ModelAccess ACCESS = ModelAccess.get();
+    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
     /** The JDK's innocuous cleaner thread: no context class loader kept, so a redeployed application can unload. */
     private static final Cleaner CLEANER = Cleaner.create();
@@ -155,7 +155,7 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
                 for (int i = 0; i < readers.length; i++) {
                     values[i] = StandardReader.read(readers[i], rs, i + 1);
                 }
-                M model = (M) plan.model().newInstance();
+                M model = (M) ACCESS.newInstance(plan.model());
                 ACCESS.load(model, plan.layout(), values);
                 return model;
             }

@@ -17,6 +17,7 @@ import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
+import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.query.Q;
 
@@ -27,7 +28,9 @@ import dev.modelrepo.query.Q;
  */
 public final class IncludeLoader {
 
-    private static final ModelAccess ACCESS = ModelAccess.get();
+    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
+
+    private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
 
 
     private final ModelRegistry registry;
@@ -43,7 +46,7 @@ public final class IncludeLoader {
         if (paths.isEmpty()) {
             return;
         }
-        ModelInfo parent = registry.info(parentType);
+        ModelInfo parent = REGISTRY.info(registry, parentType);
         if (parents.isEmpty()) {
             return;
         }
@@ -78,7 +81,7 @@ public final class IncludeLoader {
         if (paths.isEmpty()) {
             return;
         }
-        ModelInfo root = registry.info(rootType);
+        ModelInfo root = REGISTRY.info(registry, rootType);
         for (String path : paths) {
             ModelInfo owner = root;
             for (String name : path.split("\\.")) {
@@ -87,7 +90,7 @@ public final class IncludeLoader {
                     throw new UnknownRelationException(owner.name() + " has no relation '" + name + "' to include (in include(\""
                             + path + "\") on " + root.name() + "); its relations are " + owner.relations().keySet());
                 }
-                owner = registry.info(relation.target());
+                owner = REGISTRY.info(registry, relation.target());
             }
         }
     }
@@ -101,12 +104,12 @@ public final class IncludeLoader {
                 keys.add(key);
             }
         }
-        ModelInfo child = registry.info(relation.target());
+        ModelInfo child = REGISTRY.info(registry, relation.target());
         String childPk = child.metadata().primaryKey().isEmpty() ? relation.column() : child.metadata().primaryKey().get(0).name();
         Map<Object, List<Model>> byParent = new LinkedHashMap<>();
         List<Model> all = new ArrayList<>();
         for (List<Object> chunk : chunks(keys)) {
-            ModelQuery<? extends Model> q = ModelQuery.from(child.type(), "i_").where(Q.in("i_." + relation.column(), Q.param("keys")))
+            ModelQuery<? extends Model> q = ModelQuery.from(ACCESS.type(child), "i_").where(Q.in("i_." + relation.column(), Q.param("keys")))
                     .orderBy(Q.asc("i_." + childPk));
             for (Model c : lister.apply(q, Map.of("keys", chunk))) {
                 byParent.computeIfAbsent(normalize(c.get(relation.column())), k -> new ArrayList<>()).add(c);
@@ -121,7 +124,7 @@ public final class IncludeLoader {
     }
 
     private List<? extends Model> loadOwners(List<? extends Model> parents, Relation relation) {
-        ModelInfo owner = registry.info(relation.target());
+        ModelInfo owner = REGISTRY.info(registry, relation.target());
         String pk = owner.metadata().primaryKey().get(0).name();
         Set<Object> keys = new LinkedHashSet<>();
         for (Model p : parents) {
@@ -132,7 +135,7 @@ public final class IncludeLoader {
         }
         Map<Object, Model> byKey = new LinkedHashMap<>();
         for (List<Object> chunk : chunks(keys)) {
-            ModelQuery<? extends Model> q = ModelQuery.from(owner.type(), "i_").where(Q.in("i_." + pk, Q.param("keys")));
+            ModelQuery<? extends Model> q = ModelQuery.from(ACCESS.type(owner), "i_").where(Q.in("i_." + pk, Q.param("keys")));
             for (Model o : lister.apply(q, Map.of("keys", chunk))) {
                 byKey.put(normalize(o.get(pk)), o);
             }

@@ -14,7 +14,6 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.core.DataClassRowMapper;
 
 import dev.modelrepo.model.Model;
-import dev.modelrepo.model.internal.Converters;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.RowLayout;
@@ -26,7 +25,7 @@ import dev.modelrepo.types.ValueConverter;
 /** Maps rows of native SQL to maps, models and records by column label; other classes through Spring's DataClassRowMapper. */
 public final class NativeRowMapping {
 
-    private static final ModelAccess ACCESS = ModelAccess.get();
+    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
     private NativeRowMapping() {
     }
@@ -44,10 +43,10 @@ public final class NativeRowMapping {
         Object[] values = new Object[labels.length];
         for (int i = 0; i < labels.length; i++) {
             var column = info.metadata().column(labels[i]);
-            values[i] = column != null ? Converters.of(info.type()).reader(column.name(), column.reader()).read(rs, i + 1)
+            values[i] = column != null ? info.converters().reader(column.name(), column.reader()).read(rs, i + 1)
                     : StandardReader.read(readers[i], rs, i + 1);
         }
-        Model model = info.newInstance();
+        Model model = ACCESS.newInstance(info);
         ACCESS.load(model, new RowLayout(info.name(), info.metadata(), Arrays.asList(labels), labels.length), values);
         return model;
     }

@@ -26,7 +26,7 @@ import dev.modelrepo.types.StandardReader;
  */
 public final class RowMappers {
 
-    private static final ModelAccess ACCESS = ModelAccess.get();
+    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
     private RowMappers() {
     }
@@ -56,7 +56,7 @@ public final class RowMappers {
                 if (out.size() >= max) {
                     break;
                 }
-                model = (M) plan.model().newInstance();
+                model = (M) ACCESS.newInstance(plan.model());
                 ACCESS.load(model, plan.layout(), values);
                 out.add(model);
                 if (byKey != null) {
@@ -118,7 +118,7 @@ public final class RowMappers {
     private static Model instance(RelatedPlan related, Object[] values) {
         Object[] own = new Object[related.layout().size()];
         System.arraycopy(values, related.from(), own, 0, own.length);
-        Model model = related.model().newInstance();
+        Model model = ACCESS.newInstance(related.model());
         ACCESS.load(model, related.layout(), own);
         return model;
     }
