@@ -101,7 +101,7 @@ class ModelRepositoryConfiguration {
     @ConditionalOnSingleCandidate(ModelRepository.class)
     LockOperations lockOperations(ModelRepository repository, ModelRepositoryProperties properties) {
         ModelRepositoryProperties.Lock.Retry retry = properties.getLock().getRetry();
-        return new LockOperations(repository, retry.getBackoff(), retry.getAttempts());
+        return repository.locks(retry.getBackoff(), retry.getAttempts());
     }
 
     /** The bulk operations of the application's one (or primary) repository, as a bean of their own. */

@@ -76,6 +76,27 @@ class ArchitectureTests {
     }
 
     @Test
+    void theBulkAndLockFacadesDoNotNeedTheRepository() {
+        noClasses().that().resideInAnyPackage("dev.modelrepo.bulk..", "dev.modelrepo.lock..").should().dependOnClassesThat()
+                .resideInAPackage("dev.modelrepo.repository")
+                .check(CORE);
+    }
+
+    @Test
+    void theRepositoryContextSitsBelowEveryFacade() {
+        noClasses().that().resideInAPackage("dev.modelrepo.repository.internal").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.modelrepo.repository", "dev.modelrepo.bulk", "dev.modelrepo.lock")
+                .check(CORE);
+    }
+
+    @Test
+    void eachInternalPackageSitsBelowItsFacade() {
+        noClasses().that().resideInAPackage("dev.modelrepo.bulk.internal").should().dependOnClassesThat()
+                .resideInAPackage("dev.modelrepo.bulk")
+                .check(CORE);
+    }
+
+    @Test
     void theLowerLayersHaveNoCycles() {
         JavaClasses lower = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.modelrepo.internal", "dev.modelrepo.types", "dev.modelrepo.schema", "dev.modelrepo.dialect",

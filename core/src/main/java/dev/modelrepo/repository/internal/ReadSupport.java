@@ -1,4 +1,4 @@
-package dev.modelrepo.repository;
+package dev.modelrepo.repository.internal;
 
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
@@ -12,7 +12,10 @@ final class ReadSupport {
     private ReadSupport() {
     }
 
-    /** See {@link ModelRepository#expectedRows}. */
+    /**
+     * The rows a list probably returns, to size its result: a literal limit (at most 1000), else 10.
+     * {@code limit(long)} stores its value as argument-free raw SQL (so it is rendered, not bound).
+     */
     static int expectedRows(ModelQuery<?> query) {
         long limit = -1;
         if (query.spec().limit() instanceof Ast.Raw raw && raw.arguments().isEmpty()
