@@ -1,7 +1,5 @@
 package dev.modelrepo.repository;
 
-import dev.modelrepo.internal.Arguments;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.modelrepo.bulk.BulkOperations;
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.internal.Arguments;
 import dev.modelrepo.lock.LockOperations;
 import dev.modelrepo.model.Cascade;
 import dev.modelrepo.model.Model;
@@ -162,10 +161,7 @@ public class ModelRepository {
         return context.reads().findById(type, id);
     }
 
-    /**
-     * The model with this primary key, which must exist.
-     * @throws ModelNotFoundException when there is none (404 in the web mapping)
-     */
+    /** The model with this primary key; a {@link ModelNotFoundException} (404 in the web mapping) when there is none. */
     public <M extends Model> M getById(Class<M> type, Object id) {
         return findById(type, id).orElseThrow(() -> new ModelNotFoundException(type.getSimpleName(), id));
     }
@@ -315,16 +311,6 @@ public class ModelRepository {
         /** The dialect; detected from the database metadata when not set. */
         public Builder dialect(Dialect dialect) {
             settings.dialect(dialect);
-            return this;
-        }
-
-        /**
-         * The ConversionService that parses what {@code build}, {@code set}, bulk rows and parameters are given as text
-         * (ISO dates, decimal strings…) when it is not the column's type; plain Spring's
-         * {@code DefaultFormattingConversionService} by default. Only for the registry the builder makes.
-         */
-        public Builder conversionService(org.springframework.core.convert.ConversionService conversionService) {
-            settings.coercion(dev.modelrepo.types.ValueCoercion.of(Arguments.notNull(conversionService, "conversionService")));
             return this;
         }
 

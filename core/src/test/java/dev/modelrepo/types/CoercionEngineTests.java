@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.modelrepo.bulk.TypeMismatchException;
+import dev.modelrepo.dialect.DialectResolver;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.Table;
 import dev.modelrepo.query.ModelQuery;
@@ -167,5 +168,18 @@ class CoercionEngineTests {
             assertThat(ex.model()).isEqualTo("Row");
             assertThat(ex.id()).isEqualTo(987_654L);
         }).hasMessage("No Row with id 987654");
+    }
+
+    @EngineTest(engines = Engine.H2)
+    void aRegistryParsesWithTheConversionServiceItIsGiven(TestDatabase db) throws SQLException {
+        setUp(db);
+        // plain DefaultConversionService has no date formatters: ISO text is not a date for it
+        var registry = new dev.modelrepo.model.ModelRegistry(db.dataSource(), DialectResolver.resolve(db.dataSource()),
+                ValueCoercion.of(new org.springframework.core.convert.support.DefaultConversionService()));
+        ModelRepository repo = ModelRepository.builder(db.dataSource()).registry(registry).build();
+        assertThat(repo.build(Row.class, Map.of("i", "7")).<Object>get("i")).isEqualTo(7);
+        assertThatThrownBy(() -> repo.build(Row.class, Map.of("dt", "1974-05-01"))).isInstanceOf(ValueTypeException.class);
+        assertThat(ModelRepository.create(db.dataSource()).build(Row.class, Map.of("dt", "1974-05-01")).<Object>get("dt"))
+                .isEqualTo(LocalDate.of(1974, 5, 1));
     }
 }

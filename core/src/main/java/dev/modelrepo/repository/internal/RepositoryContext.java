@@ -10,7 +10,6 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.modelrepo.types.ValueCoercion;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.DialectResolver;
 import dev.modelrepo.internal.CauseFirstTransactionTemplate;
@@ -64,11 +63,7 @@ public final class RepositoryContext {
         Dialect given = settings.dialect();
         this.dialect = given != null ? given : DialectResolver.resolve(dataSource);
         ModelRegistry givenRegistry = settings.registry();
-        if (givenRegistry != null && settings.coercion() != null) {
-            throw new IllegalArgumentException("Give the conversion service to the registry: new ModelRegistry(dataSource, dialect, coercion)");
-        }
-        this.registry = givenRegistry != null ? givenRegistry : new ModelRegistry(dataSource, dialect,
-                settings.coercion() != null ? settings.coercion() : ValueCoercion.standard());
+        this.registry = givenRegistry != null ? givenRegistry : new ModelRegistry(dataSource, dialect);
         if (registry.dialect() != dialect) {
             throw new IllegalArgumentException("The registry's dialect " + registry.dialect() + " differs from " + dialect);
         }

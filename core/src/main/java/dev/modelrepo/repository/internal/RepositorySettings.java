@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import dev.modelrepo.types.ValueCoercion;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.internal.Arguments;
 import dev.modelrepo.model.ModelListener;
@@ -50,8 +49,6 @@ public final class RepositorySettings {
     private SqlLogSettings sqlLogSettings = SqlLogSettings.defaults();
 
     private @Nullable StatementListener statementListener;
-
-    private @Nullable ValueCoercion coercion;
 
     public RepositorySettings(DataSource dataSource) {
         this.dataSource = Arguments.notNull(dataSource, "dataSource");
@@ -118,15 +115,6 @@ public final class RepositorySettings {
             before.onStatement(operation, model, sql);
             added.onStatement(operation, model, sql);
         };
-    }
-
-    /** How the registry the context makes converts the values models are given. */
-    public void coercion(ValueCoercion coercion) {
-        this.coercion = Arguments.notNull(coercion, "coercion");
-    }
-
-    @Nullable ValueCoercion coercion() {
-        return coercion;
     }
 
     DataSource dataSource() {
