@@ -64,6 +64,11 @@ public interface Dialect extends MetadataConventions {
         return LikeEscaper.BANG;
     }
 
+    /** How a statement keeps the rows whose key a subquery selects (writes by a joined or paged query, pages of parents). */
+    default KeySubquery keySubquery() {
+        return KeySubquery.derivedTable(this::quote);
+    }
+
     /** The lock clauses this database can append to a SELECT (or, SQLite, its transaction begin modes). */
     LockClauses locks();
 

@@ -25,7 +25,7 @@ import dev.modelrepo.schema.TableMetadata;
  * database, with dirty tracking, validation errors and loaded relations. Column names are matched
  * case-insensitively and reported in lower case. A model is not thread-safe.
  */
-public abstract class Model {
+public abstract class Model implements ColumnValues {
 
     static {
         ModelAccess.install(new ModelAccessor());

@@ -23,6 +23,10 @@ import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.UnknownModelException;
 import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.model.UnknownTableException;
+import dev.modelrepo.query.error.InvalidQueryException;
+import dev.modelrepo.query.error.InvalidIdentifierException;
+import dev.modelrepo.query.error.MissingParameterException;
+import dev.modelrepo.query.error.ParameterTypeException;
 
 /** Every kind of bad input fails before SQL is sent, with a message naming the model, the name and what exists. */
 class BadInputTests {

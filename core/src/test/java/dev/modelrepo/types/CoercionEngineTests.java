@@ -25,7 +25,7 @@ import dev.modelrepo.dialect.DialectResolver;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.Table;
 import dev.modelrepo.query.ModelQuery;
-import dev.modelrepo.query.ParameterTypeException;
+import dev.modelrepo.query.error.ParameterTypeException;
 import dev.modelrepo.repository.ModelNotFoundException;
 import dev.modelrepo.repository.ModelRepository;
 import dev.modelrepo.test.Engine;

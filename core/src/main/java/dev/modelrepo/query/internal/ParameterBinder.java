@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.query.MissingParameterException;
-import dev.modelrepo.query.ParameterTypeException;
+import dev.modelrepo.query.error.MissingParameterException;
+import dev.modelrepo.query.error.ParameterTypeException;
 import dev.modelrepo.query.internal.Ast.LikeMode;
 import dev.modelrepo.types.ValueTypeException;
 import dev.modelrepo.internal.jdbc.BoundStatement;

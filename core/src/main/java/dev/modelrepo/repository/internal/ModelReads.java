@@ -21,10 +21,10 @@ import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.query.ModelQuery;
-import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.query.QueryRenderer;
 import dev.modelrepo.query.internal.CompiledQuery;
-import dev.modelrepo.query.internal.ParameterBinder;
+import dev.modelrepo.query.internal.CompiledQueryCache;
+import dev.modelrepo.query.internal.QueryAccess;
 import dev.modelrepo.query.internal.Purpose;
 
 /**
@@ -33,6 +33,8 @@ import dev.modelrepo.query.internal.Purpose;
  * batches in constant memory; and the locking selects, which need an active transaction.
  */
 public final class ModelReads {
+
+    private static final QueryAccess<ModelQuery<?>, QueryRenderer> QUERIES = QueryAccess.get(ModelQuery.class);
 
     private final ModelRegistry registry;
 
@@ -58,17 +60,17 @@ public final class ModelReads {
     /** The models the query returns. */
     public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
         int expected = ReadSupport.expectedRows(Arguments.notNull(query, "query"));
-        includes.validate(query.modelType(), query.spec().includes());
+        includes.validate(query.modelType(), query.includes());
         List<M> models = read(query, Purpose.LIST, params, c -> rs -> RowMappers.models(rs, c.plan(), Integer.MAX_VALUE, expected));
-        includes.load(models, query.modelType(), query.spec().includes());
+        includes.load(models, query.modelType(), query.includes());
         return models;
     }
 
     /** The first model the query returns (LIMIT 1 unless the query has a limit). */
     public <M extends Model> Optional<M> first(ModelQuery<M> query, Map<String, ?> params) {
-        includes.validate(Arguments.notNull(query, "query").modelType(), query.spec().includes());
+        includes.validate(Arguments.notNull(query, "query").modelType(), query.includes());
         List<M> rows = read(query, Purpose.FIRST, params, c -> rs -> RowMappers.models(rs, c.plan(), 1));
-        includes.load(rows, query.modelType(), query.spec().includes());
+        includes.load(rows, query.modelType(), query.includes());
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -115,13 +117,13 @@ public final class ModelReads {
                     + " (its locks end with it): use LockOperations.withLocked, which opens one");
         }
         Arguments.notNull(lock, "lock");
-        includes.validate(query.modelType(), query.spec().includes());
-        QueryCache.Lookup lookup = new QueryCache.Lookup();
-        CompiledQuery compiled = renderer.compiled(query, Purpose.LIST, lock, lookup);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        includes.validate(query.modelType(), query.includes());
+        CompiledQueryCache.Lookup lookup = new CompiledQueryCache.Lookup();
+        CompiledQuery compiled = QUERIES.compiled(renderer, query, Purpose.LIST, lock, lookup);
+        BoundStatement bound = QUERIES.bind(compiled, query, params);
         List<M> models = executor.query(bound, new StatementExecutor.Op("lock", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
                 rs -> RowMappers.models(rs, compiled.plan(), Integer.MAX_VALUE));
-        includes.load(models, query.modelType(), query.spec().includes());
+        includes.load(models, query.modelType(), query.includes());
         return models;
     }
 
@@ -137,9 +139,9 @@ public final class ModelReads {
             Function<CompiledQuery, ResultHandler<T>> handler) {
         Arguments.notNull(query, "query");
         Arguments.notNull(params, "params");
-        QueryCache.Lookup lookup = new QueryCache.Lookup();
-        CompiledQuery compiled = renderer.compiled(query, purpose, null, lookup);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        CompiledQueryCache.Lookup lookup = new CompiledQueryCache.Lookup();
+        CompiledQuery compiled = QUERIES.compiled(renderer, query, purpose, null, lookup);
+        BoundStatement bound = QUERIES.bind(compiled, query, params);
         return executor.query(bound, new StatementExecutor.Op("select", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
                 handler.apply(compiled));
     }

@@ -17,14 +17,16 @@ import dev.modelrepo.internal.jdbc.BoundStatement;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.ModelQuery;
-import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.query.QueryRenderer;
 import dev.modelrepo.query.internal.CompiledQuery;
-import dev.modelrepo.query.internal.ParameterBinder;
+import dev.modelrepo.query.internal.CompiledQueryCache;
+import dev.modelrepo.query.internal.QueryAccess;
 import dev.modelrepo.query.internal.Purpose;
 
 /** The constant-memory reads: streams over a {@link Cursor}, and batches taken from such a stream. */
 final class ModelStreams {
+
+    private static final QueryAccess<ModelQuery<?>, QueryRenderer> QUERIES = QueryAccess.get(ModelQuery.class);
 
     private final Dialect dialect;
 
@@ -52,9 +54,9 @@ final class ModelStreams {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetchSize must be positive: " + fetchSize);
         }
-        includes.validate(query.modelType(), query.spec().includes());
-        CompiledQuery compiled = renderer.compiled(query, Purpose.LIST, null, new QueryCache.Lookup());
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
+        includes.validate(query.modelType(), query.includes());
+        CompiledQuery compiled = QUERIES.compiled(renderer, query, Purpose.LIST, null, new CompiledQueryCache.Lookup());
+        BoundStatement bound = QUERIES.bind(compiled, query, params);
         Cursor<M> cursor = new Cursor<>(executor.dataSource(), dialect, executor, bound, compiled.plan(), fetchSize, streamClosed);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(cursor::close);
@@ -68,7 +70,7 @@ final class ModelStreams {
         }
         Arguments.notNull(query, "query");
         Arguments.notNull(consumer, "consumer");
-        List<String> include = query.spec().includes();   // checked by stream(...) before its SELECT
+        List<String> include = query.includes();   // checked by stream(...) before its SELECT
         try (Stream<M> rows = stream(query, params, batchSize)) {
             Iterator<M> it = rows.iterator();
             List<M> batch = new ArrayList<>(batchSize);
