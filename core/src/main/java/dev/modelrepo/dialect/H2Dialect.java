@@ -82,4 +82,9 @@ public class H2Dialect extends AnsiDialect {
     public LockClauses locks() {
         return locks;
     }
+
+    @Override
+    public ConstraintMessages constraintMessages() {
+        return new H2ConstraintMessages();
+    }
 }

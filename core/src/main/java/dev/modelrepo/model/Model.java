@@ -143,10 +143,10 @@ public abstract class Model implements ColumnValues {
 
     private @Nullable Object convert(ColumnMetadata meta, @Nullable Object value) {
         try {
-            return ValueConverter.convert(value, meta.kind());
+            return meta.convert(value);
         }
         catch (ValueTypeException ex) {
-            throw ex.describe("value for column " + modelName() + "." + meta.name());
+            throw ex.forColumn(modelName(), meta.name());
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.modelrepo.repository;
 
-import dev.modelrepo.internal.Arguments;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.modelrepo.bulk.BulkOperations;
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.internal.Arguments;
 import dev.modelrepo.lock.LockOperations;
 import dev.modelrepo.model.Cascade;
 import dev.modelrepo.model.Model;
@@ -160,6 +159,11 @@ public class ModelRepository {
     /** The model with this primary key. */
     public <M extends Model> Optional<M> findById(Class<M> type, Object id) {
         return context.reads().findById(type, id);
+    }
+
+    /** The model with this primary key; a {@link ModelNotFoundException} (404 in the web mapping) when there is none. */
+    public <M extends Model> M getById(Class<M> type, Object id) {
+        return findById(type, id).orElseThrow(() -> new ModelNotFoundException(type.getSimpleName(), id));
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.types.ValueCoercion;
+
 
 /**
  * Reads a table's columns and primary key from {@link DatabaseMetaData}. Passes the connection's catalog and
@@ -23,8 +25,16 @@ public final class MetadataReader {
 
     private final MetadataConventions dialect;
 
+    private final ValueCoercion coercion;
+
     public MetadataReader(MetadataConventions dialect) {
+        this(dialect, ValueCoercion.standard());
+    }
+
+    /** A reader whose columns convert given values with this coercion. */
+    public MetadataReader(MetadataConventions dialect, ValueCoercion coercion) {
         this.dialect = dialect;
+        this.coercion = coercion;
     }
 
     /** The table, or null when the database has no table or view of that name. */
@@ -86,7 +96,7 @@ public final class MetadataReader {
     }
 
     private ColumnMetadata attached(ColumnMetadata column) {
-        column.attach(dialect.reader(column.kind(), column), dialect.binder(column.kind(), column));
+        column.attach(dialect.reader(column.kind(), column), dialect.binder(column.kind(), column), coercion);
         return column;
     }
 

@@ -36,7 +36,16 @@ public final class ValueConverter {
         if (value == null) {
             return null;
         }
-        Object converted = switch (kind) {
+        Object converted = lossless(value, kind);
+        if (converted == null) {
+            throw new ValueTypeException(value, kind);
+        }
+        return converted;
+    }
+
+    /** The value as the kind's Java type when that is exact, else null (the hot path of every conversion). */
+    static @Nullable Object lossless(Object value, ColumnKind kind) {
+        return switch (kind) {
             case INTEGER -> toInteger(value);
             case BIGINT -> toLong(value);
             case DECIMAL -> toDecimal(value);
@@ -52,10 +61,6 @@ public final class ValueConverter {
             case ARRAY -> value instanceof Collection<?> c ? c.toArray() : (value instanceof Object[] ? value : null);
             case OTHER -> value;
         };
-        if (converted == null) {
-            throw new ValueTypeException(value, kind);
-        }
-        return converted;
     }
 
     private static @Nullable Object toInteger(Object v) {

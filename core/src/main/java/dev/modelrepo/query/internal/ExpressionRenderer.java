@@ -251,7 +251,8 @@ final class ExpressionRenderer {
                 ? dialect.arrayElementType(kind, type) : null;
         var binder = list && dialect.inListStrategy() == InListStrategy.ARRAY ? dialect.arrayBinder(kind, type)
                 : type != null && like == LikeMode.PATTERN ? type.binder() : dialect.binder(kind, type);
-        return new Slot(parameter, literal, kind, binder, like, list, arrayType, describe(type), converter);
+        return new Slot(parameter, literal, kind, binder, like, list, arrayType, describe(type), converter,
+                type != null ? type.coercion() : dev.modelrepo.types.ValueCoercion.standard());
     }
 
     private String describe(@Nullable ColumnMetadata type) {
