@@ -119,14 +119,6 @@ public interface Dialect extends MetadataConventions {
         return false;
     }
 
-    /**
-     * Whether this database locks by the mode its transactions begin in instead of row locks (SQLite):
-     * {@code LockOperations} then begins transactions in the requested mode.
-     */
-    default boolean locksByTransactionMode() {
-        return false;
-    }
-
     /** The mode transactions on this connection begin in (SQLite); null where locks are row locks. */
     default @Nullable TransactionBeginMode transactionMode(Connection connection) throws SQLException {
         return null;

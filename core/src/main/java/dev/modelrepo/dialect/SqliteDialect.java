@@ -70,11 +70,6 @@ public class SqliteDialect extends AnsiDialect {
     }
 
     @Override
-    public boolean locksByTransactionMode() {
-        return true;
-    }
-
-    @Override
     public @Nullable TransactionBeginMode transactionMode(Connection connection) throws java.sql.SQLException {
         return SqliteTransactionModes.get(connection);
     }
