@@ -305,6 +305,10 @@ public class ModelRepository {
         persistence.saveOrThrow(model);
     }
 
+    public <M extends Model> M reload(M model) {
+        throw new UnsupportedOperationException();
+    }
+
     /** Deletes the model's row; the model is frozen afterwards. */
     public void destroy(Model model) {
         destroy(model, Cascade.NONE);

@@ -100,6 +100,14 @@ public final class ColumnMetadata {
         return kind;
     }
 
+    public boolean generated() {
+        return false;
+    }
+
+    public boolean setOnUpdate() {
+        return false;
+    }
+
     /** The reader for this column (set once when the metadata is loaded). */
     public ColumnReader reader() {
         return java.util.Objects.requireNonNull(reader, "reader not initialised");
