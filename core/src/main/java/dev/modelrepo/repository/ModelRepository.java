@@ -305,8 +305,15 @@ public class ModelRepository {
         persistence.saveOrThrow(model);
     }
 
+    /**
+     * Reads a stored model's row again into it: every column as the database holds it now, the model clean (unsaved
+     * changes are discarded; relations stay as loaded). The way out of an optimistic-locking conflict.
+     * @return the same model
+     * @throws org.springframework.dao.EmptyResultDataAccessException when the row no longer exists
+     */
     public <M extends Model> M reload(M model) {
-        throw new UnsupportedOperationException();
+        persistence.reload(Arguments.notNull(model, "model"));
+        return model;
     }
 
     /** Deletes the model's row; the model is frozen afterwards. */

@@ -78,7 +78,7 @@ class StartupChecksTests {
                 .contains("lock_version")
                 .contains("MisdeclaredDepartment: @HasMany(staff).foreignKey names the column 'dept_id', which table employees (of Employee)"
                         + " does not have; it has [id, department_id,")
-                .contains("TextVersionedCompany: @Table(version) names the column 'name', which is VARCHAR")
+                .contains("TextVersionedCompany: @Table(version) names the column 'name', which is of type ")
                 .contains("not an integer column");
         assertThat(ex.problems().get(0).existing()).contains("lock_version");
     }
