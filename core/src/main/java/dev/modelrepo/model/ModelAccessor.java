@@ -31,8 +31,20 @@ final class ModelAccessor extends ModelAccess<Model> {
         model.original = null;
     }
 
+    /** Binds, or (a value set before was refused: unknown column, generated column, wrong type) leaves the model unbound. */
     @Override
     public void bind(Model model, RowLayout layout) {
+        Object unbound = snapshot(model);
+        try {
+            bindValues(model, layout);
+        }
+        catch (RuntimeException ex) {
+            restore(model, unbound);
+            throw ex;
+        }
+    }
+
+    private static void bindValues(Model model, RowLayout layout) {
         Map<String, @Nullable Object> pending = model.loose;
         Set<String> dirtyNames = pending == null ? Set.of() : model.dirtyColumns();
         model.layout = layout;

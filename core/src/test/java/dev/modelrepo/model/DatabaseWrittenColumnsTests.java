@@ -99,6 +99,7 @@ class DatabaseWrittenColumnsTests {
         assertThatThrownBy(() -> repo.save(plain)).isInstanceOf(ReadOnlyColumnException.class)
                 .hasMessageContaining("StockItem.total_cents");
         assertThat(STATEMENTS).isEmpty();
+        assertThat(plain.toMap()).containsEntry("name", "plain").containsEntry("total_cents", 1);
         ReadOnlyColumnException ex = (ReadOnlyColumnException) org.assertj.core.api.Assertions.catchThrowable(() -> item.set("TOTAL_CENTS", 1));
         assertThat(ex.modelName()).isEqualTo("StockItem");
         assertThat(ex.column()).isEqualTo("total_cents");

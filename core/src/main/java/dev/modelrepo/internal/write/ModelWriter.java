@@ -221,8 +221,8 @@ public final class ModelWriter {
     private static ColumnMetadata requireKey(ModelInfo info) {
         ColumnMetadata pk = singleKey(info);
         if (pk == null) {
-            throw new InvalidDataAccessApiUsageException(info.name() + " needs a single-column primary key to be updated or deleted"
-                    + " as a model; use updateWhere/deleteWhere");
+            throw new InvalidDataAccessApiUsageException(info.name() + " needs a single-column primary key to be updated, deleted or reloaded"
+                    + " as a model; use updateWhere/deleteWhere, or a query");
         }
         return pk;
     }
