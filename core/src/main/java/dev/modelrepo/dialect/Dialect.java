@@ -95,6 +95,15 @@ public interface Dialect extends MetadataConventions {
     /** The UPDATE wrapped so that it returns these columns of the updated row, or null when the database cannot. */
     @Nullable String updateReturning(String updateSql, String columns);
 
+    /**
+     * Whether {@link #insertReturning} and {@link #updateReturning} report the values triggers wrote into the row. Not
+     * on SQLite, whose triggers write with their own UPDATE after the statement's RETURNING was computed: columns a
+     * model names in {@code @Table(readBack)} are then read with a SELECT after the statement.
+     */
+    default boolean returningSeesTriggerWrites() {
+        return true;
+    }
+
     /** An INSERT of a row where every column takes its default. */
     String insertDefaults(String table);
 

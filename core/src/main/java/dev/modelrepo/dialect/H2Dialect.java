@@ -67,6 +67,13 @@ public class H2Dialect extends AnsiDialect {
         return "SELECT " + columns + " FROM FINAL TABLE (" + updateSql + ")";
     }
 
+    private static final dev.modelrepo.schema.GeneratedColumnDetection GENERATED_COLUMNS = new H2GeneratedColumns();
+
+    @Override
+    public dev.modelrepo.schema.GeneratedColumnDetection generatedColumns() {
+        return GENERATED_COLUMNS;
+    }
+
     private final BulkSupport bulkSupport = new H2BulkSupport(this);
 
     @Override

@@ -117,6 +117,13 @@ public class MySqlDialect extends AnsiDialect {
         return null;
     }
 
+    private static final dev.modelrepo.schema.GeneratedColumnDetection GENERATED_COLUMNS = new MySqlGeneratedColumns();
+
+    @Override
+    public dev.modelrepo.schema.GeneratedColumnDetection generatedColumns() {
+        return GENERATED_COLUMNS;
+    }
+
     private final BulkSupport bulkSupport = new MySqlBulkSupport(this);
 
     @Override

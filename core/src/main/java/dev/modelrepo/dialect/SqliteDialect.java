@@ -61,6 +61,12 @@ public class SqliteDialect extends AnsiDialect {
         return super.limitOffset(limit, offset);
     }
 
+    /** RETURNING reports the row before AFTER triggers run, and SQLite triggers can only write after. */
+    @Override
+    public boolean returningSeesTriggerWrites() {
+        return false;
+    }
+
     private final LockClauses locks = LockClauses.transactionModes(name());
 
     /** No row locks: a lock is the mode the transaction begins in (immediate, exclusive, deferred). */

@@ -161,24 +161,37 @@ public final class ModelRegistry {
     }
 
     /**
-     * Reads the metadata of every registered model now; fails with one {@link UnknownTableException} naming
-     * every model whose table is missing.
+     * Reads the metadata of every registered model now and checks what each declares against its table: fails with
+     * one {@link UnknownTableException} naming every model whose table is missing, else with one
+     * {@link ModelDeclarationException} listing every version column, relation key, {@code @Convert} column and
+     * {@code @Table(readBack)} column its table does not have (with missing tables, that one is attached as suppressed).
      */
     public void loadAll() {
         List<UnknownTableException> missing = new ArrayList<>();
+        List<ModelInfo> loaded = new ArrayList<>();
         for (Class<? extends Model> type : registered) {
             try {
-                info(type);
+                loaded.add(info(type));
             }
             catch (UnknownTableException ex) {
                 missing.add(ex);
             }
         }
-        if (missing.size() == 1) {
-            throw missing.get(0);
-        }
+        List<ModelDeclarationException.Problem> problems = DeclarationChecks.problems(loaded, this::info, ex -> {
+            if (missing.stream().noneMatch(m -> m.modelName().equals(ex.modelName()))) {
+                missing.add(ex);
+            }
+        });
+        ModelDeclarationException declarations = problems.isEmpty() ? null : new ModelDeclarationException(problems);
         if (!missing.isEmpty()) {
-            throw new UnknownTableException(missing);
+            UnknownTableException ex = missing.size() == 1 ? missing.get(0) : new UnknownTableException(missing);
+            if (declarations != null) {
+                ex.addSuppressed(declarations);
+            }
+            throw ex;
+        }
+        if (declarations != null) {
+            throw declarations;
         }
     }
 

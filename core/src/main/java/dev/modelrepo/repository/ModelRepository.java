@@ -179,10 +179,7 @@ public class ModelRepository {
         return context.renderer();
     }
 
-    /**
-     * Native SQL with {@code :named} parameters: {@code repo.sql("SELECT * FROM users WHERE age > :age").list(params)}.
-     * Build dynamic parts with {@link Sql}; never concatenate user input.
-     */
+    /** Native SQL with {@code :named} parameters ({@code repo.sql("… WHERE age > :age").list(params)}); dynamic parts: {@link Sql}. */
     public NativeQuery sql(String sql) {
         return new NativeQuery(sql, parsedSql.parsed(sql), context.dialect(), context.executor(), this);
     }
@@ -202,6 +199,15 @@ public class ModelRepository {
     public void saveOrThrow(Model model) {
         Arguments.notNull(model, "model");
         context.persistence().saveOrThrow(model);
+    }
+
+    /**
+     * Reads a stored model's row again into it: every column as stored now, the model clean, unsaved changes dropped,
+     * relations kept; the way out of an optimistic-locking conflict. The row gone: {@code EmptyResultDataAccessException}.
+     */
+    public <M extends Model> M reload(M model) {
+        context.persistence().reload(Arguments.notNull(model, "model"));
+        return model;
     }
 
     /** Deletes the model's row; the model is frozen afterwards. */
@@ -338,10 +344,7 @@ public class ModelRepository {
             return this;
         }
 
-        /**
-         * The statement timeout as a duration, rounded up to whole seconds (JDBC's unit), so that a positive
-         * duration never means "none"; null, zero or negative: none.
-         */
+        /** The statement timeout as a duration, rounded up to whole seconds (so 1 ms is 1 s); null, zero or negative: none. */
         public Builder queryTimeout(@Nullable Duration timeout) {
             settings.queryTimeout(timeout);
             return this;
@@ -383,10 +386,7 @@ public class ModelRepository {
             return this;
         }
 
-        /**
-         * Adds a listener told of every statement before it runs, whatever the observation settings (the N+1
-         * guard of the tests is one); several are told in the order they were added.
-         */
+        /** Adds a listener told of every statement before it runs, whatever the observation settings (in the order added). */
         public Builder statementListener(StatementListener listener) {
             settings.addStatementListener(listener);
             return this;

@@ -35,6 +35,10 @@ public final class ColumnMetadata {
 
     private final ColumnKind kind;
 
+    private final boolean generated;
+
+    private final boolean setOnUpdate;
+
     private @Nullable ColumnReader reader;
 
     private @Nullable ValueBinder binder;
@@ -43,6 +47,13 @@ public final class ColumnMetadata {
 
     public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
             @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind) {
+        this(storedName, jdbcType, typeName, size, scale, nullable, defaultValue, autoIncrement, primaryKey, kind, false, false);
+    }
+
+    /** A column the database may write itself: {@code generated} ({@link #generated()}), {@code setOnUpdate} ({@link #setOnUpdate()}). */
+    public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
+            @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind, boolean generated,
+            boolean setOnUpdate) {
         this.name = storedName.toLowerCase(java.util.Locale.ROOT);
         this.storedName = storedName;
         this.jdbcType = jdbcType;
@@ -54,6 +65,8 @@ public final class ColumnMetadata {
         this.autoIncrement = autoIncrement;
         this.primaryKey = primaryKey;
         this.kind = kind;
+        this.generated = generated;
+        this.setOnUpdate = setOnUpdate;
     }
 
     /** The column name in lower case, as reported everywhere. */
@@ -103,6 +116,20 @@ public final class ColumnMetadata {
         return kind;
     }
 
+    /**
+     * Whether the database computes this column from others (a generated column: PostgreSQL {@code attgenerated},
+     * MySQL/MariaDB {@code VIRTUAL}/{@code STORED}/{@code PERSISTENT}, SQLite and H2 {@code GENERATED ALWAYS AS}): it
+     * is never written, and read back after every insert and update.
+     */
+    public boolean generated() {
+        return generated;
+    }
+
+    /** Whether the database sets this column on every UPDATE (MySQL/MariaDB and H2 {@code ON UPDATE CURRENT_TIMESTAMP}). */
+    public boolean setOnUpdate() {
+        return setOnUpdate;
+    }
+
     /** The reader for this column (set once when the metadata is loaded). */
     public ColumnReader reader() {
         return java.util.Objects.requireNonNull(reader, "reader not initialised");
@@ -141,6 +168,7 @@ public final class ColumnMetadata {
 
     @Override
     public String toString() {
-        return name + " " + typeName + (primaryKey ? " PK" : "") + (nullable ? "" : " NOT NULL") + " (" + kind + ")";
+        return name + " " + typeName + (primaryKey ? " PK" : "") + (nullable ? "" : " NOT NULL")
+                + (generated ? " GENERATED" : "") + (setOnUpdate ? " ON UPDATE" : "") + " (" + kind + ")";
     }
 }

@@ -29,4 +29,9 @@ public interface MetadataConventions {
 
     /** The schema to pass to {@link java.sql.DatabaseMetaData} for tables of this connection. */
     @Nullable String metadataSchema(Connection connection) throws SQLException;
+
+    /** How this database tells which columns it generates or sets on update; the driver's word by default. */
+    default GeneratedColumnDetection generatedColumns() {
+        return GeneratedColumnDetection.STANDARD;
+    }
 }

@@ -47,37 +47,26 @@ public final class MetadataReader {
         if (found == null) {
             return null;
         }
-        String escapedTable = escape(found.table, md);
         Set<String> pk = new HashSet<>();
         try (ResultSet rs = md.getPrimaryKeys(found.catalog, found.schema, found.table)) {
             while (rs.next()) {
                 pk.add(rs.getString("COLUMN_NAME"));
             }
         }
+        List<Row> rows = rows(md, found);
+        Set<String> reported = new HashSet<>();
+        rows.stream().filter(Row::generated).forEach(r -> reported.add(r.name()));
+        GeneratedColumnDetection.GeneratedColumns written = dialect.generatedColumns()
+                .detect(md, found.catalog, found.schema, found.table, reported);
         List<ColumnMetadata> columns = new ArrayList<>();
-        String schemaPattern = found.schema == null ? null : escape(found.schema, md);
-        try (ResultSet rs = md.getColumns(found.catalog, schemaPattern, escapedTable, "%")) {
-            while (rs.next()) {
-                if (!found.table.equals(rs.getString("TABLE_NAME"))) {
-                    continue;
-                }
-                String name = rs.getString("COLUMN_NAME");
-                int jdbcType = rs.getInt("DATA_TYPE");
-                String typeName = String.valueOf(rs.getString("TYPE_NAME"));
-                int size = rs.getInt("COLUMN_SIZE");
-                int scale = rs.getInt("DECIMAL_DIGITS");
-                boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                String defaultValue = rs.getString("COLUMN_DEF");
-                boolean autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
-                boolean primaryKey = pk.contains(name);
-                if (scale == 0) {
-                    scale = declaredScale(typeName);
-                }
-                var kind = dialect.columnKind(new ColumnTypeInfo(jdbcType, typeName, size, scale, autoIncrement,
-                        primaryKey && pk.size() == 1));
-                columns.add(attached(new ColumnMetadata(name, jdbcType, typeName, size, scale, nullable,
-                        defaultValue, autoIncrement, primaryKey, kind)));
-            }
+        for (Row r : rows) {
+            boolean primaryKey = pk.contains(r.name());
+            int scale = r.scale() == 0 ? declaredScale(r.typeName()) : r.scale();
+            var kind = dialect.columnKind(new ColumnTypeInfo(r.jdbcType(), r.typeName(), r.size(), scale, r.autoIncrement(),
+                    primaryKey && pk.size() == 1));
+            columns.add(attached(new ColumnMetadata(r.name(), r.jdbcType(), r.typeName(), r.size(), scale, r.nullable(),
+                    r.defaultValue(), r.autoIncrement(), primaryKey, kind, written.generated().contains(r.name()),
+                    written.setOnUpdate().contains(r.name()))));
         }
         return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns);
     }
@@ -90,9 +79,30 @@ public final class MetadataReader {
         List<ColumnMetadata> columns = new ArrayList<>();
         for (ColumnMetadata c : described.columns()) {
             columns.add(attached(new ColumnMetadata(c.storedName(), c.jdbcType(), c.typeName(), c.size(), c.scale(),
-                    c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind())));
+                    c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind(), c.generated(), c.setOnUpdate())));
         }
         return new TableMetadata(described.storedName(), described.storedSchema(), described.isView(), columns);
+    }
+
+    /** One row of {@link DatabaseMetaData#getColumns}. */
+    private record Row(String name, int jdbcType, String typeName, int size, int scale, boolean nullable,
+            @Nullable String defaultValue, boolean autoIncrement, boolean generated) {
+    }
+
+    private static List<Row> rows(DatabaseMetaData md, Found found) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        String schemaPattern = found.schema == null ? null : escape(found.schema, md);
+        try (ResultSet rs = md.getColumns(found.catalog, schemaPattern, escape(found.table, md), "%")) {
+            while (rs.next()) {
+                if (found.table.equals(rs.getString("TABLE_NAME"))) {
+                    rows.add(new Row(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"), String.valueOf(rs.getString("TYPE_NAME")),
+                            rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                            rs.getString("COLUMN_DEF"), "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT")),
+                            "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))));
+                }
+            }
+        }
+        return rows;
     }
 
     private ColumnMetadata attached(ColumnMetadata column) {

@@ -18,6 +18,7 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.ModelValidationException;
+import dev.modelrepo.model.ReadOnlyColumnException;
 import dev.modelrepo.model.internal.Hook;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
@@ -137,6 +138,16 @@ public final class ModelPersistence {
         fire(model, Hook.AFTER_DELETE);
     }
 
+    /** Reads a stored model's row again (see {@link ModelWriter#reload}); refuses a new or destroyed model. */
+    public void reload(Model model) {
+        ModelInfo info = writable(model, "reload");
+        if (model.isNew()) {
+            throw new org.springframework.dao.InvalidDataAccessApiUsageException("Cannot reload a new "
+                    + model.getClass().getSimpleName() + ": it was never saved");
+        }
+        writer.reload(model, info);
+    }
+
     /** Deletes the children of one parent: loaded and destroyed one by one where hooks must run, set-based otherwise. */
     private void deleteChildren(ModelInfo parent, @Nullable Object parentId) {
         for (Relation relation : parent.relations().values()) {
@@ -201,11 +212,14 @@ public final class ModelPersistence {
             if (column == null) {
                 throw UnknownColumnException.of(info.name(), name, info.metadata().columnNames());
             }
+            if (column.generated()) {
+                throw new ReadOnlyColumnException(info.name(), column.name());
+            }
             set.add(column);
             bound.put(QueryCompiler.SET_PARAMETER + column.name(), value);
         });
         ColumnMetadata updatedAt = info.metadata().column(info.table().updatedAt());
-        if (updatedAt != null && set.stream().noneMatch(c -> c == updatedAt)) {
+        if (updatedAt != null && !updatedAt.generated() && set.stream().noneMatch(c -> c == updatedAt)) {
             set.add(updatedAt);
             bound.put(QueryCompiler.SET_PARAMETER + updatedAt.name(), clock.instant());
         }

@@ -54,7 +54,8 @@ public final class ModelWriter {
         List<ColumnMetadata> columns = prepareInsert(model, info);
         String tableSql = table(info);
         String sql = columns.isEmpty() ? dialect.insertDefaults(tableSql) : writeSql.insert(tableSql, columns);
-        List<ColumnMetadata> stored = storedByInsert(table, columns);
+        List<ColumnMetadata> declared = ReadBackColumns.declared(info);
+        List<ColumnMetadata> stored = ReadBackColumns.afterInsert(table, columns, declared);
         String returning = stored.isEmpty() ? null : dialect.insertReturning(sql, writeSql.columns(stored));
         StatementExecutor.Op task = StatementExecutor.Op.of("insert", table.name());
         if (returning != null) {
@@ -91,6 +92,7 @@ public final class ModelWriter {
             }
             reread(model, info, stored);
         }
+        readTriggerWrites(model, info, declared, returning != null);
         ACCESS.markStored(model);
     }
 
@@ -115,7 +117,8 @@ public final class ModelWriter {
         }
         String sql = writeSql.updateByKey(table(info), columns, List.of(pk), version, currentVersion == null ? VersionMatch.IS_NULL
                 : VersionMatch.EQUALS);
-        List<ColumnMetadata> readBack = UpdateReadBack.readBack(columns, version);
+        List<ColumnMetadata> declared = ReadBackColumns.declared(info);
+        List<ColumnMetadata> readBack = ReadBackColumns.afterUpdate(columns, version, table, declared);
         String returning = readBack.isEmpty() ? null : dialect.updateReturning(sql, writeSql.columns(readBack));
         StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
         executor.execute(returning != null ? returning : sql, task, false, ps -> {
@@ -144,6 +147,7 @@ public final class ModelWriter {
                 reread(model, info, changed);
             }
         }
+        readTriggerWrites(model, info, declared, returning != null);
         ACCESS.markStored(model);
         return true;
     }
@@ -179,16 +183,15 @@ public final class ModelWriter {
     private static RuntimeException stale(ModelInfo info, Model model, @Nullable ColumnMetadata version, @Nullable Object currentVersion) {
         if (version != null) {
             return new OptimisticLockingFailureException(info.name() + " id=" + model.id() + " was changed or deleted by another"
-                    + " transaction: " + version.name() + " " + currentVersion + " is stale; reload it and try again");
+                    + " transaction: " + version.name() + " " + currentVersion + " is stale; reload it (repo.reload(model)) and try again");
         }
         return new EmptyResultDataAccessException(info.name() + " id=" + model.id() + " no longer exists", 1);
     }
 
-    /** Sets a timestamp column to now when the table has it and the caller did not set it. */
-    /** Sets a maintained timestamp column to now (unless set already, or given); returns whether it did. */
+    /** Sets a maintained timestamp column to now (unless set already, or given, or generated); returns whether it did. */
     private boolean touch(Model model, TableMetadata table, String name, boolean always) {
         ColumnMetadata column = name.isEmpty() ? null : table.column(name);
-        if (column == null || (!always && model.get(column.name()) != null) || model.isDirty(column.name())) {
+        if (column == null || column.generated() || (!always && model.get(column.name()) != null) || model.isDirty(column.name())) {
             return false;
         }
         if (column.kind() == ColumnKind.TIMESTAMP || column.kind() == ColumnKind.TIMESTAMP_TZ) {
@@ -218,8 +221,8 @@ public final class ModelWriter {
     private static ColumnMetadata requireKey(ModelInfo info) {
         ColumnMetadata pk = singleKey(info);
         if (pk == null) {
-            throw new InvalidDataAccessApiUsageException(info.name() + " needs a single-column primary key to be updated or deleted"
-                    + " as a model; use updateWhere/deleteWhere");
+            throw new InvalidDataAccessApiUsageException(info.name() + " needs a single-column primary key to be updated, deleted or reloaded"
+                    + " as a model; use updateWhere/deleteWhere, or a query");
         }
         return pk;
     }
@@ -229,43 +232,6 @@ public final class ModelWriter {
             throw new InvalidDataAccessApiUsageException(info.name() + " reads the view " + info.metadata().name()
                     + ", which is read-only: cannot " + action);
         }
-    }
-
-    /**
-     * Whether the database may store another value than the one bound: fractional seconds and decimals are rounded
-     * or truncated to the column, floating point may lose digits, JSON is normalized (jsonb, MySQL), fixed-length
-     * text is padded, and arrays or unknown types may hold any of these. Other values (integers, booleans, dates,
-     * variable-length text, bytes, UUIDs) are stored as bound, so they need not be read back.
-     */
-    static boolean mayChangeWhenStored(ColumnMetadata column) {
-        return switch (column.kind()) {
-            case TIMESTAMP, TIMESTAMP_TZ, TIME, DECIMAL, DOUBLE, JSON, ARRAY, OTHER -> true;
-            case STRING -> isFixedLength(column.typeName());
-            default -> false;
-        };
-    }
-
-    private static boolean isFixedLength(@Nullable String typeName) {
-        if (typeName == null) {
-            return false;
-        }
-        String t = typeName.toUpperCase(java.util.Locale.ROOT);
-        return t.equals("CHAR") || t.equals("CHARACTER") || t.equals("BPCHAR") || t.equals("NCHAR") || t.startsWith("CHAR(")
-                || t.startsWith("CHARACTER(") || t.startsWith("NCHAR(");
-    }
-
-    /**
-     * The columns an INSERT reads back: those it did not write (keys, defaults), and the written ones the database
-     * may have changed; in table order.
-     */
-    private static List<ColumnMetadata> storedByInsert(TableMetadata table, List<ColumnMetadata> written) {
-        List<ColumnMetadata> stored = new ArrayList<>();
-        for (ColumnMetadata column : table.columns()) {
-            if (!written.contains(column) || mayChangeWhenStored(column)) {
-                stored.add(column);
-            }
-        }
-        return stored;
     }
 
     /** The table's columns that are dirty on the model, in table order. */
@@ -304,6 +270,46 @@ public final class ModelWriter {
         }
     }
 
+    /**
+     * Reads the columns the model names in {@code @Table(readBack)} again after a statement whose RETURNING did not see
+     * what triggers wrote (SQLite).
+     */
+    private void readTriggerWrites(Model model, ModelInfo info, List<ColumnMetadata> declared, boolean returned) {
+        if (returned && !declared.isEmpty() && !dialect.returningSeesTriggerWrites()) {
+            reread(model, info, declared);
+        }
+    }
+
+    /**
+     * Reads a stored model's row again: every column, the model then clean (its unsaved changes gone; relations stay as
+     * loaded). Fails when the row no longer exists.
+     */
+    public void reload(Model model, ModelInfo info) {
+        ColumnMetadata pk = requireKey(info);
+        List<ColumnMetadata> all = info.metadata().columns();
+        String sql = writeSql.selectByKey(table(info), all, List.of(pk));
+        Object id = model.id();
+        Converters converters = ACCESS.converters(model);
+        Object[] values = executor.execute(sql, StatementExecutor.Op.of("select", info.metadata().name()), false, ps -> {
+            pk.binder().bind(ps, 1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Object[] row = new Object[all.size()];
+                for (int i = 0; i < row.length; i++) {
+                    ColumnMetadata column = all.get(i);
+                    row[i] = converters.reader(column.name(), column.reader()).read(rs, i + 1);
+                }
+                return row;
+            }
+        }, row -> row == null ? 0 : 1);
+        if (values == null) {
+            throw new EmptyResultDataAccessException(info.name() + " id=" + id + " no longer exists", 1);
+        }
+        ACCESS.load(model, info.fullLayout(), values);
+    }
+
     /** One follow-up SELECT of these columns by key, for databases without RETURNING. */
     private void reread(Model model, ModelInfo info, List<ColumnMetadata> columns) {
         ColumnMetadata pk = requireKey(info);
@@ -336,6 +342,14 @@ public final class ModelWriter {
             model.set(version.name(), ValueConverter.convert(0, version.kind()));
         }
         return dirtyColumns(model, table);
+    }
+
+    /**
+     * After a bulk INSERT of a model that read the stored row back: reads its {@code @Table(readBack)} columns again
+     * where RETURNING does not see what triggers wrote (SQLite); nothing elsewhere.
+     */
+    public void readTriggerWrites(Model model, ModelInfo info) {
+        readTriggerWrites(model, info, ReadBackColumns.declared(info), true);
     }
 
     /** The optimistic-locking version column the model declares, or null. */
