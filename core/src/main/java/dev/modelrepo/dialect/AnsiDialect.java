@@ -135,20 +135,28 @@ public abstract class AnsiDialect implements Dialect {
                 Object v = rs.getObject(i);
                 return v == null || v instanceof UUID ? v : UUID.fromString(v.toString());
             };
-            case ARRAY -> (rs, i) -> {
-                java.sql.Array array = rs.getArray(i);
-                if (array == null) {
-                    return null;
-                }
-                try {
-                    return array.getArray();
-                }
-                finally {
-                    array.free();
-                }
+            case ARRAY -> AnsiDialect::readArray;
+            case BIGINT_UNSIGNED -> (rs, i) -> {
+                Object v = rs.getObject(i);
+                return v == null || v instanceof java.math.BigInteger ? v : new BigDecimal(v.toString()).toBigIntegerExact();
             };
+            case SET -> StandardReader.STRING;
             case OTHER -> StandardReader.OBJECT;
         };
+    }
+
+    /** An SQL array as the Java array its driver gives ({@code Integer[]}, {@code String[]}, …). */
+    protected static @Nullable Object readArray(java.sql.ResultSet rs, int i) throws SQLException {
+        java.sql.Array array = rs.getArray(i);
+        if (array == null) {
+            return null;
+        }
+        try {
+            return array.getArray();
+        }
+        finally {
+            array.free();
+        }
     }
 
     @Override
@@ -187,7 +195,15 @@ public abstract class AnsiDialect implements Dialect {
                     ps.setBoolean(i, (Boolean) v);
                 }
             };
-            case STRING, JSON -> (ps, i, v) -> ps.setString(i, (String) v);
+            case STRING, JSON, SET -> (ps, i, v) -> ps.setString(i, (String) v);
+            case BIGINT_UNSIGNED -> (ps, i, v) -> {
+                if (v == null) {
+                    ps.setNull(i, Types.NUMERIC);
+                }
+                else {
+                    ps.setBigDecimal(i, new BigDecimal((java.math.BigInteger) v));
+                }
+            };
             case DATE -> nullable(Types.DATE);
             case TIME -> nullable(Types.TIME);
             case TIMESTAMP -> nullable(Types.TIMESTAMP);
@@ -243,7 +259,8 @@ public abstract class AnsiDialect implements Dialect {
             case DECIMAL -> "NUMERIC";
             case DOUBLE -> "DOUBLE PRECISION";
             case BOOLEAN -> "BOOLEAN";
-            case STRING, JSON -> "VARCHAR";
+            case STRING, JSON, SET -> "VARCHAR";
+            case BIGINT_UNSIGNED -> "NUMERIC";
             case DATE -> "DATE";
             case TIME -> "TIME";
             case TIMESTAMP -> "TIMESTAMP";

@@ -34,12 +34,22 @@ public final class ColumnMetadata {
 
     private final ColumnKind kind;
 
+    private final DeclaredType declaredType;
+
     private @Nullable ColumnReader reader;
 
     private @Nullable ValueBinder binder;
 
     public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
             @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind) {
+        this(storedName, jdbcType, typeName, size, scale, nullable, defaultValue, autoIncrement, primaryKey, kind,
+                DeclaredType.of(typeName));
+    }
+
+    /** A column whose declared type the dialect's {@link TypeCatalog} described. */
+    public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
+            @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind,
+            DeclaredType declaredType) {
         this.name = storedName.toLowerCase(java.util.Locale.ROOT);
         this.storedName = storedName;
         this.jdbcType = jdbcType;
@@ -51,6 +61,7 @@ public final class ColumnMetadata {
         this.autoIncrement = autoIncrement;
         this.primaryKey = primaryKey;
         this.kind = kind;
+        this.declaredType = declaredType;
     }
 
     /** The column name in lower case, as reported everywhere. */
@@ -98,6 +109,11 @@ public final class ColumnMetadata {
 
     public ColumnKind kind() {
         return kind;
+    }
+
+    /** The declared type as the catalog describes it (an enum, a domain, an array of …); a base type by default. */
+    public DeclaredType declaredType() {
+        return declaredType;
     }
 
     /** The reader for this column (set once when the metadata is loaded). */

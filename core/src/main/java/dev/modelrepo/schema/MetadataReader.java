@@ -9,13 +9,17 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.types.ColumnKind;
+
 
 /**
- * Reads a table's columns and primary key from {@link DatabaseMetaData}. Passes the connection's catalog and
+ * Reads a table's columns and primary key from {@link DatabaseMetaData}, with what the dialect's {@link TypeCatalog}
+ * says of their declared types, and gives a foreign-key column the kind of the key it references. Passes the connection's catalog and
  * schema (never null where the engine has them, which would list every schema), escapes {@code _} and
  * {@code %} in the patterns, and matches the table name case-insensitively while keeping the stored name.
  */
@@ -37,39 +41,60 @@ public final class MetadataReader {
         if (found == null) {
             return null;
         }
-        String escapedTable = escape(found.table, md);
-        Set<String> pk = new HashSet<>();
-        try (ResultSet rs = md.getPrimaryKeys(found.catalog, found.schema, found.table)) {
-            while (rs.next()) {
-                pk.add(rs.getString("COLUMN_NAME"));
-            }
-        }
+        Set<String> pk = primaryKey(md, found.catalog, found.schema, found.table);
+        // Catalog queries run on the metadata's own connection, as DatabaseMetaData's do: what counts or observes the
+        // application's statements sees no metadata reads.
+        Connection catalogConnection = md.getConnection();
+        Map<String, DeclaredType> declared = dialect.typeCatalog().declaredTypes(catalogConnection, found.catalog, found.schema,
+                found.table);
+        Map<String, ColumnKind> referenced = found.view ? Map.of()
+                : ReferencedKeys.kinds(catalogConnection, dialect, found.catalog, found.schema, found.table);
         List<ColumnMetadata> columns = new ArrayList<>();
-        String schemaPattern = found.schema == null ? null : escape(found.schema, md);
-        try (ResultSet rs = md.getColumns(found.catalog, schemaPattern, escapedTable, "%")) {
+        try (ResultSet rs = columns(md, found.catalog, found.schema, found.table, "%")) {
             while (rs.next()) {
                 if (!found.table.equals(rs.getString("TABLE_NAME"))) {
                     continue;
                 }
                 String name = rs.getString("COLUMN_NAME");
-                int jdbcType = rs.getInt("DATA_TYPE");
-                String typeName = String.valueOf(rs.getString("TYPE_NAME"));
-                int size = rs.getInt("COLUMN_SIZE");
-                int scale = rs.getInt("DECIMAL_DIGITS");
+                ColumnTypeInfo type = typeInfo(rs, pk, declared.get(name));
+                ColumnKind kind = ReferencedKeys.widened(dialect.columnKind(type), referenced.get(name));
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                String defaultValue = rs.getString("COLUMN_DEF");
-                boolean autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
-                boolean primaryKey = pk.contains(name);
-                if (scale == 0) {
-                    scale = declaredScale(typeName);
-                }
-                var kind = dialect.columnKind(new ColumnTypeInfo(jdbcType, typeName, size, scale, autoIncrement,
-                        primaryKey && pk.size() == 1));
-                columns.add(attached(new ColumnMetadata(name, jdbcType, typeName, size, scale, nullable,
-                        defaultValue, autoIncrement, primaryKey, kind)));
+                columns.add(attached(new ColumnMetadata(name, type.jdbcType(), type.typeName(), type.size(), type.scale(),
+                        nullable, rs.getString("COLUMN_DEF"), type.autoIncrement(), pk.contains(name), kind, type.declared())));
             }
         }
         return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns);
+    }
+
+    /** The primary-key columns of a table, by stored name. */
+    static Set<String> primaryKey(DatabaseMetaData md, @Nullable String catalog, @Nullable String schema, String table)
+            throws SQLException {
+        Set<String> pk = new HashSet<>();
+        try (ResultSet rs = md.getPrimaryKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                pk.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        return pk;
+    }
+
+    /** {@link DatabaseMetaData#getColumns} of a table, its names escaped as patterns. */
+    static ResultSet columns(DatabaseMetaData md, @Nullable String catalog, @Nullable String schema, String table,
+            String columnPattern) throws SQLException {
+        return md.getColumns(catalog, schema == null ? null : escape(schema, md), escape(table, md), columnPattern);
+    }
+
+    /** The type of the current column of a {@code getColumns} result; {@code declared} from the dialect's catalog. */
+    static ColumnTypeInfo typeInfo(ResultSet rs, Set<String> pk, @Nullable DeclaredType declared) throws SQLException {
+        String typeName = String.valueOf(rs.getString("TYPE_NAME"));
+        int scale = rs.getInt("DECIMAL_DIGITS");
+        if (scale == 0) {
+            scale = declaredScale(typeName);
+        }
+        return new ColumnTypeInfo(rs.getInt("DATA_TYPE"), typeName, rs.getInt("COLUMN_SIZE"), scale,
+                "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT")),
+                pk.size() == 1 && pk.contains(rs.getString("COLUMN_NAME")),
+                declared != null ? declared : DeclaredType.of(typeName));
     }
 
     /**
@@ -80,7 +105,7 @@ public final class MetadataReader {
         List<ColumnMetadata> columns = new ArrayList<>();
         for (ColumnMetadata c : described.columns()) {
             columns.add(attached(new ColumnMetadata(c.storedName(), c.jdbcType(), c.typeName(), c.size(), c.scale(),
-                    c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind())));
+                    c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind(), c.declaredType())));
         }
         return new TableMetadata(described.storedName(), described.storedSchema(), described.isView(), columns);
     }
@@ -122,7 +147,7 @@ public final class MetadataReader {
         return null;
     }
 
-    private static String escape(String pattern, DatabaseMetaData md) throws SQLException {
+    static String escape(String pattern, DatabaseMetaData md) throws SQLException {
         String escape = md.getSearchStringEscape();
         if (escape == null || escape.isEmpty()) {
             return pattern;

@@ -147,6 +147,18 @@ public final class Ast {
         }
     }
 
+    /** A value bound as an SQL array of a named element type ({@code Q.array}); a literal value stays one value. */
+    public record TypedArray(Expression value, String elementType) implements Expression, Shaped<TypedArray> {
+        @Override
+        public TypedArray shape(List<@Nullable Object> literals) {
+            if (value instanceof Literal l) {
+                literals.add(l.value());
+                return new TypedArray(new LiteralSlot(literals.size() - 1, false), elementType);
+            }
+            return new TypedArray(shapeOf(value, literals), elementType);
+        }
+    }
+
     /** A named parameter, bound at execution from the params map. */
     public record Param(String name) implements Expression, Shaped<Param> {
         @Override
