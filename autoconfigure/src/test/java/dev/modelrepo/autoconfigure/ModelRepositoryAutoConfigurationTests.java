@@ -545,8 +545,8 @@ class ModelRepositoryAutoConfigurationTests {
                 .isEqualTo(2);
         });
         this.contextRunner.withBean("myBulk", dev.modelrepo.bulk.BulkOperations.class,
-                () -> dev.modelrepo.bulk.BulkOperations.of(ModelRepository.create(
-                        new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build())))
+                () -> ModelRepository.create(
+                        new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build()).bulk())
             .run((context) -> assertThat(context).hasSingleBean(dev.modelrepo.bulk.BulkOperations.class).hasBean("myBulk"));
     }
 }

@@ -56,7 +56,10 @@ class ModelRepositoryPropertyEffectsTests {
     private static final Set<String> TESTED = Set.of("modelrepo.dialect", "modelrepo.model-packages", "modelrepo.query-timeout",
             "modelrepo.query-cache.max-size", "modelrepo.lock.retry.attempts", "modelrepo.lock.retry.backoff",
             "modelrepo.metrics.enabled", "modelrepo.bulk.batch-size", "modelrepo.sql.masked-columns",
-            "modelrepo.sql.slow-query-threshold");
+            "modelrepo.sql.slow-query-threshold",
+            // their effects on SQLite pools are asserted in SqlitePoolDefaultsTests
+            "modelrepo.sqlite.enabled", "modelrepo.sqlite.journal-mode", "modelrepo.sqlite.busy-timeout", "modelrepo.sqlite.foreign-keys",
+            "modelrepo.sqlite.transaction-mode", "modelrepo.web.problem-details");
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
@@ -93,12 +96,21 @@ class ModelRepositoryPropertyEffectsTests {
             assertThat(in).as("the generated configuration metadata").isNotNull();
             Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"(modelrepo\\.[^\"]+)\"").matcher(new String(in.readAllBytes()));
             while (m.find()) {
-                if (!m.group(1).matches("modelrepo\\.(bulk|lock|lock\\.retry|sql|metrics|query-cache)")) {   // the groups
+                if (!m.group(1).matches("modelrepo\\.(bulk|lock|lock\\.retry|sql|sqlite|metrics|query-cache)")) {   // the groups
                     names.add(m.group(1));
                 }
             }
         }
         assertThat(names).containsExactlyInAnyOrderElementsOf(TESTED);
+    }
+
+    @Test
+    void webProblemDetailsFalseSwitchesTheProblemDetailsHandlerOff() {
+        org.springframework.boot.test.context.runner.WebApplicationContextRunner web = new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(dev.modelrepo.autoconfigure.web.ModelRepositoryWebAutoConfiguration.class));
+        web.run((context) -> assertThat(context).hasSingleBean(dev.modelrepo.autoconfigure.web.ModelProblemDetailsHandler.class));
+        web.withPropertyValues("modelrepo.web.problem-details=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(dev.modelrepo.autoconfigure.web.ModelProblemDetailsHandler.class));
     }
 
     @Test

@@ -74,6 +74,36 @@ class SqlitePoolDefaultsTests {
     }
 
     @Test
+    void eachDefaultIsAProperty() {
+        this.runner.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + dir.resolve("props.db"), "modelrepo.sqlite.journal-mode=truncate",
+                "modelrepo.sqlite.busy-timeout=750ms", "modelrepo.sqlite.foreign-keys=false", "modelrepo.sqlite.transaction-mode=exclusive")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+                    assertThat(pragma(connection, "journal_mode")).isEqualTo("truncate");
+                    assertThat(pragma(connection, "busy_timeout")).isEqualTo("750");
+                    assertThat(pragma(connection, "foreign_keys")).isEqualTo("0");
+                    assertThat(connection.unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode())
+                        .isEqualTo(SQLiteConfig.TransactionMode.EXCLUSIVE);
+                }
+            });
+    }
+
+    @Test
+    void disabledLeavesTheDriversOwnDefaultsAndThePool() {
+        this.runner.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + dir.resolve("off.db"), "modelrepo.sqlite.enabled=false")
+            .run((context) -> {
+                assertThat(context).hasNotFailed().doesNotHaveBean(SqlitePoolDefaults.class);
+                try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+                    assertThat(pragma(connection, "journal_mode")).isEqualTo("delete");
+                    assertThat(pragma(connection, "foreign_keys")).isEqualTo("0");
+                    assertThat(connection.unwrap(SQLiteConnection.class).getConnectionConfig().getTransactionMode())
+                        .isEqualTo(SQLiteConfig.TransactionMode.DEFERRED);
+                }
+            });
+    }
+
+    @Test
     void anInMemoryDatabaseIsOneSharedConnectionThatKeepsItsTables() {
         this.runner.withPropertyValues("spring.datasource.url=jdbc:sqlite::memory:").run((context) -> {
             assertThat(context).hasNotFailed();

@@ -3,15 +3,17 @@ package dev.modelrepo.bulk;
 import java.util.List;
 
 import dev.modelrepo.bulk.internal.BulkEngine;
+import dev.modelrepo.bulk.internal.BulkSettings;
 import dev.modelrepo.bulk.internal.ModelBulk;
 import dev.modelrepo.internal.Arguments;
 import dev.modelrepo.model.Cascade;
 import dev.modelrepo.model.Model;
-import dev.modelrepo.repository.ModelRepository;
+import dev.modelrepo.repository.internal.FacadeFactory;
+import dev.modelrepo.repository.internal.RepositoryContext;
 
 /**
  * Bulk INSERT, UPDATE, DELETE and upsert over one repository, each in the database's fastest shape. Get it from
- * {@link ModelRepository#bulk()} (or inject the bean).
+ * {@code repo.bulk()} (or inject the bean).
  * <ul>
  * <li>{@code insertAll}, {@code updateAll}, {@code deleteAll} write models as {@code save}/{@code destroy} do:
  * {@code validate()} first (no model is written unless all are valid), hooks and listeners around, the stored row
@@ -35,20 +37,24 @@ import dev.modelrepo.repository.ModelRepository;
  */
 public final class BulkOperations {
 
+    static {
+        FacadeFactory.install(BulkOperations.class, new FacadeFactory<BulkOperations, BulkOptions>() {
+            @Override
+            public BulkOperations create(RepositoryContext context, BulkOptions defaults) {
+                return new BulkOperations(new BulkEngine(context.registry(), context.dialect(), context.executor(),
+                        context.persistence(), context.writer(), context.clock(), context.transactionManager()), defaults);
+            }
+        });
+    }
+
     private final BulkEngine engine;
 
     private final ModelBulk models;
 
     private final BulkOptions defaults;
 
-    /** For {@link ModelRepository#bulk()}; use that. */
-    public BulkOperations(BulkEngine engine) {
-        this(engine, BulkOptions.defaults());
-    }
-
-    /** For {@link ModelRepository#bulk()}, with the repository's {@link ModelRepository.Builder#bulkDefaults default options}. */
-    public BulkOperations(BulkEngine engine, BulkOptions defaults) {
-        this.engine = Arguments.notNull(engine, "engine");
+    private BulkOperations(BulkEngine engine, BulkOptions defaults) {
+        this.engine = engine;
         this.models = new ModelBulk(engine);
         this.defaults = Arguments.notNull(defaults, "defaults");
     }
@@ -61,14 +67,11 @@ public final class BulkOperations {
         return defaults;
     }
 
-    private BulkOptions effective(BulkOptions options) {
+    /** The options as the engine reads them, a batch size of the defaults taking the place of one not given. */
+    private BulkSettings effective(BulkOptions options) {
         Arguments.notNull(options, "options");
-        return options.batchSizeGiven() || !defaults.batchSizeGiven() ? options : options.batchSize(defaults.batchSize());
-    }
-
-    /** The bulk operations of a repository (the same instance every time). */
-    public static BulkOperations of(ModelRepository repository) {
-        return Arguments.notNull(repository, "repository").bulk();
+        BulkOptions o = options.batchSizeGiven() || !defaults.batchSizeGiven() ? options : options.batchSize(defaults.batchSize());
+        return new BulkSettings(o.batchSize(), o.batchSizeGiven(), o.onTypeMismatch() == TypeMismatch.SKIP, o.propagation());
     }
 
     // ------------------------------------------------------------ insert
@@ -87,7 +90,8 @@ public final class BulkOperations {
      * @return the same list, its models now stored
      */
     public <M extends Model> List<M> insertAll(List<M> models, BulkOptions options) {
-        return this.models.insertAll(Arguments.notNull(models, "models"), effective(options));
+        List<M> checked = Arguments.notNull(models, "models");
+        return BulkErrors.translating(() -> this.models.insertAll(checked, effective(options)));
     }
 
     /** {@link #insertBulk(Class, List, List, BulkOptions)} with default options. */
@@ -104,7 +108,7 @@ public final class BulkOperations {
      */
     public int insertBulk(Class<? extends Model> type, List<String> columns, List<?> rows, BulkOptions options) {
         checkRows(type, columns, rows);
-        return engine.insertBulk(type, columns, rows, effective(options));
+        return BulkErrors.translating(() -> engine.insertBulk(type, columns, rows, effective(options)));
     }
 
     // ------------------------------------------------------------ update
@@ -119,7 +123,8 @@ public final class BulkOperations {
      * listeners), after validating them all: if any is invalid, nothing is written.
      */
     public <M extends Model> List<M> updateAll(List<M> models, BulkOptions options) {
-        return this.models.updateAll(Arguments.notNull(models, "models"), effective(options));
+        List<M> checked = Arguments.notNull(models, "models");
+        return BulkErrors.translating(() -> this.models.updateAll(checked, effective(options)));
     }
 
     /** {@link #updateBulk(Class, List, List, BulkOptions)} with default options. */
@@ -139,7 +144,7 @@ public final class BulkOperations {
      */
     public int updateBulk(Class<? extends Model> type, List<String> columns, List<?> rows, BulkOptions options) {
         checkRows(type, columns, rows);
-        return engine.updateBulk(type, columns, rows, effective(options));
+        return BulkErrors.translating(() -> engine.updateBulk(type, columns, rows, effective(options)));
     }
 
     // ------------------------------------------------------------ delete
@@ -156,8 +161,9 @@ public final class BulkOperations {
 
     /** Destroys each model as {@code destroy} does (hooks, listeners, version check, cascade), in one transaction. */
     public <M extends Model> List<M> deleteAll(List<M> models, Cascade cascade, BulkOptions options) {
-        return this.models.deleteAll(Arguments.notNull(models, "models"), Arguments.notNull(cascade, "cascade"),
-                effective(options));
+        Arguments.notNull(models, "models");
+        Arguments.notNull(cascade, "cascade");
+        return BulkErrors.translating(() -> this.models.deleteAll(models, cascade, effective(options)));
     }
 
     /** {@link #deleteBulk(Class, List, BulkOptions)} with default options. */
@@ -174,7 +180,7 @@ public final class BulkOperations {
     public int deleteBulk(Class<? extends Model> type, List<?> rows, BulkOptions options) {
         Arguments.notNull(type, "type");
         Arguments.notNull(rows, "rows");
-        return engine.deleteBulk(type, rows, effective(options));
+        return BulkErrors.translating(() -> engine.deleteBulk(type, rows, effective(options)));
     }
 
     // ------------------------------------------------------------ upsert
@@ -191,7 +197,9 @@ public final class BulkOperations {
      * but no hooks or listeners: it cannot tell an insert from an update.
      */
     public <M extends Model> M upsert(M model, List<String> conflictColumns) {
-        return models.upsert(Arguments.notNull(model, "model"), Arguments.notNull(conflictColumns, "conflictColumns"));
+        Arguments.notNull(model, "model");
+        Arguments.notNull(conflictColumns, "conflictColumns");
+        return BulkErrors.translating(() -> models.upsert(model, conflictColumns));
     }
 
     /** {@link #upsertBulk(Class, List, List, List, BulkOptions)} with default options. */
@@ -212,7 +220,7 @@ public final class BulkOperations {
             BulkOptions options) {
         checkRows(type, columns, rows);
         Arguments.notNull(conflictColumns, "conflictColumns");
-        return engine.upsertBulk(type, columns, rows, conflictColumns, effective(options));
+        return BulkErrors.translating(() -> engine.upsertBulk(type, columns, rows, conflictColumns, effective(options)));
     }
 
     private static void checkRows(Class<? extends Model> type, List<String> columns, List<?> rows) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.springframework.transaction.annotation.Propagation;
 
+import dev.modelrepo.bulk.internal.BulkSettings;
 import dev.modelrepo.internal.Arguments;
 
 /**
@@ -17,7 +18,7 @@ public final class BulkOptions {
      * Rows per statement (or per JDBC batch) unless given; statements that bind one array per column (PostgreSQL's
      * {@code unnest} and {@code = ANY}) take {@link dev.modelrepo.dialect.BulkSupport#arrayStatementRows()} instead.
      */
-    public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final int DEFAULT_BATCH_SIZE = BulkSettings.DEFAULT_BATCH_SIZE;
 
     private static final BulkOptions DEFAULTS = new BulkOptions(0, TypeMismatch.ERROR, Propagation.REQUIRED);
 

@@ -162,48 +162,13 @@ public abstract class AnsiDialect implements Dialect {
     @Override
     public ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column) {
         return switch (kind) {
-            case INTEGER -> (ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.INTEGER);
-                }
-                else {
-                    ps.setInt(i, (Integer) v);
-                }
-            };
-            case BIGINT -> (ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.BIGINT);
-                }
-                else {
-                    ps.setLong(i, (Long) v);
-                }
-            };
+            case INTEGER -> StandardBinders.INTEGER;
+            case BIGINT -> StandardBinders.BIGINT;
             case DECIMAL -> (ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v);
-            case DOUBLE -> (ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.DOUBLE);
-                }
-                else {
-                    ps.setDouble(i, (Double) v);
-                }
-            };
-            case BOOLEAN -> (ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.BOOLEAN);
-                }
-                else {
-                    ps.setBoolean(i, (Boolean) v);
-                }
-            };
+            case DOUBLE -> StandardBinders.DOUBLE;
+            case BOOLEAN -> StandardBinders.BOOLEAN;
             case STRING, JSON, SET -> (ps, i, v) -> ps.setString(i, (String) v);
-            case BIGINT_UNSIGNED -> (ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.NUMERIC);
-                }
-                else {
-                    ps.setBigDecimal(i, new BigDecimal((java.math.BigInteger) v));
-                }
-            };
+            case BIGINT_UNSIGNED -> StandardBinders.BIGINT_UNSIGNED;
             case DATE -> nullable(Types.DATE);
             case TIME -> nullable(Types.TIME);
             case TIMESTAMP -> nullable(Types.TIMESTAMP);

@@ -64,6 +64,11 @@ public interface Dialect extends MetadataConventions {
         return LikeEscaper.BANG;
     }
 
+    /** How a statement keeps the rows whose key a subquery selects (writes by a joined or paged query, pages of parents). */
+    default KeySubquery keySubquery() {
+        return KeySubquery.derivedTable(this::quote);
+    }
+
     /** The lock clauses this database can append to a SELECT (or, SQLite, its transaction begin modes). */
     LockClauses locks();
 
@@ -197,6 +202,27 @@ public interface Dialect extends MetadataConventions {
 
     /** Translates this database's {@link SQLException}s into Spring's {@code DataAccessException}s. */
     SQLExceptionTranslator exceptionTranslator();
+
+    /** How this database's errors name a broken constraint (read by {@link #constraintViolation(Throwable)}). */
+    default ConstraintMessages constraintMessages() {
+        return ConstraintMessages.NONE;
+    }
+
+    /**
+     * The constraint an error (a {@code DuplicateKeyException}, a {@code DataIntegrityViolationException}, a bulk
+     * failure) reports, read from the first {@link SQLException} among its causes; null when it reports none.
+     */
+    default @Nullable ConstraintViolation constraintViolation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                ConstraintViolation violation = constraintMessages().parse(sql);
+                if (violation != null) {
+                    return violation;
+                }
+            }
+        }
+        return null;
+    }
 
     /**
      * The bulk-write strategy: multi-row SQL shapes, bind and packet limits, the fastest insert path and how a failed

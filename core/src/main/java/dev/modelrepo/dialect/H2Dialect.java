@@ -96,4 +96,9 @@ public class H2Dialect extends AnsiDialect {
     public LockClauses locks() {
         return locks;
     }
+
+    @Override
+    public ConstraintMessages constraintMessages() {
+        return new H2ConstraintMessages();
+    }
 }

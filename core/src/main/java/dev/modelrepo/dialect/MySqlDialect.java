@@ -187,4 +187,9 @@ public class MySqlDialect extends AnsiDialect {
         Object value = keys.getObject(column);
         return value instanceof java.math.BigInteger big ? big.longValue() : value;
     }
+
+    @Override
+    public ConstraintMessages constraintMessages() {
+        return new MySqlConstraintMessages();
+    }
 }

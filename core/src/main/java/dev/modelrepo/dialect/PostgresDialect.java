@@ -180,4 +180,9 @@ public class PostgresDialect extends AnsiDialect {
     public LockClauses locks() {
         return locks;
     }
+
+    @Override
+    public ConstraintMessages constraintMessages() {
+        return new PostgresConstraintMessages();
+    }
 }

@@ -329,4 +329,9 @@ public class SqliteDialect extends AnsiDialect {
     public BulkSupport bulk() {
         return bulkSupport;
     }
+
+    @Override
+    public ConstraintMessages constraintMessages() {
+        return new SqliteConstraintMessages();
+    }
 }

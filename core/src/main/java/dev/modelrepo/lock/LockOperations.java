@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -30,7 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.ModelQuery;
-import dev.modelrepo.repository.ModelRepository;
+import dev.modelrepo.query.QueryRenderer;
+import dev.modelrepo.repository.internal.FacadeFactory;
+import dev.modelrepo.repository.internal.LockRetry;
+import dev.modelrepo.repository.internal.ModelReads;
+import dev.modelrepo.repository.internal.RepositoryContext;
+import dev.modelrepo.dialect.LockRequest;
 import dev.modelrepo.dialect.UnsupportedLockException;
 import dev.modelrepo.dialect.TransactionBeginMode;
 
@@ -44,13 +51,27 @@ public class LockOperations {
 
     /**
      * First retry delay, 50 ms: doubled per attempt up to {@link #MAX_BACKOFF}, with jitter. The one default of
-     * {@link ModelRepository#locks()} and of the {@code modelrepo.lock.retry.backoff} property.
+     * {@code repo.locks()} and of the {@code modelrepo.lock.retry.backoff} property.
      */
     public static final Duration INITIAL_BACKOFF = Duration.ofMillis(50);
 
     public static final Duration MAX_BACKOFF = Duration.ofMillis(500);
 
-    private final ModelRepository repository;
+    /** Attempts of {@link #retryOnConflict(Supplier)} when not configured (also {@code modelrepo.lock.retry.attempts}'s default). */
+    public static final int DEFAULT_ATTEMPTS = 5;
+
+    static {
+        FacadeFactory.install(LockOperations.class, new FacadeFactory<LockOperations, LockRetry>() {
+            @Override
+            public LockOperations create(RepositoryContext context, LockRetry retry) {
+                return new LockOperations(context, retry.initialBackoff(), retry.attempts());
+            }
+        });
+    }
+
+    private final ModelReads reads;
+
+    private final QueryRenderer renderer;
 
     private final Dialect dialect;
 
@@ -62,29 +83,22 @@ public class LockOperations {
 
     private final int defaultAttempts;
 
-    /** Attempts of {@link #retryOnConflict(Supplier)} when not configured (also {@code modelrepo.lock.retry.attempts}'s default). */
-    public static final int DEFAULT_ATTEMPTS = 5;
-
-    public LockOperations(ModelRepository repository) {
-        this(repository, INITIAL_BACKOFF, DEFAULT_ATTEMPTS);
-    }
-
     /**
      * @param initialBackoff the first wait between attempts (then doubled up to {@link #MAX_BACKOFF}, with jitter)
      * @param defaultAttempts attempts of {@link #retryOnConflict(Supplier)}, the first one included
      */
-    public LockOperations(ModelRepository repository, Duration initialBackoff, int defaultAttempts) {
-        Arguments.notNull(repository, "repository");
-        Arguments.notNull(initialBackoff, "initialBackoff");
-        if (defaultAttempts < 1 || initialBackoff.isNegative()) {
-            throw new IllegalArgumentException("attempts must be >= 1 and backoff >= 0, got " + defaultAttempts + " and " + initialBackoff);
+    private LockOperations(RepositoryContext context, @Nullable Duration initialBackoff, int defaultAttempts) {
+        Duration backoff = Arguments.notNull(initialBackoff, "initialBackoff");
+        if (defaultAttempts < 1 || backoff.isNegative()) {
+            throw new IllegalArgumentException("attempts must be >= 1 and backoff >= 0, got " + defaultAttempts + " and " + backoff);
         }
         this.defaultAttempts = defaultAttempts;
-        this.repository = repository;
-        this.dialect = repository.dialect();
-        this.dataSource = repository.dataSource();
-        this.required = new CauseFirstTransactionTemplate(repository.transactionManager());
-        this.initialBackoff = initialBackoff;
+        this.reads = context.reads();
+        this.renderer = context.renderer();
+        this.dialect = context.dialect();
+        this.dataSource = context.dataSource();
+        this.required = context.required();
+        this.initialBackoff = backoff;
     }
 
     /** The first wait between attempts of {@code retryOnConflict}. */
@@ -107,11 +121,12 @@ public class LockOperations {
         Arguments.notNull(params, "params");
         Arguments.notNull(options, "lock");
         Arguments.notNull(work, "work");
-        repository.renderer().render(query, params, options.request());   // fails before any SQL when the lock is not possible
+        LockRequest lock = options.request();
+        renderer.render(query, params, lock);   // fails before any SQL when the lock is not possible
         if (dialect.locksByTransactionMode()) {
-            return withTransactionMode(java.util.Objects.requireNonNull(options.request().beginMode(), "a begin mode"), () -> work.apply(repository.listLocked(query, params, options)));
+            return withTransactionMode(Objects.requireNonNull(lock.beginMode(), "a begin mode"), () -> work.apply(reads.listLocked(query, params, lock)));
         }
-        return required.execute(status -> work.apply(repository.listLocked(query, params, options)));
+        return required.execute(status -> work.apply(reads.listLocked(query, params, lock)));
     }
 
     /** {@link #withLocked} for work without a result. */

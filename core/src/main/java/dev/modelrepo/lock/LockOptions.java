@@ -20,7 +20,11 @@ import dev.modelrepo.dialect.TransactionBeginMode;
  */
 public final class LockOptions {
 
-    private final LockMode mode;
+    /** Null for SQLite's transaction begin modes. */
+    private final @Nullable RowLockStrength strength;
+
+    /** Null for row locks. */
+    private final @Nullable TransactionBeginMode beginMode;
 
     private final LockWait waitPolicy;
 
@@ -28,52 +32,64 @@ public final class LockOptions {
 
     private final List<String> of;
 
-    private LockOptions(LockMode mode, LockWait waitPolicy, @Nullable Duration waitTimeout, List<String> of) {
-        this.mode = mode;
+    private transient @Nullable LockRequest request;
+
+    private LockOptions(@Nullable RowLockStrength strength, @Nullable TransactionBeginMode beginMode, LockWait waitPolicy,
+            @Nullable Duration waitTimeout, List<String> of) {
+        this.strength = strength;
+        this.beginMode = beginMode;
         this.waitPolicy = waitPolicy;
         this.waitTimeout = waitTimeout;
         this.of = List.copyOf(of);
     }
 
     public static LockOptions forUpdate() {
-        return new LockOptions(LockMode.UPDATE, LockWait.DEFAULT, null, List.of());
+        return rowLock(RowLockStrength.UPDATE);
     }
 
     public static LockOptions forShare() {
-        return new LockOptions(LockMode.SHARE, LockWait.DEFAULT, null, List.of());
+        return rowLock(RowLockStrength.SHARE);
     }
 
     public static LockOptions forNoKeyUpdate() {
-        return new LockOptions(LockMode.NO_KEY_UPDATE, LockWait.DEFAULT, null, List.of());
+        return rowLock(RowLockStrength.NO_KEY_UPDATE);
     }
 
     public static LockOptions forKeyShare() {
-        return new LockOptions(LockMode.KEY_SHARE, LockWait.DEFAULT, null, List.of());
+        return rowLock(RowLockStrength.KEY_SHARE);
     }
 
     /** SQLite: begin the transaction IMMEDIATE (the default for SQLite connections). */
     public static LockOptions immediate() {
-        return new LockOptions(LockMode.IMMEDIATE, LockWait.DEFAULT, null, List.of());
+        return beginIn(TransactionBeginMode.IMMEDIATE);
     }
 
     /** SQLite: begin the transaction EXCLUSIVE. */
     public static LockOptions exclusive() {
-        return new LockOptions(LockMode.EXCLUSIVE, LockWait.DEFAULT, null, List.of());
+        return beginIn(TransactionBeginMode.EXCLUSIVE);
     }
 
     /** SQLite: begin the transaction DEFERRED. */
     public static LockOptions deferred() {
-        return new LockOptions(LockMode.DEFERRED, LockWait.DEFAULT, null, List.of());
+        return beginIn(TransactionBeginMode.DEFERRED);
+    }
+
+    private static LockOptions rowLock(RowLockStrength strength) {
+        return new LockOptions(strength, null, LockWait.DEFAULT, null, List.of());
+    }
+
+    private static LockOptions beginIn(TransactionBeginMode mode) {
+        return new LockOptions(null, mode, LockWait.DEFAULT, null, List.of());
     }
 
     /** Fail at once when a row is locked. */
     public LockOptions nowait() {
-        return new LockOptions(mode, LockWait.NOWAIT, null, of);
+        return new LockOptions(strength, beginMode, LockWait.NOWAIT, null, of);
     }
 
     /** Skip rows locked by others. */
     public LockOptions skipLocked() {
-        return new LockOptions(mode, LockWait.SKIP_LOCKED, null, of);
+        return new LockOptions(strength, beginMode, LockWait.SKIP_LOCKED, null, of);
     }
 
     /** Wait at most {@code timeout} (whole seconds on the engines that have it) for a locked row. */
@@ -82,7 +98,7 @@ public final class LockOptions {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative: " + timeout);
         }
-        return new LockOptions(mode, LockWait.WAIT, timeout, of);
+        return new LockOptions(strength, beginMode, LockWait.WAIT, timeout, of);
     }
 
     /** Lock only the rows of these query aliases. */
@@ -91,11 +107,39 @@ public final class LockOptions {
         for (String alias : aliases) {
             Arguments.notNull(alias, "alias");
         }
-        return new LockOptions(mode, waitPolicy, waitTimeout, List.of(aliases));
+        return new LockOptions(strength, beginMode, waitPolicy, waitTimeout, List.of(aliases));
     }
 
+    /** The row lock: FOR UPDATE, FOR SHARE, FOR NO KEY UPDATE or FOR KEY SHARE; null for SQLite's begin modes. */
+    public @Nullable RowLockStrength strength() {
+        return strength;
+    }
+
+    /** SQLite's lock, the mode its transaction begins in (IMMEDIATE, EXCLUSIVE, DEFERRED); null for row locks. */
+    public @Nullable TransactionBeginMode beginMode() {
+        return beginMode;
+    }
+
+    /**
+     * The row-lock strength or SQLite's begin mode, as one value.
+     * @deprecated a row lock and a transaction begin mode are two things: use {@link #strength()} or {@link #beginMode()}
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    @SuppressWarnings("removal")
     public LockMode mode() {
-        return mode;
+        if (strength != null) {
+            return switch (strength) {
+                case UPDATE -> LockMode.UPDATE;
+                case SHARE -> LockMode.SHARE;
+                case NO_KEY_UPDATE -> LockMode.NO_KEY_UPDATE;
+                case KEY_SHARE -> LockMode.KEY_SHARE;
+            };
+        }
+        return switch (Objects.requireNonNull(beginMode)) {
+            case IMMEDIATE -> LockMode.IMMEDIATE;
+            case EXCLUSIVE -> LockMode.EXCLUSIVE;
+            case DEFERRED -> LockMode.DEFERRED;
+        };
     }
 
     public LockWait waitPolicy() {
@@ -114,7 +158,7 @@ public final class LockOptions {
     public LockRequest request() {
         LockRequest r = request;
         if (r == null) {
-            r = new LockRequest(strength(mode), beginMode(mode), switch (waitPolicy) {
+            r = new LockRequest(strength, beginMode, switch (waitPolicy) {
                 case DEFAULT -> LockWaitPolicy.DEFAULT;
                 case NOWAIT -> LockWaitPolicy.NOWAIT;
                 case WAIT -> LockWaitPolicy.WAIT;
@@ -125,42 +169,20 @@ public final class LockOptions {
         return r;
     }
 
-    private transient @Nullable LockRequest request;
-
-    private static @Nullable RowLockStrength strength(LockMode mode) {
-        return switch (mode) {
-            case UPDATE -> RowLockStrength.UPDATE;
-            case SHARE -> RowLockStrength.SHARE;
-            case NO_KEY_UPDATE -> RowLockStrength.NO_KEY_UPDATE;
-            case KEY_SHARE -> RowLockStrength.KEY_SHARE;
-            case IMMEDIATE, EXCLUSIVE, DEFERRED -> null;
-        };
-    }
-
-    /** SQLite's transaction mode for a lock mode that is one; null for row lock strengths. */
-    static @Nullable TransactionBeginMode beginMode(LockMode mode) {
-        return switch (mode) {
-            case IMMEDIATE -> TransactionBeginMode.IMMEDIATE;
-            case EXCLUSIVE -> TransactionBeginMode.EXCLUSIVE;
-            case DEFERRED -> TransactionBeginMode.DEFERRED;
-            case UPDATE, SHARE, NO_KEY_UPDATE, KEY_SHARE -> null;
-        };
-    }
-
     @Override
     public boolean equals(Object o) {
-        return o instanceof LockOptions other && mode == other.mode && waitPolicy == other.waitPolicy
+        return o instanceof LockOptions other && strength == other.strength && beginMode == other.beginMode && waitPolicy == other.waitPolicy
                 && Objects.equals(waitTimeout, other.waitTimeout) && of.equals(other.of);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, waitPolicy, waitTimeout, of);
+        return Objects.hash(strength, beginMode, waitPolicy, waitTimeout, of);
     }
 
     @Override
     public String toString() {
-        return "LockOptions[" + mode + ", " + waitPolicy + (waitTimeout != null ? " " + waitTimeout : "")
+        return "LockOptions[" + (strength != null ? strength : beginMode) + ", " + waitPolicy + (waitTimeout != null ? " " + waitTimeout : "")
                 + (of.isEmpty() ? "" : " of " + of) + "]";
     }
 }

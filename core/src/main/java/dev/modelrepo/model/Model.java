@@ -25,7 +25,7 @@ import dev.modelrepo.schema.TableMetadata;
  * database, with dirty tracking, validation errors and loaded relations. Column names are matched
  * case-insensitively and reported in lower case. A model is not thread-safe.
  */
-public abstract class Model {
+public abstract class Model implements ColumnValues {
 
     static {
         ModelAccess.install(new ModelAccessor());
@@ -143,10 +143,10 @@ public abstract class Model {
 
     private @Nullable Object convert(ColumnMetadata meta, @Nullable Object value) {
         try {
-            return ValueConverter.convert(value, meta.kind());
+            return meta.convert(value);
         }
         catch (ValueTypeException ex) {
-            throw ex.describe("value for column " + modelName() + "." + meta.name());
+            throw ex.forColumn(modelName(), meta.name());
         }
     }
 

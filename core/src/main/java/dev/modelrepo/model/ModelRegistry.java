@@ -23,6 +23,7 @@ import dev.modelrepo.schema.MetadataReader;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.schema.TableMetadata;
+import dev.modelrepo.types.ValueCoercion;
 
 /**
  * Binds model classes to the metadata of their tables in one database. One registry per DataSource; nothing
@@ -41,6 +42,8 @@ public final class ModelRegistry {
 
     private final MetadataReader reader;
 
+    private final ValueCoercion coercion;
+
     private final Map<Class<?>, ModelInfo> models = new ConcurrentHashMap<>();
 
     private final Map<String, TableMetadata> tables = new ConcurrentHashMap<>();
@@ -48,15 +51,25 @@ public final class ModelRegistry {
     private final List<Class<? extends Model>> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ModelRegistry(DataSource dataSource, Dialect dialect) {
+        this(dataSource, dialect, ValueCoercion.standard());
+    }
+
+    /**
+     * A registry whose models convert the values given to {@code set}, {@code build}, bulk rows and parameters with
+     * this coercion (e.g. {@code ValueCoercion.of(ApplicationConversionService.getSharedInstance())}).
+     */
+    public ModelRegistry(DataSource dataSource, Dialect dialect, ValueCoercion coercion) {
         this.dataSource = Arguments.notNull(dataSource, "dataSource");
         this.dialect = dialect;
-        this.reader = new MetadataReader(dialect);
+        this.coercion = Arguments.notNull(coercion, "coercion");
+        this.reader = new MetadataReader(dialect, coercion);
     }
 
     private ModelRegistry(Dialect dialect) {
         this.dataSource = null;
         this.dialect = dialect;
-        this.reader = new MetadataReader(dialect);
+        this.coercion = ValueCoercion.standard();
+        this.reader = new MetadataReader(dialect, coercion);
     }
 
     /**
@@ -82,6 +95,11 @@ public final class ModelRegistry {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** How the models of this registry convert the values they are given. */
+    public ValueCoercion coercion() {
+        return coercion;
     }
 
     /** The DataSource metadata is read from; null for an {@link #offline} registry. */

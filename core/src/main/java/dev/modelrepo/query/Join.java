@@ -1,25 +1,18 @@
 package dev.modelrepo.query;
 
-import dev.modelrepo.query.internal.Ast;
-
 /**
  * A join: by relation name ({@code inner("department")}, filling {@code related(...)}) or by model and
- * condition ({@code inner(Department.class, "d").on(eq("d.id", col("e.department_id")))}).
+ * condition ({@code inner(Department.class, "d").on(eq("d.id", col("e.department_id")))}). Built with {@link Q},
+ * never implemented by an application (sealed).
  */
-public interface Join {
+public sealed interface Join permits JoinNode {
 
     /** The join condition of an explicit join. */
-    default Join on(Condition condition) {
-        return ((Ast.JoinSpec) this).withOn(condition);
-    }
+    Join on(Condition condition);
 
     /** Joins a relation of an already joined relation: {@code inner("company").through("department")}. */
-    default Join through(String relation) {
-        return ((Ast.JoinSpec) this).withThrough(relation);
-    }
+    Join through(String relation);
 
     /** The alias of the joined table (the relation name by default). */
-    default Join as(String alias) {
-        return ((Ast.JoinSpec) this).withAlias(alias);
-    }
+    Join as(String alias);
 }

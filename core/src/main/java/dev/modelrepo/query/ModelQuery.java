@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.internal.Ast;
+import dev.modelrepo.query.internal.QueryAccess;
 import dev.modelrepo.query.internal.QueryShape;
 import dev.modelrepo.query.internal.QuerySpec;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /**
  * A query over a model's table, as an immutable value: every method returns a new query, equal queries are
@@ -26,6 +28,10 @@ import dev.modelrepo.query.internal.QuerySpec;
  * }</pre>
  */
 public final class ModelQuery<M extends Model> {
+
+    static {
+        QueryAccess.install(new QueryAccessor());
+    }
 
     private final Class<M> type;
 
@@ -51,16 +57,12 @@ public final class ModelQuery<M extends Model> {
 
     /** Selects these expressions instead of all columns ({@code col("e.name")}, {@code count().as("n")}). */
     public ModelQuery<M> select(Expression... expressions) {
-        Arguments.notNull(expressions, "expressions");
-        for (Expression e : expressions) {
-            Ast.built(e, "expression");
-        }
-        return with(spec.withSelect(List.of(expressions)));
+        return with(spec.withSelect(nodes(expressions)));
     }
 
     /** Selects these columns ({@code "e.name"} or {@code "name"}). */
     public ModelQuery<M> select(String... columns) {
-        return with(spec.withSelect(Arrays.stream(columns).<Expression>map(Ast::column).toList()));
+        return with(spec.withSelect(Arrays.stream(columns).<Ast.Expr>map(Ast::column).toList()));
     }
 
     /** SELECT DISTINCT. */
@@ -76,15 +78,22 @@ public final class ModelQuery<M extends Model> {
     /** Adds a join. */
     public ModelQuery<M> join(Join join) {
         List<Ast.JoinSpec> joins = new ArrayList<>(spec.joins());
-        joins.add((Ast.JoinSpec) Ast.built(join, "join"));
+        joins.add(Nodes.join(join, "join"));
         return with(spec.withJoins(List.copyOf(joins)));
     }
 
     /** Adds a WHERE condition; several calls are combined with AND. */
     public ModelQuery<M> where(Condition condition) {
-        Ast.built(condition, "condition");
-        Condition current = spec.where();
-        return with(spec.withWhere(current == null ? condition : Q.and(current, condition)));
+        return where(Nodes.cond(condition, "condition"));
+    }
+
+    private ModelQuery<M> where(Ast.Cond condition) {
+        return with(spec.withWhere(both(spec.where(), condition)));
+    }
+
+    /** {@code condition} alone, or AND-ed to the current one. */
+    private static Ast.Cond both(Ast.@Nullable Cond current, Ast.Cond condition) {
+        return current == null ? condition : new Ast.Junction(true, List.of(current, condition));
     }
 
     /** Removes every WHERE condition. */
@@ -94,30 +103,33 @@ public final class ModelQuery<M extends Model> {
 
     /** GROUP BY these columns. */
     public ModelQuery<M> groupBy(String... columns) {
-        return with(spec.withGroupBy(Arrays.stream(columns).<Expression>map(Ast::column).toList()));
+        return with(spec.withGroupBy(Arrays.stream(columns).<Ast.Expr>map(Ast::column).toList()));
     }
 
     /** GROUP BY these expressions. */
     public ModelQuery<M> groupBy(Expression... expressions) {
+        return with(spec.withGroupBy(nodes(expressions)));
+    }
+
+    private static List<Ast.Expr> nodes(Expression[] expressions) {
         Arguments.notNull(expressions, "expressions");
+        List<Ast.Expr> nodes = new ArrayList<>(expressions.length);
         for (Expression e : expressions) {
-            Ast.built(e, "expression");
+            nodes.add(Nodes.expr(e, "expression"));
         }
-        return with(spec.withGroupBy(List.of(expressions)));
+        return List.copyOf(nodes);
     }
 
     /** HAVING; several calls are combined with AND. */
     public ModelQuery<M> having(Condition condition) {
-        Ast.built(condition, "condition");
-        Condition current = spec.having();
-        return with(spec.withHaving(current == null ? condition : Q.and(current, condition)));
+        return with(spec.withHaving(both(spec.having(), Nodes.cond(condition, "condition"))));
     }
 
     /** Appends ORDER BY items. */
     public ModelQuery<M> orderBy(Order... orders) {
         List<Ast.OrderItem> items = new ArrayList<>(spec.orderBy());
         for (Order order : orders) {
-            items.add((Ast.OrderItem) Ast.built(order, "order"));
+            items.add(Nodes.order(order, "order"));
         }
         return with(spec.withOrderBy(List.copyOf(items)));
     }
@@ -140,7 +152,7 @@ public final class ModelQuery<M extends Model> {
 
     /** LIMIT from a parameter: bound, so every limit shares one SQL string. */
     public ModelQuery<M> limit(Expression parameter) {
-        return with(spec.withLimit(Ast.built(parameter, "limit")));
+        return with(spec.withLimit(Nodes.expr(parameter, "limit")));
     }
 
     /** OFFSET n. */
@@ -153,7 +165,7 @@ public final class ModelQuery<M extends Model> {
 
     /** OFFSET from a parameter. */
     public ModelQuery<M> offset(Expression parameter) {
-        return with(spec.withOffset(Ast.built(parameter, "offset")));
+        return with(spec.withOffset(Nodes.expr(parameter, "offset")));
     }
 
     /** Offset paging: page {@code page} (from 0) of {@code size} rows; order the query for stable pages. */
@@ -175,9 +187,9 @@ public final class ModelQuery<M extends Model> {
         if (order.isEmpty()) {
             throw new InvalidQueryException("seekAfter needs an ORDER BY ending with a unique column");
         }
-        List<Condition> alternatives = new ArrayList<>();
+        List<Ast.Cond> alternatives = new ArrayList<>();
         for (int k = 0; k < order.size(); k++) {
-            List<Condition> parts = new ArrayList<>();
+            List<Ast.Cond> parts = new ArrayList<>();
             for (int i = 0; i <= k; i++) {
                 Ast.OrderItem item = order.get(i);
                 if (!(item.expression() instanceof Ast.ColumnRef ref)) {
@@ -234,13 +246,18 @@ public final class ModelQuery<M extends Model> {
         return spec.alias();
     }
 
-    /** The immutable AST; internal, for the repository and the renderer. */
-    public QuerySpec spec() {
+    /** The relations this query eager-loads, as given to {@link #include}. */
+    public List<String> includes() {
+        return spec.includes();
+    }
+
+    /** The immutable AST, for the DSL and (through {@link QueryAccessor}) the layers above. */
+    QuerySpec spec() {
         return spec;
     }
 
-    /** The cache shape and the literal values; internal, for the repository. */
-    public QueryShape shape() {
+    /** The cache shape and the literal values, computed once. */
+    QueryShape shape() {
         QueryShape s = shape;
         if (s == null) {
             s = QueryShape.of(spec);

@@ -2,6 +2,7 @@ package dev.modelrepo.query;
 
 import dev.modelrepo.internal.Arguments;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.query.internal.Ast;
 import dev.modelrepo.query.internal.Ast.JoinType;
 import dev.modelrepo.query.internal.Ast.LikeMode;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /**
  * Static factories of the query DSL: {@code import static dev.modelrepo.query.Q.*}. The left side of a
@@ -27,12 +29,12 @@ public final class Q {
 
     /** A named parameter bound at execution from the params map; a collection expands for {@code in}. */
     public static Expression param(String name) {
-        return new Ast.Param(Ast.identifier(name, "parameter name"));
+        return new ExpressionNode(new Ast.Param(Ast.identifier(name, "parameter name")));
     }
 
     /** A column reference, for the right side of a comparison or a select list: {@code col("d.id")}. */
     public static Expression col(String reference) {
-        return Ast.column(reference);
+        return new ExpressionNode(Ast.column(reference));
     }
 
     /**
@@ -48,7 +50,7 @@ public final class Q {
         if (Arguments.notNull(elementType, "elementType").isBlank()) {
             throw new InvalidQueryException("array(...) needs an element type name, got a blank one");
         }
-        return new Ast.TypedArray(Ast.operand(value), elementType.strip());
+        return new ExpressionNode(new Ast.TypedArray(Nodes.operand(value), elementType.strip()));
     }
 
     /**
@@ -56,7 +58,7 @@ public final class Q {
      * It must stay part of one statement: a {@code ;} outside quoted text is refused with an
      * {@link InvalidQueryException} before any SQL runs (see {@link #rawUnchecked}).
      */
-    public static Ast.Raw raw(String sql, Object... arguments) {
+    public static RawSql raw(String sql, Object... arguments) {
         Arguments.notNull(sql, "sql");
         RawFragmentCheck.check(sql);
         return rawUnchecked(sql, arguments);
@@ -67,14 +69,14 @@ public final class Q {
      * inside a comment, a PostgreSQL dollar-quoted string or a MySQL backslash-escaped one. The fragment goes into the
      * statement exactly as written, so it must never be built from user input.
      */
-    public static Ast.Raw rawUnchecked(String sql, Object... arguments) {
+    public static RawSql rawUnchecked(String sql, Object... arguments) {
         Arguments.notNull(sql, "sql");
         long placeholders = sql.chars().filter(c -> c == '?').count();
         if (placeholders != arguments.length) {
             throw new InvalidQueryException("raw SQL has " + placeholders + " '?' but " + arguments.length
                     + " arguments: " + sql);
         }
-        return new Ast.Raw(sql, java.util.Arrays.stream(arguments).map(Ast::operand).toList());
+        return new RawSql(new Ast.Raw(sql, java.util.Arrays.stream(arguments).map(Nodes::operand).toList()));
     }
 
     // ------------------------------------------------------------ comparisons
@@ -128,12 +130,15 @@ public final class Q {
     }
 
     private static Condition compare(Expression left, String operator, @Nullable Object value) {
-        Ast.built(left, "left");
+        return compare(Nodes.expr(left, "left"), operator, value);
+    }
+
+    private static Condition compare(Ast.Expr left, String operator, @Nullable Object value) {
         if (value == null) {
             throw new InvalidQueryException("Comparing " + left + " " + operator
                     + " null is never true in SQL; use isNull/isNotNull, or param(...) for a value that may be null");
         }
-        return new Ast.Compare(left, operator, Ast.operand(value));
+        return new ConditionNode(new Ast.Compare(left, operator, Nodes.operand(value)));
     }
 
     // ------------------------------------------------------------ LIKE
@@ -164,7 +169,7 @@ public final class Q {
 
     private static Condition like(String column, Object value, LikeMode mode, boolean negated) {
         Arguments.notNull(value, "LIKE");
-        return new Ast.Like(Ast.column(column), Ast.operand(value), mode, negated);
+        return new ConditionNode(new Ast.Like(Ast.column(column), Nodes.operand(value), mode, negated));
     }
 
     // ------------------------------------------------------------ IN, BETWEEN, NULL
@@ -179,27 +184,27 @@ public final class Q {
         return in(Ast.column(column), values, true);
     }
 
-    private static Condition in(Expression left, Object values, boolean negated) {
+    private static Condition in(Ast.Expr left, Object values, boolean negated) {
         Arguments.notNull(values, "IN");
-        return new Ast.In(left, Ast.operand(values), negated);
+        return new ConditionNode(new Ast.In(left, Nodes.operand(values), negated));
     }
 
     public static Condition between(String column, Object low, Object high) {
-        return new Ast.Between(Ast.column(column), Ast.operand(Arguments.notNull(low, "low")),
-                Ast.operand(Arguments.notNull(high, "high")), false);
+        return new ConditionNode(new Ast.Between(Ast.column(column), Nodes.operand(Arguments.notNull(low, "low")),
+                Nodes.operand(Arguments.notNull(high, "high")), false));
     }
 
     public static Condition notBetween(String column, Object low, Object high) {
-        return new Ast.Between(Ast.column(column), Ast.operand(Arguments.notNull(low, "low")),
-                Ast.operand(Arguments.notNull(high, "high")), true);
+        return new ConditionNode(new Ast.Between(Ast.column(column), Nodes.operand(Arguments.notNull(low, "low")),
+                Nodes.operand(Arguments.notNull(high, "high")), true));
     }
 
     public static Condition isNull(String column) {
-        return new Ast.IsNull(Ast.column(column), false);
+        return new ConditionNode(new Ast.IsNull(Ast.column(column), false));
     }
 
     public static Condition isNotNull(String column) {
-        return new Ast.IsNull(Ast.column(column), true);
+        return new ConditionNode(new Ast.IsNull(Ast.column(column), true));
     }
 
     // ------------------------------------------------------------ logic
@@ -216,92 +221,93 @@ public final class Q {
         if (conditions.length == 0) {
             throw new InvalidQueryException((and ? "and" : "or") + "() needs at least one condition");
         }
+        List<Ast.Cond> parts = new ArrayList<>(conditions.length);
         for (Condition c : conditions) {
-            Ast.built(c, "condition");
+            parts.add(Nodes.cond(c, "condition"));
         }
-        return conditions.length == 1 ? conditions[0] : new Ast.Junction(and, List.of(conditions));
+        return conditions.length == 1 ? conditions[0] : new ConditionNode(new Ast.Junction(and, List.copyOf(parts)));
     }
 
     public static Condition not(Condition condition) {
-        return new Ast.Not(Ast.built(condition, "condition"));
+        return new ConditionNode(new Ast.Not(Nodes.cond(condition, "condition")));
     }
 
     public static Condition exists(ModelQuery<?> subquery) {
-        return new Ast.Exists(subquery.spec(), false);
+        return new ConditionNode(new Ast.Exists(subquery.spec(), false));
     }
 
     public static Condition notExists(ModelQuery<?> subquery) {
-        return new Ast.Exists(subquery.spec(), true);
+        return new ConditionNode(new Ast.Exists(subquery.spec(), true));
     }
 
     // ------------------------------------------------------------ aggregates
 
     /** COUNT(*). */
     public static Expression count() {
-        return new Ast.Aggregate("COUNT", null, false);
+        return new ExpressionNode(new Ast.Aggregate("COUNT", null, false));
     }
 
     public static Expression count(String column) {
-        return new Ast.Aggregate("COUNT", Ast.column(column), false);
+        return new ExpressionNode(new Ast.Aggregate("COUNT", Ast.column(column), false));
     }
 
     public static Expression countDistinct(String column) {
-        return new Ast.Aggregate("COUNT", Ast.column(column), true);
+        return new ExpressionNode(new Ast.Aggregate("COUNT", Ast.column(column), true));
     }
 
     public static Expression sum(String column) {
-        return new Ast.Aggregate("SUM", Ast.column(column), false);
+        return new ExpressionNode(new Ast.Aggregate("SUM", Ast.column(column), false));
     }
 
     public static Expression avg(String column) {
-        return new Ast.Aggregate("AVG", Ast.column(column), false);
+        return new ExpressionNode(new Ast.Aggregate("AVG", Ast.column(column), false));
     }
 
     public static Expression min(String column) {
-        return new Ast.Aggregate("MIN", Ast.column(column), false);
+        return new ExpressionNode(new Ast.Aggregate("MIN", Ast.column(column), false));
     }
 
     public static Expression max(String column) {
-        return new Ast.Aggregate("MAX", Ast.column(column), false);
+        return new ExpressionNode(new Ast.Aggregate("MAX", Ast.column(column), false));
     }
 
     // ------------------------------------------------------------ order
 
     public static Order asc(String column) {
-        return new Ast.OrderItem(Ast.column(column), false);
+        return new OrderNode(new Ast.OrderItem(Ast.column(column), false));
     }
 
     public static Order desc(String column) {
-        return new Ast.OrderItem(Ast.column(column), true);
+        return new OrderNode(new Ast.OrderItem(Ast.column(column), true));
     }
 
     public static Order asc(Expression expression) {
-        return new Ast.OrderItem(Ast.built(expression, "expression"), false);
+        return new OrderNode(new Ast.OrderItem(Nodes.expr(expression, "expression"), false));
     }
 
     public static Order desc(Expression expression) {
-        return new Ast.OrderItem(Ast.built(expression, "expression"), true);
+        return new OrderNode(new Ast.OrderItem(Nodes.expr(expression, "expression"), true));
     }
 
     // ------------------------------------------------------------ joins
 
     /** INNER JOIN a relation declared with {@code @BelongsTo}/{@code @HasMany}. */
     public static Join inner(String relation) {
-        return Ast.JoinSpec.relation(JoinType.INNER, relation);
+        return new JoinNode(Ast.JoinSpec.relation(JoinType.INNER, relation));
     }
 
     /** LEFT JOIN a relation declared with {@code @BelongsTo}/{@code @HasMany}. */
     public static Join left(String relation) {
-        return Ast.JoinSpec.relation(JoinType.LEFT, relation);
+        return new JoinNode(Ast.JoinSpec.relation(JoinType.LEFT, relation));
     }
 
     /** INNER JOIN a model's table under an alias; give the condition with {@code .on(...)}. */
     public static Join inner(Class<? extends Model> model, String alias) {
-        return Ast.JoinSpec.model(JoinType.INNER, model, alias);
+        return new JoinNode(Ast.JoinSpec.model(JoinType.INNER, model, alias));
     }
 
     /** LEFT JOIN a model's table under an alias; give the condition with {@code .on(...)}. */
     public static Join left(Class<? extends Model> model, String alias) {
-        return Ast.JoinSpec.model(JoinType.LEFT, model, alias);
+        return new JoinNode(Ast.JoinSpec.model(JoinType.LEFT, model, alias));
     }
 }

@@ -10,6 +10,7 @@ import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.LockRequest;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.query.internal.CompiledQuery;
+import dev.modelrepo.query.internal.CompiledQueryCache;
 import dev.modelrepo.query.internal.Purpose;
 import dev.modelrepo.query.internal.QueryCompiler;
 import dev.modelrepo.query.internal.QueryShape;
@@ -42,29 +43,28 @@ public final class QueryRenderer {
 
     /** The same, with a lock clause. */
     public Rendered render(ModelQuery<?> query, Map<String, ?> params, @Nullable LockRequest lock) {
-        BoundStatement bound = bind(compiled(query, Purpose.LIST, lock, new QueryCache.Lookup()), query, params);
+        BoundStatement bound = bind(compiled(query, Purpose.LIST, lock, new CompiledQueryCache.Lookup()), query, params);
         return new Rendered(bound.sql(), Arrays.asList(bound.values()));
     }
 
     /** The SQL of {@code count(query)}. */
     public Rendered renderCount(ModelQuery<?> query, Map<String, ?> params) {
-        BoundStatement bound = bind(compiled(query, Purpose.COUNT, null, new QueryCache.Lookup()), query, params);
+        BoundStatement bound = bind(compiled(query, Purpose.COUNT, null, new CompiledQueryCache.Lookup()), query, params);
         return new Rendered(bound.sql(), Arrays.asList(bound.values()));
     }
 
     /** The SQL with values inlined as literals, for logs and debugging only. */
     public String inline(ModelQuery<?> query, Map<String, ?> params) {
-        return SqlInliner.inline(bind(compiled(query, Purpose.LIST, null, new QueryCache.Lookup()), query, params), dialect);
+        return SqlInliner.inline(bind(compiled(query, Purpose.LIST, null, new CompiledQueryCache.Lookup()), query, params), dialect);
     }
 
-    /** The compiled query of a shape and purpose, from the cache; internal, for the repository. */
-    public CompiledQuery compiled(ModelQuery<?> query, Purpose purpose, @Nullable LockRequest lock, QueryCache.Lookup lookup) {
+    /** The compiled query of a shape and purpose, from the cache (for the layers above through {@link QueryAccessor}). */
+    CompiledQuery compiled(ModelQuery<?> query, Purpose purpose, @Nullable LockRequest lock, CompiledQueryCache.Lookup lookup) {
         QueryShape shape = query.shape();
-        return cache.get(dialect.name(), shape, purpose, lock, () -> compiler.compile(shape.spec(), purpose, lock), lookup);
+        return cache.compiled().get(dialect.name(), shape, purpose, lock, () -> compiler.compile(shape.spec(), purpose, lock), lookup);
     }
 
-    /** Binds a compiled query's slots; internal, for the repository. */
-    public static BoundStatement bind(CompiledQuery compiled, ModelQuery<?> query, Map<String, ?> params) {
+    private static BoundStatement bind(CompiledQuery compiled, ModelQuery<?> query, Map<String, ?> params) {
         return ParameterBinder.bind(compiled, query.shape().literals(), params);
     }
 

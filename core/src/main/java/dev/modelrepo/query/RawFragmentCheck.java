@@ -1,5 +1,7 @@
 package dev.modelrepo.query;
 
+import dev.modelrepo.query.error.InvalidQueryException;
+
 /**
  * Refuses a {@code ;} in a {@code raw} fragment unless it is inside a quoted string or identifier on every engine.
  * Quotes are read the way all engines agree on ({@code '…'}, {@code "…"}, doubled to escape); past anything some

@@ -3,7 +3,11 @@ package dev.modelrepo.repository;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.util.StringUtils;
+
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.internal.Arguments;
 
 /** The parsed form of the native SQL texts a {@link ModelRepository} ran, so that a repeated text is parsed once. */
 final class NativeSqlCache {
@@ -16,7 +20,12 @@ final class NativeSqlCache {
         this.dialect = dialect;
     }
 
+    /** The parsed text; null or blank text fails. */
     NativeSql parsed(String sql) {
+        Arguments.notNull(sql, "sql");
+        if (!StringUtils.hasText(sql)) {
+            throw new InvalidDataAccessApiUsageException("sql must not be empty");
+        }
         return parsed.get(sql, s -> NativeSql.parse(s, dialect.nativeSqlSyntax()));
     }
 }

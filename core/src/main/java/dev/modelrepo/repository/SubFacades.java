@@ -1,47 +1,59 @@
 package dev.modelrepo.repository;
 
-import java.time.Clock;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.transaction.PlatformTransactionManager;
-
 import dev.modelrepo.bulk.BulkOperations;
-import dev.modelrepo.bulk.internal.BulkEngine;
-import dev.modelrepo.dialect.Dialect;
-import dev.modelrepo.internal.jdbc.StatementExecutor;
-import dev.modelrepo.internal.write.ModelPersistence;
-import dev.modelrepo.internal.write.ModelWriter;
+import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.lock.LockOperations;
-import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.repository.internal.FacadeFactory;
+import dev.modelrepo.repository.internal.LockRetry;
+import dev.modelrepo.repository.internal.RepositoryContext;
 
-/** The lock and bulk facades of a {@link ModelRepository}, each made on first use. */
+/** The lock and bulk facades of a {@link ModelRepository}, made from its context, the default ones on first use. */
 final class SubFacades {
+
+    private static final FacadeFactory<LockOperations, LockRetry> LOCKS = FacadeFactory.of(LockOperations.class);
+
+    private static final FacadeFactory<BulkOperations, BulkOptions> BULK = FacadeFactory.of(BulkOperations.class);
+
+    private final RepositoryContext context;
+
+    private final BulkOptions bulkDefaults;
 
     private volatile @Nullable LockOperations locks;
 
     private volatile @Nullable BulkOperations bulk;
 
-    /** The lock helpers over the repository. */
-    LockOperations locks(ModelRepository repository) {
+    SubFacades(RepositoryContext context, BulkOptions bulkDefaults) {
+        this.context = context;
+        this.bulkDefaults = bulkDefaults;
+    }
+
+    /** The lock helpers with the default retry settings. */
+    LockOperations locks() {
         LockOperations l = locks;
         if (l == null) {
-            l = new LockOperations(repository);
+            l = locks(LockOperations.INITIAL_BACKOFF, LockOperations.DEFAULT_ATTEMPTS);
             locks = l;
         }
         return l;
     }
 
-    /** The bulk operations over the repository's parts. */
-    BulkOperations bulk(ModelRegistry registry, Dialect dialect, StatementExecutor executor, ModelPersistence persistence, Clock clock,
-            PlatformTransactionManager transactionManager, dev.modelrepo.bulk.BulkOptions defaults) {
+    /** New lock helpers with these retry settings. */
+    LockOperations locks(@Nullable Duration initialBackoff, int attempts) {
+        return LOCKS.create(context, new LockRetry(initialBackoff, attempts));
+    }
+
+    /** The bulk operations with the repository's default options. */
+    BulkOperations bulk() {
         BulkOperations operations = bulk;
         if (operations == null) {
             synchronized (this) {
                 operations = bulk;
                 if (operations == null) {
-                    operations = new BulkOperations(new BulkEngine(registry, dialect, executor, persistence,
-                            new ModelWriter(dialect, executor, clock), clock, transactionManager), defaults);
+                    operations = BULK.create(context, bulkDefaults);
                     bulk = operations;
                 }
             }

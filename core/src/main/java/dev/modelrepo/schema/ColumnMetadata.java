@@ -4,11 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.ValueCoercion;
 import dev.modelrepo.types.ValueBinder;
 
 /**
  * One column as the database describes it, with the reader and binder its dialect chose for it, so rows are
- * read and values bound without further metadata calls.
+ * read and values bound without further metadata calls, and the coercion of its registry for the values given.
  */
 public final class ColumnMetadata {
 
@@ -39,6 +40,8 @@ public final class ColumnMetadata {
     private @Nullable ColumnReader reader;
 
     private @Nullable ValueBinder binder;
+
+    private @Nullable ValueCoercion coercion;
 
     public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
             @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind) {
@@ -130,6 +133,26 @@ public final class ColumnMetadata {
     void attach(ColumnReader reader, ValueBinder binder) {
         this.reader = reader;
         this.binder = binder;
+    }
+
+    /** Attaches the dialect's reader and binder and the registry's coercion; called once by the metadata reader. */
+    void attach(ColumnReader reader, ValueBinder binder, ValueCoercion coercion) {
+        attach(reader, binder);
+        this.coercion = coercion;
+    }
+
+    /** How values given for this column are converted ({@link ValueCoercion#standard()} unless a registry chose one). */
+    public ValueCoercion coercion() {
+        ValueCoercion c = coercion;
+        return c != null ? c : ValueCoercion.standard();
+    }
+
+    /**
+     * A value given for this column (by {@code set}, a bulk row or a parameter) as this column's Java type.
+     * @throws dev.modelrepo.types.ValueTypeException when the column cannot take it
+     */
+    public @Nullable Object convert(@Nullable Object value) {
+        return coercion().convert(value, kind);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ValueCoercion;
 
 
 /**
@@ -27,8 +28,16 @@ public final class MetadataReader {
 
     private final MetadataConventions dialect;
 
+    private final ValueCoercion coercion;
+
     public MetadataReader(MetadataConventions dialect) {
+        this(dialect, ValueCoercion.standard());
+    }
+
+    /** A reader whose columns convert given values with this coercion. */
+    public MetadataReader(MetadataConventions dialect, ValueCoercion coercion) {
         this.dialect = dialect;
+        this.coercion = coercion;
     }
 
     /** The table, or null when the database has no table or view of that name. */
@@ -111,7 +120,7 @@ public final class MetadataReader {
     }
 
     private ColumnMetadata attached(ColumnMetadata column) {
-        column.attach(dialect.reader(column.kind(), column), dialect.binder(column.kind(), column));
+        column.attach(dialect.reader(column.kind(), column), dialect.binder(column.kind(), column), coercion);
         return column;
     }
 

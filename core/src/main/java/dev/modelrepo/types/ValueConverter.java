@@ -37,7 +37,16 @@ public final class ValueConverter {
         if (value == null) {
             return null;
         }
-        Object converted = switch (kind) {
+        Object converted = lossless(value, kind);
+        if (converted == null) {
+            throw new ValueTypeException(value, kind);
+        }
+        return converted;
+    }
+
+    /** The value as the kind's Java type when that is exact, else null (the hot path of every conversion). */
+    static @Nullable Object lossless(Object value, ColumnKind kind) {
+        return switch (kind) {
             case INTEGER -> toInteger(value);
             case BIGINT -> toLong(value);
             case DECIMAL -> toDecimal(value);
@@ -55,10 +64,6 @@ public final class ValueConverter {
             case SET -> toSet(value);
             case OTHER -> value;
         };
-        if (converted == null) {
-            throw new ValueTypeException(value, kind);
-        }
-        return converted;
     }
 
     private static @Nullable Object toInteger(Object v) {

@@ -75,6 +75,8 @@ class BulkFailureTests {
                     .isInstanceOfSatisfying(BulkOperationException.class, ex -> {
                         assertThat(ex.index()).as(c.name() + ": " + ex.getMessage()).isEqualTo(c.failing());
                         assertThat(ex.getCause()).isInstanceOf(DataIntegrityViolationException.class);
+                        // raised by the facade, the exception still shows where the engine found the failure
+                        assertThat(ex.getStackTrace()[0].getClassName()).as(c.name()).startsWith("dev.modelrepo.bulk.internal.");
                     })
                     .hasMessageContaining("failed at element " + c.failing());
             assertThat(count(db, "email LIKE '" + tag + "%'")).as(c.name()).isZero();

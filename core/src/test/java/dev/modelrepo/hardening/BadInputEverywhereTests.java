@@ -33,11 +33,11 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.UnknownModelException;
 import dev.modelrepo.model.UnknownRelationException;
-import dev.modelrepo.query.InvalidIdentifierException;
-import dev.modelrepo.query.InvalidQueryException;
-import dev.modelrepo.query.MissingParameterException;
+import dev.modelrepo.query.error.InvalidIdentifierException;
+import dev.modelrepo.query.error.InvalidQueryException;
+import dev.modelrepo.query.error.MissingParameterException;
 import dev.modelrepo.query.ModelQuery;
-import dev.modelrepo.query.ParameterTypeException;
+import dev.modelrepo.query.error.ParameterTypeException;
 import dev.modelrepo.repository.ModelRepository;
 import dev.modelrepo.test.Changelog;
 import dev.modelrepo.test.Engine;
@@ -172,10 +172,7 @@ class BadInputEverywhereTests {
                 new Case("updateWhere(null query)", () -> repo.updateWhere(null, Map.of("age", 1), Map.of()), IllegalArgumentException.class, "query"),
                 new Case("updateWhere(null params)", () -> repo.updateWhere(q, Map.of("age", 1), nullMap), IllegalArgumentException.class, "params"),
                 new Case("deleteWhere(null params)", () -> repo.deleteWhere(q, nullMap), IllegalArgumentException.class, "params"),
-                new Case("listLocked(null query)", () -> repo.listLocked(null, Map.of(), LockOptions.forUpdate()), IllegalArgumentException.class, "query"),
-                new Case("listLocked outside a transaction", () -> repo.listLocked(q, Map.of(), LockOptions.forUpdate()), IllegalTransactionStateException.class, "active transaction"),
                 // bulk: null arguments
-                new Case("bulk of(null)", () -> BulkOperations.of(null), IllegalArgumentException.class, "repository"),
                 new Case("insertAll(null)", () -> bulk.insertAll(nullModels), IllegalArgumentException.class, "models"),
                 new Case("insertAll(…, null options)", () -> bulk.insertAll(List.of(fresh), null), IllegalArgumentException.class, "options"),
                 new Case("updateAll(null)", () -> bulk.updateAll(nullModels), IllegalArgumentException.class, "models"),
@@ -227,8 +224,7 @@ class BadInputEverywhereTests {
                 new Case("upsertBulk(conflict column not written)", () -> bulk.upsertBulk(User.class, columns, bulkRows, List.of("age")), InvalidDataAccessApiUsageException.class, "'age'"),
                 new Case("BulkOptions.batchSize(0)", () -> defaults.batchSize(0), IllegalArgumentException.class, "batchSize"),
                 // locks: null arguments
-                new Case("new LockOperations(null)", () -> new LockOperations(null), IllegalArgumentException.class, "repository"),
-                new Case("new LockOperations(…, null backoff, …)", () -> new LockOperations(repo, null, 3), IllegalArgumentException.class, "initialBackoff"),
+                new Case("locks(null backoff, …)", () -> repo.locks(null, 3), IllegalArgumentException.class, "initialBackoff"),
                 new Case("withLocked(null params)", () -> locks.withLocked(q, nullMap, LockOptions.forUpdate(), r -> r), IllegalArgumentException.class, "params"),
                 new Case("withLocked(null work)", () -> locks.withLocked(q, Map.of(), LockOptions.forUpdate(), null), IllegalArgumentException.class, "work"),
                 new Case("useLocked(null query)", () -> locks.useLocked(null, Map.of(), LockOptions.forUpdate(), r -> { }), IllegalArgumentException.class, "query"),
@@ -239,8 +235,8 @@ class BadInputEverywhereTests {
                 new Case("LockOptions.of(null)", () -> LockOptions.forUpdate().of((String[]) null), IllegalArgumentException.class, "aliases"),
                 new Case("LockOptions.of(null alias)", () -> LockOptions.forUpdate().of("u", null), IllegalArgumentException.class, "alias"),
                 // locks: wrong arguments
-                new Case("new LockOperations(negative backoff)", () -> new LockOperations(repo, Duration.ofMillis(-1), 3), IllegalArgumentException.class, "backoff"),
-                new Case("new LockOperations(0 attempts)", () -> new LockOperations(repo, Duration.ofMillis(1), 0), IllegalArgumentException.class, "attempts"),
+                new Case("locks(negative backoff, …)", () -> repo.locks(Duration.ofMillis(-1), 3), IllegalArgumentException.class, "backoff"),
+                new Case("locks(…, 0 attempts)", () -> repo.locks(Duration.ofMillis(1), 0), IllegalArgumentException.class, "attempts"),
                 new Case("retryOnConflict(-1)", () -> locks.retryOnConflict(-1, () -> 1), IllegalArgumentException.class, "maxAttempts"),
                 new Case("retryOnConflict inside a transaction", () -> repo.inTransaction(() -> locks.retryOnConflict(3, () -> 1)), IllegalTransactionStateException.class, "active transaction"),
                 new Case("withLocked(lock the engine lacks)", () -> locks.withLocked(q, Map.of(), unsupported(db.engine()), r -> r), UnsupportedLockException.class, "cannot do"),
@@ -268,7 +264,7 @@ class BadInputEverywhereTests {
     }
 
     /** The number of cases, so that a case lost in an edit is noticed. */
-    private static final int CASES = 147;
+    private static final int CASES = 143;
 
     /** A lock clause the engine cannot do. */
     private static LockOptions unsupported(Engine engine) {

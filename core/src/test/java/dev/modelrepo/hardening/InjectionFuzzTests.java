@@ -19,7 +19,7 @@ import dev.modelrepo.fixtures.CountingDataSource;
 import dev.modelrepo.fixtures.Employee;
 import dev.modelrepo.fixtures.User;
 import dev.modelrepo.model.UnknownColumnException;
-import dev.modelrepo.query.InvalidIdentifierException;
+import dev.modelrepo.query.error.InvalidIdentifierException;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.repository.ModelRepository;
 import dev.modelrepo.test.Changelog;

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import dev.modelrepo.fixtures.CountingDataSource;
 import dev.modelrepo.fixtures.User;
-import dev.modelrepo.query.InvalidQueryException;
+import dev.modelrepo.query.error.InvalidQueryException;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.repository.ModelRepository;
 import dev.modelrepo.test.Changelog;

@@ -62,8 +62,9 @@ class UnknownIncludeTests {
                     }
                 }),
                 new Case("forEachBatch", () -> repo.forEachBatch(q, Map.of(), 10, batch -> { })),
-                new Case("listLocked", () -> tx.executeWithoutResult(status -> repo.listLocked(q, Map.of(), lock))),
-                new Case("withLocked", () -> repo.locks().withLocked(q, Map.of(), lock, Function.identity())));
+                new Case("withLocked", () -> repo.locks().withLocked(q, Map.of(), lock, Function.identity())),
+                new Case("withLocked in a transaction", () -> tx.executeWithoutResult(status -> repo.locks().withLocked(q, Map.of(), lock,
+                        Function.identity()))));
     }
 
     private static List<String> problems(TestDatabase db, Function<ModelQuery<Department>, ModelQuery<Department>> include,

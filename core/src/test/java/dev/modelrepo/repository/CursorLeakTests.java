@@ -34,7 +34,6 @@ import ch.qos.logback.core.read.ListAppender;
 
 import dev.modelrepo.fixtures.Employee;
 import dev.modelrepo.query.ModelQuery;
-import dev.modelrepo.repository.internal.Cursor;
 import dev.modelrepo.test.Changelog;
 import dev.modelrepo.test.Engine;
 import dev.modelrepo.test.EngineTest;
@@ -48,6 +47,9 @@ import dev.modelrepo.test.TestDatabase;
  */
 @Changelog("db/changelog/test-schema.xml")
 class CursorLeakTests {
+
+    /** The logger the README names for streams garbage-collected unclosed. */
+    private static final String CURSOR_LOGGER = "dev.modelrepo.repository.internal.Cursor";
 
     private static final String TAG = "leak-row";
 
@@ -119,7 +121,7 @@ class CursorLeakTests {
     }
 
     private static ListAppender<ILoggingEvent> capture() {
-        Logger logger = (Logger) LoggerFactory.getLogger(Cursor.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(CURSOR_LOGGER);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
@@ -128,7 +130,7 @@ class CursorLeakTests {
     }
 
     private static void release(ListAppender<ILoggingEvent> appender) {
-        Logger logger = (Logger) LoggerFactory.getLogger(Cursor.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(CURSOR_LOGGER);
         logger.detachAppender(appender);
         logger.setAdditive(true);
     }

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
-import dev.modelrepo.bulk.TypeMismatch;
 import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.schema.ColumnMetadata;
@@ -58,8 +57,8 @@ final class BulkColumns {
         }
     }
 
-    RowSource source(String label, Class<?> type, List<?> rows, TypeMismatch onMismatch) {
+    RowSource source(String label, Class<?> type, List<?> rows, boolean skipMismatches) {
         Objects.requireNonNull(rows, "rows must not be null");
-        return new RowSource(label, type, rows, list, keys.toArray(String[]::new), fixed.toArray(), onMismatch);
+        return new RowSource(label, type, rows, list, keys.toArray(String[]::new), fixed.toArray(), skipMismatches);
     }
 }

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.schema.ColumnMetadata;
@@ -82,29 +81,29 @@ public final class BulkEngine {
         this.upsert = new UpsertBulk(this);
     }
 
-    public int insertBulk(Class<? extends Model> type, List<String> names, List<?> rows, BulkOptions options) {
+    public int insertBulk(Class<? extends Model> type, List<String> names, List<?> rows, BulkSettings options) {
         return insert.run(type, names, rows, options);
     }
 
-    public int updateBulk(Class<? extends Model> type, List<String> names, List<?> rows, BulkOptions options) {
+    public int updateBulk(Class<? extends Model> type, List<String> names, List<?> rows, BulkSettings options) {
         return update.run(type, names, rows, options);
     }
 
-    public int deleteBulk(Class<? extends Model> type, List<?> rows, BulkOptions options) {
+    public int deleteBulk(Class<? extends Model> type, List<?> rows, BulkSettings options) {
         return delete.run(type, rows, options);
     }
 
-    public int upsertBulk(Class<? extends Model> type, List<String> names, List<?> rows, List<String> conflictNames, BulkOptions options) {
+    public int upsertBulk(Class<? extends Model> type, List<String> names, List<?> rows, List<String> conflictNames, BulkSettings options) {
         return upsert.run(type, names, rows, conflictNames, options);
     }
 
     /** Runs the work of operation {@code label} ("insertBulk of User") in the options' transaction. */
-    <T> T inTransaction(String label, BulkOptions options, Supplier<T> work) {
+    <T> T inTransaction(String label, BulkSettings options, Supplier<T> work) {
         return transactions.run(() -> label, options, work);
     }
 
-    /** {@link #inTransaction(String, BulkOptions, Supplier)} with the label made only when needed. */
-    <T> T inTransaction(Supplier<String> label, BulkOptions options, Supplier<T> work) {
+    /** {@link #inTransaction(String, BulkSettings, Supplier)} with the label made only when needed. */
+    <T> T inTransaction(Supplier<String> label, BulkSettings options, Supplier<T> work) {
         return transactions.run(label, options, work);
     }
 

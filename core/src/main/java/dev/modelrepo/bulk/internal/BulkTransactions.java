@@ -14,7 +14,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.internal.CauseFirstTransactionTemplate;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 
@@ -36,7 +35,7 @@ final class BulkTransactions {
     }
 
     /** Runs the work of the operation {@code label} names ("insertBulk of User"), made only when needed. */
-    <T> T run(Supplier<String> label, BulkOptions options, Supplier<T> work) {
+    <T> T run(Supplier<String> label, BulkSettings options, Supplier<T> work) {
         TransactionTemplate template;
         synchronized (templates) {
             template = templates.computeIfAbsent(options.propagation(), p -> {

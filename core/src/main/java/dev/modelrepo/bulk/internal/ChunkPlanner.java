@@ -5,7 +5,6 @@ import java.util.function.IntFunction;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.dialect.BulkSupport.Statement;
 import dev.modelrepo.internal.jdbc.BoundStatement;
@@ -29,7 +28,7 @@ final class ChunkPlanner {
 
     /** Runs the shape chunk by chunk over all rows of the source; returns the summed affected count. */
     int writeAll(String label, StatementExecutor.Op op, RowSource source, IntFunction<Statement> shapes, List<ColumnMetadata> columns,
-            List<ColumnMetadata> scalarColumns, @Nullable Object[] scalars, BulkOptions options, @Nullable ChunkHook hook) {
+            List<ColumnMetadata> scalarColumns, @Nullable Object[] scalars, BulkSettings options, @Nullable ChunkHook hook) {
         Statement first = shapes.apply(1);
         int maxRows = rowsPerStatement(first, columns.size(), scalars.length, options);
         long budget = first.bindsPerRow() && packetLimit() > 0 ? packetLimit() * 3 / 4 - 4096 : Long.MAX_VALUE;
@@ -74,7 +73,7 @@ final class ChunkPlanner {
     }
 
     /** Rows per statement: the batch size (array shapes: their own default), within the bind-parameter limit for shapes that bind each row. */
-    int rowsPerStatement(Statement shape, int width, int scalars, BulkOptions options) {
+    int rowsPerStatement(Statement shape, int width, int scalars, BulkSettings options) {
         int rows = options.batchSize();
         if (shape.bindsPerRow()) {
             rows = Math.min(rows, Math.max(1, (support.maxBindParameters() - scalars) / Math.max(1, width)));

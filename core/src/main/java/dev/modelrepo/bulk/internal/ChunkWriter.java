@@ -16,7 +16,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import dev.modelrepo.bulk.BulkOperationException;
 import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.dialect.BulkSupport.Slot;
 import dev.modelrepo.dialect.BulkSupport.Statement;
@@ -28,7 +27,7 @@ import dev.modelrepo.types.ValueBinder;
 /**
  * Runs the statements of one bulk operation chunk by chunk through the {@link StatementExecutor} (so each is observed
  * and translated): binds a chunk's values per the statement's slots, runs batched shapes as one JDBC batch, and turns
- * a failure into a {@link BulkOperationException} (a lock conflict into a conflict of its kind) naming the failing
+ * a failure into a {@link FailedStatement} (a lock conflict into a conflict of its kind) naming the failing
  * element. That element comes from the batch's update counts, from the database's error (PostgreSQL), or else, inside
  * a transaction that the failure rolls back anyway and on engines where a failed statement leaves the transaction
  * usable, by running the chunk's rows one by one until one fails.
@@ -216,7 +215,7 @@ final class ChunkWriter {
     }
 
     /**
-     * The failure of a chunk as a BulkOperationException naming its element, or the lock conflict it is (a non-SQL
+     * The failure of a chunk as a FailedStatement naming its element, or the lock conflict it is (a non-SQL
      * failure passes unchanged).
      */
     RuntimeException failure(DataAccessException ex, Chunk chunk) {
@@ -283,7 +282,7 @@ final class ChunkWriter {
     }
 
     /**
-     * "insertBulk of User failed at element 5 (…): database message", as a {@link BulkOperationException}; a lock or
+     * "insertBulk of User failed at element 5 (…): database message", as a {@link FailedStatement}; a lock or
      * serialization conflict stays the {@link ConcurrencyFailureException} it is, with the same message, so that callers
      * and {@code retryOnConflict} know that the same call may succeed later.
      */
@@ -295,7 +294,7 @@ final class ChunkWriter {
         if (ex instanceof ConcurrencyFailureException) {
             return conflict(message, ex);
         }
-        return new BulkOperationException(message, index, from, to, ex);
+        return new FailedStatement(message, index, from, to, ex);
     }
 
     /** A conflict of the same kind as {@code ex}, with this message. */

@@ -2,7 +2,6 @@ package dev.modelrepo.bulk.internal;
 
 import java.util.List;
 
-import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.ModelInfo;
@@ -17,12 +16,12 @@ final class DeleteBulk {
         this.engine = engine;
     }
 
-    int run(Class<? extends Model> type, List<?> rows, BulkOptions options) {
+    int run(Class<? extends Model> type, List<?> rows, BulkSettings options) {
         ModelInfo info = engine.writableInfo(type, "deleteBulk");
         String label = "deleteBulk of " + info.name();
         ColumnMetadata key = BulkEngine.requireKey(info, label);
         BulkColumns columns = BulkColumns.of(info, List.of(key.name()), label);
-        RowSource source = columns.source(label, type, rows, options.onTypeMismatch());
+        RowSource source = columns.source(label, type, rows, options.skipMismatches());
         String table = engine.writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("delete-bulk", info.metadata().name());
         WrittenModels deleted = new WrittenModels(rows, BulkEngine.ACCESS::freeze);

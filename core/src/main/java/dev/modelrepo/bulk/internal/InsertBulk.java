@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.dao.DataAccessException;
 
-import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.model.Model;
@@ -20,12 +19,12 @@ final class InsertBulk {
         this.engine = engine;
     }
 
-    int run(Class<? extends Model> type, List<String> names, List<?> rows, BulkOptions options) {
+    int run(Class<? extends Model> type, List<String> names, List<?> rows, BulkSettings options) {
         ModelInfo info = engine.writableInfo(type, "insertBulk");
         String label = "insertBulk of " + info.name();
         BulkColumns columns = BulkColumns.of(info, names, label);
         columns.addTimestamps(info, engine.now());
-        RowSource source = columns.source(label, type, rows, options.onTypeMismatch());
+        RowSource source = columns.source(label, type, rows, options.skipMismatches());
         String table = engine.writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("insert-bulk", info.metadata().name());
         return engine.inTransaction(label, options, () -> {

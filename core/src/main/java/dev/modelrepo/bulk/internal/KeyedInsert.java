@@ -13,8 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import dev.modelrepo.bulk.BulkOptions;
-import dev.modelrepo.bulk.TypeMismatch;
 import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
@@ -43,7 +41,7 @@ final class KeyedInsert {
 
     private final int[] indexes;
 
-    private final BulkOptions options;
+    private final BulkSettings options;
 
     private final List<ColumnMetadata> all;
 
@@ -56,7 +54,7 @@ final class KeyedInsert {
     private final StatementExecutor.Op op;
 
     KeyedInsert(BulkEngine engine, ModelInfo info, List<ColumnMetadata> columns, List<? extends Model> models, List<Integer> indexes,
-            BulkOptions options) {
+            BulkSettings options) {
         this.engine = engine;
         this.info = info;
         this.columns = columns;
@@ -97,7 +95,7 @@ final class KeyedInsert {
         Object[] fixed = new Object[cols.size()];
         Arrays.fill(fixed, RowSource.FROM_ELEMENT);
         return new RowSource(label, info.type(), group, cols, cols.stream().map(ColumnMetadata::name).toArray(String[]::new), fixed,
-                TypeMismatch.ERROR).origin(indexes);
+                false).origin(indexes);
     }
 
     /** PostgreSQL: keys from the sequence, then INSERT … SELECT FROM unnest … RETURNING, rows matched by key. */
@@ -216,7 +214,7 @@ final class KeyedInsert {
             else {
                 // without a transaction a batch could commit some of its rows before a failing one, and their keys
                 // would never be read: each chunk commits whole or not at all
-                engine.inTransaction(label, BulkOptions.defaults(), () -> {
+                engine.inTransaction(label, BulkSettings.DEFAULTS, () -> {
                     batch(writer, sql, generated, chunk);
                     return Boolean.TRUE;
                 });

@@ -10,8 +10,6 @@ import java.util.function.IntPredicate;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import dev.modelrepo.bulk.BulkOptions;
-import dev.modelrepo.bulk.BulkValidationException;
 import dev.modelrepo.model.Cascade;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
@@ -40,7 +38,7 @@ public final class ModelBulk {
 
     // ------------------------------------------------------------ insertAll
 
-    public <M extends Model> List<M> insertAll(List<M> models, BulkOptions options) {
+    public <M extends Model> List<M> insertAll(List<M> models, BulkSettings options) {
         Undo undo = new Undo(models, "insertAll");       // before check() binds plain new models to their tables
         List<ModelInfo> infos = check(models, "insertAll", true);
         try {
@@ -75,7 +73,7 @@ public final class ModelBulk {
 
     // ------------------------------------------------------------ updateAll / deleteAll
 
-    public <M extends Model> List<M> updateAll(List<M> models, BulkOptions options) {
+    public <M extends Model> List<M> updateAll(List<M> models, BulkSettings options) {
         List<ModelInfo> infos = check(models, "updateAll", false);
         // as save: a clean model is neither validated, hooked nor written
         List<Integer> dirty = new ArrayList<>();
@@ -103,7 +101,7 @@ public final class ModelBulk {
         return models;
     }
 
-    public <M extends Model> List<M> deleteAll(List<M> models, Cascade cascade, BulkOptions options) {
+    public <M extends Model> List<M> deleteAll(List<M> models, Cascade cascade, BulkSettings options) {
         Objects.requireNonNull(cascade, "cascade must not be null");
         Undo undo = new Undo(models, "deleteAll");
         int[] done = { 0 };
@@ -148,9 +146,9 @@ public final class ModelBulk {
         }
         try {
             // the read-back belongs to the write's transaction: the model follows it if that transaction rolls back
-            engine.inTransaction("upsert of " + info.name(), BulkOptions.defaults(), () -> {
+            engine.inTransaction("upsert of " + info.name(), BulkSettings.DEFAULTS, () -> {
                 undo.begin();
-                engine.upsertBulk(BulkEngine.ACCESS.type(info), names, List.of(model), conflict, BulkOptions.defaults());
+                engine.upsertBulk(BulkEngine.ACCESS.type(info), names, List.of(model), conflict, BulkSettings.DEFAULTS);
                 readBack(model, info, conflict);
                 return Boolean.TRUE;
             });
@@ -206,7 +204,7 @@ public final class ModelBulk {
             infos.add(info);
         }
         if (!invalid.isEmpty()) {
-            throw new BulkValidationException(operation, firstInvalid, invalid);
+            throw new InvalidModels(operation, firstInvalid, invalid);
         }
         return infos;
     }

@@ -6,19 +6,16 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.modelrepo.bulk.TypeMismatch;
-import dev.modelrepo.bulk.TypeMismatchException;
 import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.Converters;
-import dev.modelrepo.types.ValueConverter;
 import dev.modelrepo.types.ValueTypeException;
 
 /**
  * Reads the elements of a bulk call as rows of converted column values: each element must be a model of the
  * operation's type or a {@code Map} (keyed by column name), and each value must convert losslessly to its column's
- * kind. What does not fit is skipped or raised as {@link TypeMismatchException}, per {@link TypeMismatch}.
+ * kind. What does not fit is skipped or raised as a {@link MismatchedElement}, as the settings say.
  * Columns with a fixed value (timestamps the operation adds) take it on every row.
  */
 final class RowSource implements BulkSupport.RowCursor {
@@ -51,14 +48,14 @@ final class RowSource implements BulkSupport.RowCursor {
      * @param fixed per column: a value for every row, or {@link #FROM_ELEMENT}
      */
     RowSource(String operation, Class<?> type, List<?> elements, List<ColumnMetadata> columns, String[] keys,
-            @Nullable Object[] fixed, TypeMismatch onMismatch) {
+            @Nullable Object[] fixed, boolean skipMismatches) {
         this.operation = operation;
         this.type = type;
         this.elements = elements;
         this.columns = columns;
         this.keys = keys;
         this.fixed = fixed;
-        this.skip = onMismatch == TypeMismatch.SKIP;
+        this.skip = skipMismatches;
     }
 
     List<ColumnMetadata> columns() {
@@ -85,7 +82,7 @@ final class RowSource implements BulkSupport.RowCursor {
                     skipped.add(index);
                     continue;
                 }
-                throw new TypeMismatchException(operation + ": element " + reported(index) + " is "
+                throw new MismatchedElement(operation + ": element " + reported(index) + " is "
                         + (element == null ? "null" : "a " + element.getClass().getName()) + ", not a " + type.getSimpleName()
                         + " or a Map", reported(index), null);
             }
@@ -144,14 +141,14 @@ final class RowSource implements BulkSupport.RowCursor {
                 }
             }
             try {
-                values[offset + i] = ValueConverter.convert(raw, column.kind());
+                values[offset + i] = column.convert(raw);
             }
             catch (ValueTypeException ex) {
                 if (skip) {
                     return false;
                 }
-                throw new TypeMismatchException(operation + ": element " + reported(index) + ", column " + column.name() + ": "
-                        + ex.getMessage(), reported(index), ex);
+                throw new MismatchedElement(operation + ": element " + reported(index) + ", column " + column.name() + ": "
+                        + ex.detail(), reported(index), ex.forColumn(type.getSimpleName(), column.name()));
             }
         }
         return true;

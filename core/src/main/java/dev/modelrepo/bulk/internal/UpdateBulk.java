@@ -7,7 +7,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
-import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.internal.write.ModelWriter;
 import dev.modelrepo.model.Model;
@@ -24,7 +23,7 @@ final class UpdateBulk {
         this.engine = engine;
     }
 
-    int run(Class<? extends Model> type, List<String> names, List<?> rows, BulkOptions options) {
+    int run(Class<? extends Model> type, List<String> names, List<?> rows, BulkSettings options) {
         ModelInfo info = engine.writableInfo(type, "updateBulk");
         String label = "updateBulk of " + info.name();
         ColumnMetadata key = BulkEngine.requireKey(info, label);
@@ -49,7 +48,7 @@ final class UpdateBulk {
                     + info.table().createdAt() + " are never updated)");
         }
         Object now = touched == null ? null : ValueConverter.convert(engine.clock.instant(), touched.kind());
-        RowSource source = row.source(label, type, rows, options.onTypeMismatch());
+        RowSource source = row.source(label, type, rows, options.skipMismatches());
         String table = engine.writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("update-bulk", info.metadata().name());
         WrittenModels written = new WrittenModels(rows, model -> {

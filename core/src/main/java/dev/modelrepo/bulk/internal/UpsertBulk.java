@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
-import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.internal.write.ModelWriter;
 import dev.modelrepo.model.Model;
@@ -22,7 +21,7 @@ final class UpsertBulk {
         this.engine = engine;
     }
 
-    int run(Class<? extends Model> type, List<String> names, List<?> rows, List<String> conflictNames, BulkOptions options) {
+    int run(Class<? extends Model> type, List<String> names, List<?> rows, List<String> conflictNames, BulkSettings options) {
         ModelInfo info = engine.writableInfo(type, "upsertBulk");
         String label = "upsertBulk of " + info.name();
         BulkColumns columns = BulkColumns.of(info, names, label);
@@ -45,7 +44,7 @@ final class UpsertBulk {
         ColumnMetadata createdAt = info.metadata().column(info.table().createdAt());
         List<ColumnMetadata> update = columns.list.stream()
                 .filter(c -> !conflict.contains(c) && !c.primaryKey() && c != createdAt && c != version).toList();
-        RowSource source = columns.source(label, type, rows, options.onTypeMismatch());
+        RowSource source = columns.source(label, type, rows, options.skipMismatches());
         String table = engine.writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("upsert", info.metadata().name());
         return engine.inTransaction(label, options, () -> engine.planner.writeAll(label, op, source, n -> engine.support.upsert(table, columns.list, conflict, update, version, n),

@@ -30,7 +30,7 @@ import dev.modelrepo.query.internal.CompiledQuery;
 import dev.modelrepo.query.internal.QueryCompiler;
 import dev.modelrepo.tx.ModelStateTracker;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
-import dev.modelrepo.query.internal.ParameterBinder;
+import dev.modelrepo.query.internal.QueryAccess;
 
 /**
  * The life cycle of model writes: binding a plain {@code new} model to its table, validation, model hooks and
@@ -42,6 +42,8 @@ public final class ModelPersistence {
     private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
     private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
+
+    private static final QueryAccess<ModelQuery<?>, ?> QUERIES = QueryAccess.get(ModelQuery.class);
 
     private final ModelRegistry registry;
 
@@ -207,14 +209,14 @@ public final class ModelPersistence {
             set.add(updatedAt);
             bound.put(QueryCompiler.SET_PARAMETER + updatedAt.name(), clock.instant());
         }
-        CompiledQuery compiled = compiler.compileWrite(query.shape().spec(), set);
-        return executor.update(ParameterBinder.bind(compiled, query.shape().literals(), bound), StatementExecutor.Op.of("update", info.metadata().name()));
+        CompiledQuery compiled = compiler.compileWrite(QUERIES.shape(query).spec(), set);
+        return executor.update(QUERIES.bind(compiled, query, bound), StatementExecutor.Op.of("update", info.metadata().name()));
     }
 
     /** DELETE of the query's rows. */
     public int deleteWhere(ModelQuery<? extends Model> query, Map<String, ?> params) {
-        CompiledQuery compiled = compiler.compileWrite(query.shape().spec(), null);
-        return executor.update(ParameterBinder.bind(compiled, query.shape().literals(), params), StatementExecutor.Op.of("delete", compiled.tableName()));
+        CompiledQuery compiled = compiler.compileWrite(QUERIES.shape(query).spec(), null);
+        return executor.update(QUERIES.bind(compiled, query, params), StatementExecutor.Op.of("delete", compiled.tableName()));
     }
 
     /** Runs the model's hook method and every listener's for this point of the life cycle. */

@@ -5,16 +5,12 @@ import dev.modelrepo.internal.Arguments;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.model.Model;
-import dev.modelrepo.query.Condition;
-import dev.modelrepo.query.InvalidIdentifierException;
-import dev.modelrepo.query.InvalidQueryException;
-import dev.modelrepo.query.Expression;
-import dev.modelrepo.query.Join;
-import dev.modelrepo.query.Order;
+import dev.modelrepo.query.error.InvalidIdentifierException;
 
 /**
  * The nodes of the query AST: immutable records with structural equality. {@code shape} returns the node
@@ -66,48 +62,40 @@ public final class Ast {
     }
 
     /**
-     * The node, when modelrepo built it (with {@link dev.modelrepo.query.Q} or {@code ModelQuery}), else an
-     * {@link InvalidQueryException}. Condition, Expression, Order and Join cannot be sealed: their implementations
-     * are the records here, in another package, and Java 17 outside a named module permits only the same package.
-     * So a class of the application's own is refused here, before it could fail as a ClassCastException later.
+     * An expression node: the value {@code Expression} of the public DSL wraps. {@code shape} returns it with every
+     * literal value replaced by a slot, the values appended to {@code literals} in render order.
      */
-    public static <T> T built(@Nullable T node, String name) {
-        Arguments.notNull(node, name);
-        if (!(node instanceof Shaped<?>)) {   // every node of this class is Shaped (and cheap to test on the hot path)
-            throw new InvalidQueryException(name + " must be built with Q or ModelQuery (a class of the application cannot be one): "
-                    + node.getClass().getName() + " is not one of modelrepo's query nodes, which are the only ones it can render");
-        }
-        return node;
+    public sealed interface Expr permits ColumnRef, Literal, LiteralSlot, Param, Aggregate, Aliased, Subquery, Raw, TypedArray {
+        Expr shape(List<@Nullable Object> literals);
     }
 
-    /** Wraps a right-hand operand: expressions stay, queries become subqueries, anything else is a bound value. */
-    public static Expression operand(@Nullable Object value) {
-        if (value instanceof Expression e) {
-            return built(e, "expression");
-        }
-        if (value instanceof dev.modelrepo.query.ModelQuery<?> q) {
-            return new Subquery(q.spec());
-        }
-        return new Literal(value);
+    /** A condition node: the value {@code Condition} of the public DSL wraps; shaped like an {@link Expr}. */
+    public sealed interface Cond permits Raw, Compare, Like, In, Between, IsNull, Junction, Not, Exists, KeyIn {
+        Cond shape(List<@Nullable Object> literals);
     }
 
-    /** A node that can lift its literals out. */
-    public interface Shaped<T> {
-        T shape(List<@Nullable Object> literals);
+    /** The expression with an output name; a name given to a named expression replaces it. */
+    public static Aliased aliased(Expr expression, String alias) {
+        String name = identifier(alias, "alias");
+        return expression instanceof Aliased a ? new Aliased(a.expression(), name) : new Aliased(expression, name);
     }
 
-    @SuppressWarnings("unchecked")
-    static <T> T shapeOf(T node, List<@Nullable Object> literals) {
-        return node == null ? null : ((Shaped<T>) built(node, "query part")).shape(literals);
+    static @Nullable Expr shapeExpr(@Nullable Expr node, List<@Nullable Object> literals) {
+        return node == null ? null : node.shape(literals);
     }
 
-    static <T> List<T> shapeAll(List<T> nodes, List<@Nullable Object> literals) {
+    static @Nullable Cond shapeCond(@Nullable Cond node, List<@Nullable Object> literals) {
+        return node == null ? null : node.shape(literals);
+    }
+
+    /** The nodes shaped in order (the order their literals are appended in); an empty list stays itself. */
+    static <T> List<T> shapeAll(List<T> nodes, UnaryOperator<T> shape) {
         if (nodes.isEmpty()) {
             return nodes;
         }
         List<T> out = new ArrayList<>(nodes.size());
         for (T node : nodes) {
-            out.add(shapeOf(node, literals));
+            out.add(shape.apply(node));
         }
         return out;
     }
@@ -115,7 +103,7 @@ public final class Ast {
     // ---------------------------------------------------------------- expressions
 
     /** {@code alias.column}; a null alias means the query's root alias (or a select-list name). */
-    public record ColumnRef(@Nullable String alias, String column) implements Expression, Shaped<ColumnRef> {
+    public record ColumnRef(@Nullable String alias, String column) implements Expr {
         @Override
         public ColumnRef shape(List<@Nullable Object> literals) {
             return this;
@@ -128,9 +116,9 @@ public final class Ast {
     }
 
     /** A bound literal value (a collection when bound to IN). */
-    public record Literal(@Nullable Object value) implements Expression, Shaped<Expression> {
+    public record Literal(@Nullable Object value) implements Expr {
         @Override
-        public Expression shape(List<@Nullable Object> literals) {
+        public Expr shape(List<@Nullable Object> literals) {
             literals.add(value);
             return new LiteralSlot(literals.size() - 1, value instanceof Collection<?> || value instanceof Object[]);
         }
@@ -140,7 +128,7 @@ public final class Ast {
      * The place of a literal in a shape: its index among the query's literal values (positional, so equal
      * shapes have equal slots whatever the values) and whether it is a collection.
      */
-    public record LiteralSlot(int index, boolean list) implements Expression, Shaped<LiteralSlot> {
+    public record LiteralSlot(int index, boolean list) implements Expr {
         @Override
         public LiteralSlot shape(List<@Nullable Object> literals) {
             return this;
@@ -148,19 +136,19 @@ public final class Ast {
     }
 
     /** A value bound as an SQL array of a named element type ({@code Q.array}); a literal value stays one value. */
-    public record TypedArray(Expression value, String elementType) implements Expression, Shaped<TypedArray> {
+    public record TypedArray(Expr value, String elementType) implements Expr {
         @Override
         public TypedArray shape(List<@Nullable Object> literals) {
             if (value instanceof Literal l) {
                 literals.add(l.value());
                 return new TypedArray(new LiteralSlot(literals.size() - 1, false), elementType);
             }
-            return new TypedArray(shapeOf(value, literals), elementType);
+            return new TypedArray(value.shape(literals), elementType);
         }
     }
 
     /** A named parameter, bound at execution from the params map. */
-    public record Param(String name) implements Expression, Shaped<Param> {
+    public record Param(String name) implements Expr {
         @Override
         public Param shape(List<@Nullable Object> literals) {
             return this;
@@ -168,29 +156,23 @@ public final class Ast {
     }
 
     /** COUNT/SUM/AVG/MIN/MAX of an expression (null argument: {@code COUNT(*)}). */
-    public record Aggregate(String function, @Nullable Expression argument, boolean distinct)
-            implements Expression, Shaped<Aggregate> {
+    public record Aggregate(String function, @Nullable Expr argument, boolean distinct) implements Expr {
         @Override
         public Aggregate shape(List<@Nullable Object> literals) {
-            return argument == null ? this : new Aggregate(function, shapeOf(argument, literals), distinct);
+            return argument == null ? this : new Aggregate(function, argument.shape(literals), distinct);
         }
     }
 
     /** An expression with an output name. */
-    public record Aliased(Expression expression, String alias) implements Expression, Shaped<Aliased> {
+    public record Aliased(Expr expression, String alias) implements Expr {
         @Override
         public Aliased shape(List<@Nullable Object> literals) {
-            return new Aliased(shapeOf(expression, literals), alias);
-        }
-
-        @Override
-        public Expression as(String newAlias) {
-            return new Aliased(expression, identifier(newAlias, "alias"));
+            return new Aliased(expression.shape(literals), alias);
         }
     }
 
     /** A subquery used as a value (IN, scalar). */
-    public record Subquery(QuerySpec spec) implements Expression, Shaped<Subquery> {
+    public record Subquery(QuerySpec spec) implements Expr {
         @Override
         public Subquery shape(List<@Nullable Object> literals) {
             return new Subquery(spec.shape(literals));
@@ -198,20 +180,20 @@ public final class Ast {
     }
 
     /** Literal SQL written by the programmer, with {@code ?} placeholders for its arguments. */
-    public record Raw(String sql, List<Expression> arguments) implements Expression, Condition, Shaped<Raw> {
+    public record Raw(String sql, List<Expr> arguments) implements Expr, Cond {
         @Override
         public Raw shape(List<@Nullable Object> literals) {
-            return new Raw(sql, shapeAll(arguments, literals));
+            return new Raw(sql, shapeAll(arguments, a -> a.shape(literals)));
         }
     }
 
     // ---------------------------------------------------------------- conditions
 
     /** {@code left op right} for =, <>, >, >=, <, <=. */
-    public record Compare(Expression left, String operator, Expression right) implements Condition, Shaped<Compare> {
+    public record Compare(Expr left, String operator, Expr right) implements Cond {
         @Override
         public Compare shape(List<@Nullable Object> literals) {
-            return new Compare(shapeOf(left, literals), operator, shapeOf(right, literals));
+            return new Compare(left.shape(literals), operator, right.shape(literals));
         }
     }
 
@@ -221,71 +203,80 @@ public final class Ast {
     }
 
     /** {@code left [NOT] LIKE pattern}. */
-    public record Like(Expression left, Expression pattern, LikeMode mode, boolean negated) implements Condition, Shaped<Like> {
+    public record Like(Expr left, Expr pattern, LikeMode mode, boolean negated) implements Cond {
         @Override
         public Like shape(List<@Nullable Object> literals) {
-            return new Like(shapeOf(left, literals), shapeOf(pattern, literals), mode, negated);
+            return new Like(left.shape(literals), pattern.shape(literals), mode, negated);
         }
     }
 
     /** {@code left [NOT] IN (values)}: a collection literal, a collection parameter, or a subquery. */
-    public record In(Expression left, Expression values, boolean negated) implements Condition, Shaped<In> {
+    public record In(Expr left, Expr values, boolean negated) implements Cond {
         @Override
         public In shape(List<@Nullable Object> literals) {
-            Expression v = values instanceof Literal l && !(l.value() instanceof Collection<?> || l.value() instanceof Object[])
+            Expr v = values instanceof Literal l && !(l.value() instanceof Collection<?> || l.value() instanceof Object[])
                     ? new Literal(List.of(l.value() == null ? List.of() : l.value())) : values;
-            return new In(shapeOf(left, literals), shapeOf(v, literals), negated);
+            return new In(left.shape(literals), v.shape(literals), negated);
         }
     }
 
     /** {@code left [NOT] BETWEEN low AND high}. */
-    public record Between(Expression left, Expression low, Expression high, boolean negated)
-            implements Condition, Shaped<Between> {
+    public record Between(Expr left, Expr low, Expr high, boolean negated) implements Cond {
         @Override
         public Between shape(List<@Nullable Object> literals) {
-            return new Between(shapeOf(left, literals), shapeOf(low, literals), shapeOf(high, literals), negated);
+            return new Between(left.shape(literals), low.shape(literals), high.shape(literals), negated);
         }
     }
 
     /** {@code left IS [NOT] NULL}. */
-    public record IsNull(Expression left, boolean negated) implements Condition, Shaped<IsNull> {
+    public record IsNull(Expr left, boolean negated) implements Cond {
         @Override
         public IsNull shape(List<@Nullable Object> literals) {
-            return new IsNull(shapeOf(left, literals), negated);
+            return new IsNull(left.shape(literals), negated);
         }
     }
 
     /** AND / OR of conditions. */
-    public record Junction(boolean and, List<Condition> parts) implements Condition, Shaped<Junction> {
+    public record Junction(boolean and, List<Cond> parts) implements Cond {
         @Override
         public Junction shape(List<@Nullable Object> literals) {
-            return new Junction(and, shapeAll(parts, literals));
+            return new Junction(and, shapeAll(parts, p -> p.shape(literals)));
         }
     }
 
     /** NOT of a condition. */
-    public record Not(Condition condition) implements Condition, Shaped<Not> {
+    public record Not(Cond condition) implements Cond {
         @Override
         public Not shape(List<@Nullable Object> literals) {
-            return new Not(shapeOf(condition, literals));
+            return new Not(condition.shape(literals));
         }
     }
 
     /** [NOT] EXISTS (subquery). */
-    public record Exists(QuerySpec query, boolean negated) implements Condition, Shaped<Exists> {
+    public record Exists(QuerySpec query, boolean negated) implements Cond {
         @Override
         public Exists shape(List<@Nullable Object> literals) {
             return new Exists(query.shape(literals), negated);
         }
     }
 
+    /**
+     * {@code key IN} the keys a subquery selects (its first column, the same key), in the form the dialect's
+     * {@link dev.modelrepo.dialect.KeySubquery} gives. Built by the compiler, never by the DSL.
+     */
+    public record KeyIn(ColumnRef key, QuerySpec keys) implements Cond {
+        @Override
+        public KeyIn shape(List<@Nullable Object> literals) {
+            return new KeyIn(key, keys.shape(literals));
+        }
+    }
+
     // ---------------------------------------------------------------- clauses
 
     /** One ORDER BY item. */
-    public record OrderItem(Expression expression, boolean descending) implements Order, Shaped<OrderItem> {
-        @Override
+    public record OrderItem(Expr expression, boolean descending) {
         public OrderItem shape(List<@Nullable Object> literals) {
-            return new OrderItem(shapeOf(expression, literals), descending);
+            return new OrderItem(expression.shape(literals), descending);
         }
     }
 
@@ -296,8 +287,7 @@ public final class Ast {
 
     /** A join by relation ({@code relation} set) or by model and condition ({@code model}, {@code alias}, {@code on}). */
     public record JoinSpec(JoinType type, @Nullable String relation, @Nullable String through,
-            @Nullable Class<? extends Model> model, @Nullable String alias, @Nullable Condition on)
-            implements Join, Shaped<JoinSpec> {
+            @Nullable Class<? extends Model> model, @Nullable String alias, @Nullable Cond on) {
 
         public static JoinSpec relation(JoinType type, String relation) {
             return new JoinSpec(type, identifier(relation, "relation"), null, null, null, null);
@@ -307,8 +297,8 @@ public final class Ast {
             return new JoinSpec(type, null, null, Arguments.notNull(model, "model"), identifier(alias, "alias"), null);
         }
 
-        public JoinSpec withOn(Condition condition) {
-            return new JoinSpec(type, relation, through, model, alias, built(condition, "condition"));
+        public JoinSpec withOn(Cond condition) {
+            return new JoinSpec(type, relation, through, model, alias, condition);
         }
 
         public JoinSpec withThrough(String via) {
@@ -324,9 +314,8 @@ public final class Ast {
             return alias != null ? alias : java.util.Objects.requireNonNull(relation);
         }
 
-        @Override
         public JoinSpec shape(List<@Nullable Object> literals) {
-            return on == null ? this : new JoinSpec(type, relation, through, model, alias, shapeOf(on, literals));
+            return on == null ? this : new JoinSpec(type, relation, through, model, alias, on.shape(literals));
         }
     }
 }

@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.InListStrategy;
+import dev.modelrepo.dialect.KeySubquery;
 import dev.modelrepo.schema.ColumnMetadata;
-import dev.modelrepo.query.Condition;
-import dev.modelrepo.query.Expression;
+import dev.modelrepo.query.internal.Ast.Cond;
+import dev.modelrepo.query.internal.Ast.Expr;
 import dev.modelrepo.query.internal.Ast.LikeMode;
 import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /**
  * Renders conditions and expressions of one SELECT into a {@link SqlWriter}: columns are resolved against the
@@ -36,7 +38,7 @@ final class ExpressionRenderer {
         this.subquery = subquery;
     }
 
-    void condition(Condition condition) {
+    void condition(Cond condition) {
         if (condition instanceof Ast.Compare c) {
             compare(c);
         }
@@ -69,9 +71,20 @@ final class ExpressionRenderer {
         else if (condition instanceof Ast.Raw r) {
             raw(r);
         }
-        else {
-            throw new dev.modelrepo.query.InvalidQueryException("Unknown condition " + condition);
+        else if (condition instanceof Ast.KeyIn k) {
+            keyIn(k);
         }
+        else {
+            throw new InvalidQueryException("Unknown condition " + condition);
+        }
+    }
+
+    /** The key, then the subquery of keys in the dialect's form. */
+    private void keyIn(Ast.KeyIn k) {
+        KeySubquery form = dialect.keySubquery();
+        out.append(columnSql(k.key())).append(form.open(dialect.quote(scope.resolve(k.key()).column().sqlName())));
+        subquery.accept(k.keys(), scope);
+        out.append(form.close());
     }
 
     private void compare(Ast.Compare c) {
@@ -103,7 +116,7 @@ final class ExpressionRenderer {
     }
 
     private void junction(Ast.Junction j) {
-        List<Condition> parts = j.parts();
+        List<Cond> parts = j.parts();
         for (int i = 0; i < parts.size(); i++) {
             if (i > 0) {
                 out.append(j.and() ? " AND " : " OR ");
@@ -131,7 +144,7 @@ final class ExpressionRenderer {
     }
 
     private void inList(Ast.In in, @Nullable ColumnMetadata type) {
-        Expression values = in.values();
+        Expr values = in.values();
         if (values instanceof Ast.Subquery s) {
             expression(in.left(), null);
             out.append(in.negated() ? " NOT IN (" : " IN (");
@@ -140,20 +153,20 @@ final class ExpressionRenderer {
             return;
         }
         if (!(values instanceof Ast.Param) && !(values instanceof Ast.LiteralSlot)) {
-            throw new dev.modelrepo.query.InvalidQueryException("IN takes a collection, a param(...) or a subquery, not " + values);
+            throw new InvalidQueryException("IN takes a collection, a param(...) or a subquery, not " + values);
         }
         SqlWriter left = new SqlWriter();
         new ExpressionRenderer(dialect, left, scope, subquery).expression(in.left(), null);
         List<Object> leftParts = left.finish();
         if (!left.slots.isEmpty() || leftParts.size() > 1) {
-            throw new dev.modelrepo.query.InvalidQueryException("The left side of IN with a list must not contain bound values: " + in.left());
+            throw new InvalidQueryException("The left side of IN with a list must not contain bound values: " + in.left());
         }
         out.dynamicIn(leftParts.isEmpty() ? "" : (String) leftParts.get(0), in.negated(), slot(values, type, LikeMode.PATTERN, true, converted),
                 dialect.inLists());
     }
 
     /** Renders an expression; {@code type} types a value by the column it is compared with. */
-    void expression(Expression expression, @Nullable ColumnMetadata type) {
+    void expression(Expr expression, @Nullable ColumnMetadata type) {
         if (expression instanceof Ast.ColumnRef ref) {
             out.append(columnSql(ref));
         }
@@ -188,7 +201,7 @@ final class ExpressionRenderer {
             out.bind(typedArray(a));
         }
         else {
-            throw new dev.modelrepo.query.InvalidQueryException("Unknown expression " + expression);
+            throw new InvalidQueryException("Unknown expression " + expression);
         }
     }
 
@@ -216,7 +229,7 @@ final class ExpressionRenderer {
         out.append(sql.substring(start));
     }
 
-    private void value(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
+    private void value(Expr value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
         if (value instanceof Ast.Param || value instanceof Ast.LiteralSlot) {
             out.bind(slot(value, type, like, list, converted));
         }
@@ -225,16 +238,16 @@ final class ExpressionRenderer {
         }
     }
 
-    private Slot slot(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
+    private Slot slot(Expr value, @Nullable ColumnMetadata type, LikeMode like, boolean list) {
         return slot(value, type, like, list, null);
     }
 
-    private Slot slot(Expression value, @Nullable ColumnMetadata type, LikeMode like, boolean list,
+    private Slot slot(Expr value, @Nullable ColumnMetadata type, LikeMode like, boolean list,
             dev.modelrepo.model.internal.@Nullable ColumnConversion converter) {
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
         if (value instanceof Ast.LiteralSlot s && s.list() && !list && (type == null || type.kind() != ColumnKind.ARRAY)) {
-            throw new dev.modelrepo.query.InvalidQueryException("A collection can only be bound to in/notIn or an array column"
+            throw new InvalidQueryException("A collection can only be bound to in/notIn or an array column"
                     + " (Q.array(value, elementType) binds one where nothing types it); got one for " + describe(type));
         }
         ColumnKind kind = like != LikeMode.PATTERN ? ColumnKind.STRING : type != null ? type.kind() : ColumnKind.OTHER;
@@ -242,19 +255,21 @@ final class ExpressionRenderer {
                 ? dialect.arrayElementType(kind, type) : null;
         var binder = list && dialect.inListStrategy() == InListStrategy.ARRAY ? dialect.arrayBinder(kind, type)
                 : type != null && like == LikeMode.PATTERN ? type.binder() : dialect.binder(kind, type);
-        return new Slot(parameter, literal, kind, binder, like, list, arrayType, describe(type), converter);
+        return new Slot(parameter, literal, kind, binder, like, list, arrayType, describe(type), converter,
+                type != null ? type.coercion() : dev.modelrepo.types.ValueCoercion.standard());
     }
 
     /** {@code Q.array}: one value bound as an array of the named element type (refused where the database has none). */
     private Slot typedArray(Ast.TypedArray array) {
-        Expression value = array.value();
+        Expr value = array.value();
         if (!(value instanceof Ast.Param || value instanceof Ast.LiteralSlot)) {
-            throw new dev.modelrepo.query.InvalidQueryException("Q.array takes a param(...) or a Java array or collection, not " + value);
+            throw new InvalidQueryException("Q.array takes a param(...) or a Java array or collection, not " + value);
         }
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
         return new Slot(parameter, literal, ColumnKind.ARRAY, dialect.arrayBinder(array.elementType()), LikeMode.PATTERN, false,
-                array.elementType(), "an array of " + array.elementType() + " in a query of " + scope.root.describedAs, null);
+                array.elementType(), "an array of " + array.elementType() + " in a query of " + scope.root.describedAs, null,
+                dev.modelrepo.types.ValueCoercion.standard());
     }
 
     private String describe(@Nullable ColumnMetadata type) {
@@ -265,7 +280,7 @@ final class ExpressionRenderer {
     /** The converter of the column compared with the value being rendered, if that column has one. */
     private dev.modelrepo.model.internal.@Nullable ColumnConversion converted;
 
-    private dev.modelrepo.model.internal.@Nullable ColumnConversion converterOf(Expression expression) {
+    private dev.modelrepo.model.internal.@Nullable ColumnConversion converterOf(Expr expression) {
         if (expression instanceof Ast.ColumnRef ref && !(ref.alias() == null && scope.root.column(ref.column()) == null
                 && scope.selectAliases.containsKey(ref.column()))) {
             Scope.Resolved r = scope.resolve(ref);
@@ -276,7 +291,7 @@ final class ExpressionRenderer {
     }
 
     /** The column metadata of an expression when it is a table column (through aliases), else null. */
-    @Nullable ColumnMetadata typeOf(Expression expression) {
+    @Nullable ColumnMetadata typeOf(Expr expression) {
         if (expression instanceof Ast.ColumnRef ref) {
             if (ref.alias() == null && scope.root.column(ref.column()) == null && scope.selectAliases.containsKey(ref.column())) {
                 return null;

@@ -11,8 +11,9 @@ import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.model.internal.RegistryAccess;
-import dev.modelrepo.query.Expression;
+import dev.modelrepo.query.internal.Ast.Expr;
 import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /** The scope of a {@link QueryCompiler} statement (its root, joined and derived sources) and its FROM clause with the joins. */
 final class FromClauseCompiler {
@@ -31,14 +32,14 @@ final class FromClauseCompiler {
         this.compiler = compiler;
     }
 
-    Scope scope(QuerySpec spec, @Nullable Scope parent, SqlWriter unused) {
+    Scope scope(QuerySpec spec, @Nullable Scope parent) {
         ModelInfo model = REGISTRY.info(registry, spec.model());
         Source root = spec.from() == null ? Source.ofTable(spec.alias(), model) : derived(spec, model, parent);
         Scope scope = new Scope(parent, root);
         for (Ast.JoinSpec join : spec.joins()) {
             scope.add(joined(join, scope));
         }
-        for (Expression e : spec.select()) {
+        for (Expr e : spec.select()) {
             if (e instanceof Ast.Aliased a) {
                 scope.selectAliases.put(a.alias().toLowerCase(Locale.ROOT), a.alias());
             }
@@ -50,7 +51,7 @@ final class FromClauseCompiler {
     private Source derived(QuerySpec spec, ModelInfo model, @Nullable Scope parent) {
         QuerySpec sub = spec.from();
         Source source = new Source(spec.alias(), model.name() + " subquery", model);
-        Scope subScope = scope(sub, parent, null);
+        Scope subScope = scope(sub, parent);
         RowPlan plan = compiler.selectList(sub, subScope, new SqlWriter(), true);
         for (int i = 0; i < plan.layout().size(); i++) {
             String name = plan.layout().name(i);
@@ -65,7 +66,7 @@ final class FromClauseCompiler {
         String alias = join.effectiveAlias();
         if (join.relation() == null) {
             if (join.on() == null) {
-                throw new dev.modelrepo.query.InvalidQueryException("The join of " + join.model().getSimpleName() + " as '" + alias
+                throw new InvalidQueryException("The join of " + join.model().getSimpleName() + " as '" + alias
                         + "' needs a condition: .on(eq(\"" + alias + ".…\", col(\"…\")))");
             }
             return new Scope.Joined(join, Source.ofTable(alias, REGISTRY.info(registry, join.model())), null, null, scope.root.alias);

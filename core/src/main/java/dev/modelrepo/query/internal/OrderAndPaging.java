@@ -5,8 +5,10 @@ import java.util.List;
 
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.internal.Relation;
-import dev.modelrepo.query.Expression;
+import dev.modelrepo.query.internal.Ast.Cond;
+import dev.modelrepo.query.internal.Ast.Expr;
 import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /** ORDER BY, LIMIT and OFFSET of a {@link QueryCompiler} statement, and the paging by parents when a has-many relation is joined. */
 final class OrderAndPaging {
@@ -29,21 +31,21 @@ final class OrderAndPaging {
 
     /**
      * The same query without paging, restricted to the keys of the page of parents:
-     * {@code … AND root.pk IN (SELECT p_.pk FROM (SELECT DISTINCT root.pk, <order columns> … LIMIT ? OFFSET ?) p_)}.
+     * {@code … AND root.pk IN (SELECT p_.pk FROM (SELECT DISTINCT root.pk, <order columns> … LIMIT ? OFFSET ?) p_)},
+     * in the dialect's {@link dev.modelrepo.dialect.KeySubquery} form.
      */
     static QuerySpec pageParents(QuerySpec spec, Scope scope, Purpose purpose) {
         String pk = scope.root.model.metadata().primaryKey().get(0).name();
-        List<Expression> keyAndOrder = new ArrayList<>();
+        List<Expr> keyAndOrder = new ArrayList<>();
         keyAndOrder.add(new Ast.ColumnRef(spec.alias(), pk));
         for (Ast.OrderItem item : spec.orderBy()) {
             if (!(item.expression() instanceof Ast.ColumnRef ref && pk.equals(ref.column()) && (ref.alias() == null || ref.alias().equals(spec.alias())))) {
                 keyAndOrder.add(item.expression());
             }
         }
-        Expression limit = spec.limit() != null ? spec.limit() : new Ast.Raw("1", List.of());
+        Expr limit = spec.limit() != null ? spec.limit() : new Ast.Raw("1", List.of());
         QuerySpec page = spec.withSelect(keyAndOrder).withDistinct(true).withIncludes(List.of()).withLimit(purpose == Purpose.FIRST || spec.limit() != null ? limit : null);
-        QuerySpec ids = QuerySpec.of(spec.model(), "p_").withFrom(page).withSelect(List.of(new Ast.ColumnRef("p_", pk)));
-        dev.modelrepo.query.Condition inPage = new Ast.In(new Ast.ColumnRef(spec.alias(), pk), new Ast.Subquery(ids), false);
+        Cond inPage = new Ast.KeyIn(new Ast.ColumnRef(spec.alias(), pk), page);
         return spec.withLimit(null).withOffset(null).withWhere(spec.where() == null ? inPage : new Ast.Junction(true, List.of(spec.where(), inPage)));
     }
 
@@ -69,17 +71,17 @@ final class OrderAndPaging {
         out.append(dialect.limitOffset(limit, offset));
     }
 
-    private String pagingSlot(Expression value, String what, SqlWriter out) {
+    private String pagingSlot(Expr value, String what, SqlWriter out) {
         if (value instanceof Ast.Raw raw && raw.arguments().isEmpty()) {
             return raw.sql();
         }
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
         if (parameter == null && literal < 0) {
-            throw new dev.modelrepo.query.InvalidQueryException(what + " must be a number or param(...)");
+            throw new InvalidQueryException(what + " must be a number or param(...)");
         }
         out.slots.add(new Slot(parameter, literal, ColumnKind.BIGINT, dialect.binder(ColumnKind.BIGINT, null),
-                Ast.LikeMode.PATTERN, false, null, what, null));
+                Ast.LikeMode.PATTERN, false, null, what, null, dev.modelrepo.types.ValueCoercion.standard()));
         return "?";
     }
 }

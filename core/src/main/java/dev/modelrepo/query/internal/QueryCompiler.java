@@ -69,7 +69,7 @@ public final class QueryCompiler {
         if (!spec.unionAll().isEmpty()) {
             return union(spec, parent, out, purpose, top);
         }
-        Scope scope = from.scope(spec, parent, out);
+        Scope scope = from.scope(spec, parent);
         if (top && OrderAndPaging.pagesParents(spec, scope, purpose)) {
             return select(OrderAndPaging.pageParents(spec, scope, purpose), parent, out, Purpose.LIST, true);
         }
@@ -115,11 +115,11 @@ public final class QueryCompiler {
     private @Nullable RowPlan union(QuerySpec spec, @Nullable Scope parent, SqlWriter out, Purpose purpose, boolean top) {
         QuerySpec first = spec.withUnionAll(List.of()).withOrderBy(List.of()).withLimit(null).withOffset(null);
         out.append("SELECT * FROM (");
-        Scope firstScope = from.scope(first, parent, out);
+        Scope firstScope = from.scope(first, parent);
         RowPlan plan = body(first, firstScope, out, true, false);
         for (QuerySpec member : spec.unionAll()) {
             out.append(" UNION ALL ");
-            body(member, from.scope(member, parent, out), out, false, false);
+            body(member, from.scope(member, parent), out, false, false);
         }
         out.append(") ").append(dialect.quote(spec.alias()));
         Source outer = new Source(spec.alias(), firstScope.root.describedAs, firstScope.root.model);
@@ -142,7 +142,7 @@ public final class QueryCompiler {
             out.append(") ").append(dialect.quote("count_"));
             return;
         }
-        Scope scope = from.scope(spec, null, out);
+        Scope scope = from.scope(spec, null);
         boolean hasMany = scope.joins.stream().anyMatch(j -> j.relation() != null && j.relation().kind() == Relation.Kind.HAS_MANY);
         var pk = scope.root.model != null ? scope.root.model.metadata().primaryKey() : List.<ColumnMetadata>of();
         if (hasMany && pk.size() == 1) {
@@ -167,7 +167,7 @@ public final class QueryCompiler {
             out.append(") ").append(dialect.quote("exists_"));
         }
         else {
-            body(unordered, from.scope(unordered, null, out), out, false, true);
+            body(unordered, from.scope(unordered, null), out, false, true);
         }
         out.append(dialect.limitOffset("1", null));
     }

@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.model.Model;
-import dev.modelrepo.query.Condition;
-import dev.modelrepo.query.Expression;
+import dev.modelrepo.query.internal.Ast.Cond;
+import dev.modelrepo.query.internal.Ast.Expr;
 import dev.modelrepo.query.internal.Ast.JoinSpec;
 import dev.modelrepo.query.internal.Ast.OrderItem;
 
@@ -15,9 +15,9 @@ import dev.modelrepo.query.internal.Ast.OrderItem;
  * The whole state of a query as one immutable record. An empty {@code select} means all columns of the root
  * and of every joined table; {@code from} replaces the root table by a subquery known under the root alias.
  */
-public record QuerySpec(Class<? extends Model> model, String alias, @Nullable QuerySpec from, List<Expression> select,
-        boolean distinct, List<JoinSpec> joins, @Nullable Condition where, List<Expression> groupBy,
-        @Nullable Condition having, List<OrderItem> orderBy, @Nullable Expression limit, @Nullable Expression offset,
+public record QuerySpec(Class<? extends Model> model, String alias, @Nullable QuerySpec from, List<Expr> select,
+        boolean distinct, List<JoinSpec> joins, @Nullable Cond where, List<Expr> groupBy,
+        @Nullable Cond having, List<OrderItem> orderBy, @Nullable Expr limit, @Nullable Expr offset,
         List<QuerySpec> unionAll, List<String> includes) {
 
     public static QuerySpec of(Class<? extends Model> model, String alias) {
@@ -28,22 +28,22 @@ public record QuerySpec(Class<? extends Model> model, String alias, @Nullable Qu
     /** This spec with its literal values replaced by slots; the values are appended to {@code literals}. */
     public QuerySpec shape(List<@Nullable Object> literals) {
         QuerySpec shapedFrom = from == null ? null : from.shape(literals);
-        List<Expression> s = Ast.shapeAll(select, literals);
-        List<JoinSpec> j = Ast.shapeAll(joins, literals);
-        Condition w = Ast.shapeOf(where, literals);
-        List<Expression> g = Ast.shapeAll(groupBy, literals);
-        Condition h = Ast.shapeOf(having, literals);
+        List<Expr> s = Ast.shapeAll(select, e -> e.shape(literals));
+        List<JoinSpec> j = Ast.shapeAll(joins, e -> e.shape(literals));
+        Cond w = Ast.shapeCond(where, literals);
+        List<Expr> g = Ast.shapeAll(groupBy, e -> e.shape(literals));
+        Cond h = Ast.shapeCond(having, literals);
         List<QuerySpec> u = unionAll.isEmpty() ? unionAll : new ArrayList<>();
         for (QuerySpec member : unionAll) {
             u.add(member.shape(literals));
         }
-        List<OrderItem> o = Ast.shapeAll(orderBy, literals);
-        Expression l = Ast.shapeOf(limit, literals);
-        Expression off = Ast.shapeOf(offset, literals);
+        List<OrderItem> o = Ast.shapeAll(orderBy, e -> e.shape(literals));
+        Expr l = Ast.shapeExpr(limit, literals);
+        Expr off = Ast.shapeExpr(offset, literals);
         return new QuerySpec(model, alias, shapedFrom, s, distinct, j, w, g, h, o, l, off, u, includes);
     }
 
-    public QuerySpec withSelect(List<Expression> value) {
+    public QuerySpec withSelect(List<Expr> value) {
         return new QuerySpec(model, alias, from, value, distinct, joins, where, groupBy, having, orderBy, limit, offset, unionAll, includes);
     }
 
@@ -59,15 +59,15 @@ public record QuerySpec(Class<? extends Model> model, String alias, @Nullable Qu
         return new QuerySpec(model, alias, from, select, distinct, value, where, groupBy, having, orderBy, limit, offset, unionAll, includes);
     }
 
-    public QuerySpec withWhere(@Nullable Condition value) {
+    public QuerySpec withWhere(@Nullable Cond value) {
         return new QuerySpec(model, alias, from, select, distinct, joins, value, groupBy, having, orderBy, limit, offset, unionAll, includes);
     }
 
-    public QuerySpec withGroupBy(List<Expression> value) {
+    public QuerySpec withGroupBy(List<Expr> value) {
         return new QuerySpec(model, alias, from, select, distinct, joins, where, value, having, orderBy, limit, offset, unionAll, includes);
     }
 
-    public QuerySpec withHaving(@Nullable Condition value) {
+    public QuerySpec withHaving(@Nullable Cond value) {
         return new QuerySpec(model, alias, from, select, distinct, joins, where, groupBy, value, orderBy, limit, offset, unionAll, includes);
     }
 
@@ -75,11 +75,11 @@ public record QuerySpec(Class<? extends Model> model, String alias, @Nullable Qu
         return new QuerySpec(model, alias, from, select, distinct, joins, where, groupBy, having, value, limit, offset, unionAll, includes);
     }
 
-    public QuerySpec withLimit(@Nullable Expression value) {
+    public QuerySpec withLimit(@Nullable Expr value) {
         return new QuerySpec(model, alias, from, select, distinct, joins, where, groupBy, having, orderBy, value, offset, unionAll, includes);
     }
 
-    public QuerySpec withOffset(@Nullable Expression value) {
+    public QuerySpec withOffset(@Nullable Expr value) {
         return new QuerySpec(model, alias, from, select, distinct, joins, where, groupBy, having, orderBy, limit, value, unionAll, includes);
     }
 

@@ -10,7 +10,7 @@ import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.model.internal.RowLayout;
-import dev.modelrepo.query.Expression;
+import dev.modelrepo.query.internal.Ast.Expr;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;
@@ -62,7 +62,7 @@ final class SelectListCompiler {
             ExpressionRenderer r = compiler.renderer(scope, out);
             own = -1;
             for (int i = 0; i < spec.select().size(); i++) {
-                Expression e = spec.select().get(i);
+                Expr e = spec.select().get(i);
                 out.append(i == 0 ? "" : ", ");
                 r.expression(e, null);
                 String name = outputName(e, scope);
@@ -82,12 +82,11 @@ final class SelectListCompiler {
             own = own < 0 ? names.size() : own;
         }
         ModelInfo model = scope.root.model;
-        RowLayout layout = new RowLayout(model.name(), spec.select().isEmpty() || own == names.size() ? model.metadata() : model.metadata(),
-                names, own);
+        RowLayout layout = new RowLayout(model.name(), model.metadata(), names, own);
         return RowPlan.of(top ? model : null, layout, readers.toArray(ColumnReader[]::new), related);
     }
 
-    private String outputName(Expression e, Scope scope) {
+    private String outputName(Expr e, Scope scope) {
         if (e instanceof Ast.Aliased a) {
             return a.alias().toLowerCase(Locale.ROOT);
         }
@@ -101,7 +100,7 @@ final class SelectListCompiler {
         return "expr";
     }
 
-    private ColumnReader readerOf(Expression e, ExpressionRenderer r) {
+    private ColumnReader readerOf(Expr e, ExpressionRenderer r) {
         if (e instanceof Ast.Aliased a) {
             return readerOf(a.expression(), r);
         }

@@ -5,10 +5,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.dialect.KeySubquery;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /** The {@code UPDATE … WHERE} and {@code DELETE … WHERE} statements {@link QueryCompiler#compileWrite} compiles from a query. */
 final class WriteCompiler {
@@ -36,11 +38,11 @@ final class WriteCompiler {
      */
     CompiledQuery compile(QuerySpec spec, @Nullable List<ColumnMetadata> set) {
         if (spec.from() != null || !spec.unionAll().isEmpty()) {
-            throw new dev.modelrepo.query.InvalidQueryException("updateWhere/deleteWhere need a query over a table, not a subquery or union");
+            throw new InvalidQueryException("updateWhere/deleteWhere need a query over a table, not a subquery or union");
         }
         ModelInfo model = REGISTRY.info(registry, spec.model());
         if (model.metadata().isView()) {
-            throw new dev.modelrepo.query.InvalidQueryException(model.name() + " reads a view, which is read-only");
+            throw new InvalidQueryException(model.name() + " reads a view, which is read-only");
         }
         SqlWriter out = new SqlWriter();
         String table = from.table(model);
@@ -50,7 +52,7 @@ final class WriteCompiler {
                 ColumnMetadata column = set.get(i);
                 out.append(i == 0 ? "" : ", ").append(dialect.quote(column.storedName())).append(" = ");
                 out.bind(new Slot(QueryCompiler.SET_PARAMETER + column.name(), -1, column.kind(), column.binder(), Ast.LikeMode.PATTERN, false, null,
-                        "column " + model.name() + "." + column.name(), model.converters().get(column.name())));
+                        "column " + model.name() + "." + column.name(), model.converters().get(column.name()), column.coercion()));
             }
         }
         boolean simple = spec.joins().isEmpty() && spec.groupBy().isEmpty() && spec.having() == null && spec.limit() == null
@@ -66,15 +68,14 @@ final class WriteCompiler {
         else {
             var pk = model.metadata().primaryKey();
             if (pk.size() != 1) {
-                throw new dev.modelrepo.query.InvalidQueryException(model.name() + " needs a single-column primary key for a write by a query with joins or paging");
+                throw new InvalidQueryException(model.name() + " needs a single-column primary key for a write by a query with joins or paging");
             }
             String key = dialect.quote(pk.get(0).storedName());
-            // The derived table lets MySQL/MariaDB select from the table being changed.
-            out.append(" WHERE ").append(key).append(" IN (SELECT ").append(dialect.quote("p_")).append('.').append(key)
-                    .append(" FROM (");
+            KeySubquery keys = dialect.keySubquery();
+            out.append(" WHERE ").append(key).append(keys.open(key));
             compiler.select(spec.withSelect(List.of(new Ast.ColumnRef(spec.alias(), pk.get(0).name()))).withIncludes(List.of()), null, out,
                     Purpose.LIST, false);
-            out.append(") ").append(dialect.quote("p_")).append(')');
+            out.append(keys.close());
         }
         return new CompiledQuery(out.finish(), out.slots, null, model.name(), model.metadata().name(), dialect.likeEscaper());
     }

@@ -1,4 +1,7 @@
-/** The query AST, its compiler to SQL templates, and the bind plan. Not for users. */
+/**
+ * The query AST, its compiler to SQL templates, the bind plan, the cache of compiled queries and the accessor through
+ * which the layers above reach a query. Not for users.
+ */
 @NullMarked
 package dev.modelrepo.query.internal;
 

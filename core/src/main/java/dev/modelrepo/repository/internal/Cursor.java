@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -31,7 +32,7 @@ import dev.modelrepo.internal.jdbc.BoundStatement;
  * connection (with autocommit off where the dialect needs it) until {@link #close()}, the end of its rows, or its
  * garbage collection, which logs a WARN naming where it was opened.
  */
-public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
+final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
 
     private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
@@ -50,10 +51,15 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
 
     private final Cleaner.Cleanable cleanable;
 
+    private final Function<String, ? extends RuntimeException> streamClosed;
+
     private @Nullable Boolean hasNext;
 
-    public Cursor(DataSource dataSource, Dialect dialect, StatementExecutor executor, BoundStatement bound, RowPlan plan, int fetchSize) {
+    /** @param streamClosed what a read after the transaction ended raises, from the model's name */
+    Cursor(DataSource dataSource, Dialect dialect, StatementExecutor executor, BoundStatement bound, RowPlan plan, int fetchSize,
+            Function<String, ? extends RuntimeException> streamClosed) {
         this.plan = plan;
+        this.streamClosed = streamClosed;
         this.executor = executor;
         this.sql = bound.sql();
         if (plan.groupsRows()) {
@@ -117,7 +123,7 @@ public final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable
             CursorResources.State state = resources.state();
             if (state != CursorResources.State.OPEN) {
                 if (state == CursorResources.State.TRANSACTION_ENDED) {
-                    throw resources.transactionEnded();
+                    throw streamClosed.apply(plan.layout().modelName());
                 }
                 return false;
             }

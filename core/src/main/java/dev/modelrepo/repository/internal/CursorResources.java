@@ -15,7 +15,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
-import dev.modelrepo.repository.StreamClosedException;
 import dev.modelrepo.internal.jdbc.StreamingConnections;
 
 /**
@@ -76,11 +75,6 @@ final class CursorResources implements Runnable {
 
     synchronized void belongTo(CursorSynchronization synchronization) {
         this.synchronization = synchronization;
-    }
-
-    /** What reading a cursor closed by the end of its transaction raises. */
-    StreamClosedException transactionEnded() {
-        return new StreamClosedException(modelName);
     }
 
     /** The Cleaner's action: the cursor was collected. Does nothing when it had been closed. */

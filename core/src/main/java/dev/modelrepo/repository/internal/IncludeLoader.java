@@ -26,7 +26,7 @@ import dev.modelrepo.query.Q;
  * selects the related rows of all loaded parents by key ({@code = ANY(?)}, or a padded IN chunked to half the
  * engine's bind limit) and the results are attached to their parents.
  */
-public final class IncludeLoader {
+final class IncludeLoader {
 
     private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
@@ -37,7 +37,7 @@ public final class IncludeLoader {
 
     private final BiFunction<ModelQuery<? extends Model>, Map<String, ?>, List<? extends Model>> lister;
 
-    public IncludeLoader(ModelRegistry registry, BiFunction<ModelQuery<? extends Model>, Map<String, ?>, List<? extends Model>> lister) {
+    IncludeLoader(ModelRegistry registry, BiFunction<ModelQuery<? extends Model>, Map<String, ?>, List<? extends Model>> lister) {
         this.registry = registry;
         this.lister = lister;
     }

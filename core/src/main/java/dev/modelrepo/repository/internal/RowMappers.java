@@ -24,7 +24,7 @@ import dev.modelrepo.types.StandardReader;
  * row. Joined belongs-to relations fill {@code related(...)}; when a has-many relation is joined, rows are
  * merged per root key and each child is added once to {@code relatedList(...)}.
  */
-public final class RowMappers {
+final class RowMappers {
 
     private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 

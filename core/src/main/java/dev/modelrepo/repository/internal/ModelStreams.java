@@ -1,4 +1,4 @@
-package dev.modelrepo.repository;
+package dev.modelrepo.repository.internal;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -16,14 +17,16 @@ import dev.modelrepo.internal.jdbc.BoundStatement;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.ModelQuery;
+import dev.modelrepo.query.QueryRenderer;
 import dev.modelrepo.query.internal.CompiledQuery;
-import dev.modelrepo.query.internal.ParameterBinder;
+import dev.modelrepo.query.internal.CompiledQueryCache;
+import dev.modelrepo.query.internal.QueryAccess;
 import dev.modelrepo.query.internal.Purpose;
-import dev.modelrepo.repository.internal.Cursor;
-import dev.modelrepo.repository.internal.IncludeLoader;
 
-/** The constant-memory reads of a {@link ModelRepository}: streams over a cursor, and batches taken from such a stream. */
+/** The constant-memory reads: streams over a {@link Cursor}, and batches taken from such a stream. */
 final class ModelStreams {
+
+    private static final QueryAccess<ModelQuery<?>, QueryRenderer> QUERIES = QueryAccess.get(ModelQuery.class);
 
     private final Dialect dialect;
 
@@ -31,37 +34,44 @@ final class ModelStreams {
 
     private final IncludeLoader includes;
 
-    ModelStreams(Dialect dialect, StatementExecutor executor, IncludeLoader includes) {
+    private final QueryRenderer renderer;
+
+    private final Function<String, ? extends RuntimeException> streamClosed;
+
+    ModelStreams(Dialect dialect, StatementExecutor executor, IncludeLoader includes, QueryRenderer renderer,
+            Function<String, ? extends RuntimeException> streamClosed) {
         this.dialect = dialect;
         this.executor = executor;
         this.includes = includes;
+        this.renderer = renderer;
+        this.streamClosed = streamClosed;
     }
 
-    /** {@link ModelRepository#stream(ModelQuery, Map, int)}, compiling through the repository's {@code compiled}. */
-    <M extends Model> Stream<M> stream(ModelRepository repository, ModelQuery<M> query, Map<String, ?> params, int fetchSize) {
+    /** The query's models, read as the stream advances. */
+    <M extends Model> Stream<M> stream(ModelQuery<M> query, Map<String, ?> params, int fetchSize) {
         Arguments.notNull(query, "query");
         Arguments.notNull(params, "params");
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetchSize must be positive: " + fetchSize);
         }
-        includes.validate(query.modelType(), query.spec().includes());
-        CompiledQuery compiled = repository.compiled(query, Purpose.LIST, null);
-        BoundStatement bound = ParameterBinder.bind(compiled, query.shape().literals(), params);
-        Cursor<M> cursor = new Cursor<>(executor.dataSource(), dialect, executor, bound, compiled.plan(), fetchSize);
+        includes.validate(query.modelType(), query.includes());
+        CompiledQuery compiled = QUERIES.compiled(renderer, query, Purpose.LIST, null, new CompiledQueryCache.Lookup());
+        BoundStatement bound = QUERIES.bind(compiled, query, params);
+        Cursor<M> cursor = new Cursor<>(executor.dataSource(), dialect, executor, bound, compiled.plan(), fetchSize, streamClosed);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(cursor::close);
     }
 
-    /** {@link ModelRepository#forEachBatch}, reading through the repository's {@code stream}. */
-    <M extends Model> void forEachBatch(ModelRepository repository, ModelQuery<M> query, Map<String, ?> params, int batchSize,
+    /** The query's models in batches of {@code batchSize}, with their includes loaded per batch. */
+    <M extends Model> void forEachBatch(ModelQuery<M> query, Map<String, ?> params, int batchSize,
             Consumer<List<M>> consumer) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
         }
         Arguments.notNull(query, "query");
         Arguments.notNull(consumer, "consumer");
-        List<String> include = query.spec().includes();   // checked by stream(...) before its SELECT
-        try (Stream<M> rows = repository.stream(query, params, batchSize)) {
+        List<String> include = query.includes();   // checked by stream(...) before its SELECT
+        try (Stream<M> rows = stream(query, params, batchSize)) {
             Iterator<M> it = rows.iterator();
             List<M> batch = new ArrayList<>(batchSize);
             while (it.hasNext()) {

@@ -1,4 +1,4 @@
-package dev.modelrepo.repository;
+package dev.modelrepo.repository.internal;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.modelrepo.internal.CauseFirstTransactionTemplate;
 
-/** The PROPAGATION_NESTED template behind {@link ModelRepository#inTransaction}, made once on first use. */
+/** The PROPAGATION_NESTED template behind the repository's {@code inTransaction}, made once on first use. */
 final class NestedTransactions {
 
     private final PlatformTransactionManager transactionManager;

@@ -1,4 +1,4 @@
-package dev.modelrepo.query;
+package dev.modelrepo.query.error;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
