@@ -83,6 +83,21 @@ public interface Dialect extends MetadataConventions {
      */
     ValueBinder arrayBinder(ColumnKind kind, @Nullable ColumnMetadata column);
 
+    /**
+     * The binder of a Java array or collection sent as an SQL array of this element type, for positions nothing types
+     * ({@code Q.array}); raises {@link UnsupportedTypeException} before any SQL where the database has no arrays.
+     */
+    default ValueBinder arrayBinder(String elementType) {
+        return (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, java.sql.Types.ARRAY);
+            }
+            else {
+                ps.setArray(i, ps.getConnection().createArrayOf(elementType, (Object[]) v));
+            }
+        };
+    }
+
     /** The SQL element type name for an array of values of the column (ARRAY strategy only). */
     String arrayElementType(ColumnKind kind, @Nullable ColumnMetadata column);
 

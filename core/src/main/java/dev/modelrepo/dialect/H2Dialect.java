@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueBinder;
+import dev.modelrepo.schema.ColumnTypeInfo;
 
 /** H2 2.x: array binds for IN lists (several arrays past 65,536 values), FOR UPDATE with NOWAIT, WAIT n and SKIP LOCKED. */
 public class H2Dialect extends AnsiDialect {
@@ -38,6 +39,19 @@ public class H2Dialect extends AnsiDialect {
     @Override
     public NativeSqlSyntax nativeSqlSyntax() {
         return SYNTAX;
+    }
+
+    /** ENUM(…) columns are text, GEOMETRY (E)WKB bytes, as H2 gives them without JTS on the class path. */
+    @Override
+    public ColumnKind columnKind(ColumnTypeInfo type) {
+        String t = type.typeName().toUpperCase(java.util.Locale.ROOT);
+        if (t.startsWith("ENUM")) {
+            return ColumnKind.STRING;
+        }
+        if (t.startsWith("GEOMETRY")) {
+            return ColumnKind.BYTES;
+        }
+        return super.columnKind(type);
     }
 
     @Override

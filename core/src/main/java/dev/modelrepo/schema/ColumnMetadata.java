@@ -35,6 +35,8 @@ public final class ColumnMetadata {
 
     private final ColumnKind kind;
 
+    private final DeclaredType declaredType;
+
     private final boolean generated;
 
     private final boolean setOnUpdate;
@@ -47,13 +49,30 @@ public final class ColumnMetadata {
 
     public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
             @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind) {
-        this(storedName, jdbcType, typeName, size, scale, nullable, defaultValue, autoIncrement, primaryKey, kind, false, false);
+        this(storedName, jdbcType, typeName, size, scale, nullable, defaultValue, autoIncrement, primaryKey, kind,
+                DeclaredType.of(typeName), false, false);
+    }
+
+    /** A column whose declared type the dialect's {@link TypeCatalog} described. */
+    public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
+            @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind,
+            DeclaredType declaredType) {
+        this(storedName, jdbcType, typeName, size, scale, nullable, defaultValue, autoIncrement, primaryKey, kind, declaredType,
+                false, false);
     }
 
     /** A column the database may write itself: {@code generated} ({@link #generated()}), {@code setOnUpdate} ({@link #setOnUpdate()}). */
     public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
             @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind, boolean generated,
             boolean setOnUpdate) {
+        this(storedName, jdbcType, typeName, size, scale, nullable, defaultValue, autoIncrement, primaryKey, kind,
+                DeclaredType.of(typeName), generated, setOnUpdate);
+    }
+
+    /** Every attribute: the declared type as the catalog describes it, and whether the database writes the column itself. */
+    public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
+            @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind,
+            DeclaredType declaredType, boolean generated, boolean setOnUpdate) {
         this.name = storedName.toLowerCase(java.util.Locale.ROOT);
         this.storedName = storedName;
         this.jdbcType = jdbcType;
@@ -65,6 +84,7 @@ public final class ColumnMetadata {
         this.autoIncrement = autoIncrement;
         this.primaryKey = primaryKey;
         this.kind = kind;
+        this.declaredType = declaredType;
         this.generated = generated;
         this.setOnUpdate = setOnUpdate;
     }
@@ -128,6 +148,11 @@ public final class ColumnMetadata {
     /** Whether the database sets this column on every UPDATE (MySQL/MariaDB and H2 {@code ON UPDATE CURRENT_TIMESTAMP}). */
     public boolean setOnUpdate() {
         return setOnUpdate;
+    }
+
+    /** The declared type as the catalog describes it (an enum, a domain, an array of …); a base type by default. */
+    public DeclaredType declaredType() {
+        return declaredType;
     }
 
     /** The reader for this column (set once when the metadata is loaded). */

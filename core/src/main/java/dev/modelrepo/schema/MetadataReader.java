@@ -9,15 +9,18 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueCoercion;
 
 
 /**
- * Reads a table's columns and primary key from {@link DatabaseMetaData}. Passes the connection's catalog and
+ * Reads a table's columns and primary key from {@link DatabaseMetaData}, with what the dialect's {@link TypeCatalog}
+ * says of their declared types, and gives a foreign-key column the kind of the key it references. Passes the connection's catalog and
  * schema (never null where the engine has them, which would list every schema), escapes {@code _} and
  * {@code %} in the patterns, and matches the table name case-insensitively while keeping the stored name.
  */
@@ -47,28 +50,68 @@ public final class MetadataReader {
         if (found == null) {
             return null;
         }
-        Set<String> pk = new HashSet<>();
-        try (ResultSet rs = md.getPrimaryKeys(found.catalog, found.schema, found.table)) {
+        Set<String> pk = primaryKey(md, found.catalog, found.schema, found.table);
+        // Catalog queries run on the metadata's own connection, as DatabaseMetaData's do: what counts or observes the
+        // application's statements sees no metadata reads.
+        Connection catalogConnection = md.getConnection();
+        Map<String, DeclaredType> declared = dialect.typeCatalog().declaredTypes(catalogConnection, found.catalog, found.schema,
+                found.table);
+        Map<String, ColumnKind> referenced = found.view ? Map.of()
+                : ReferencedKeys.kinds(catalogConnection, dialect, found.catalog, found.schema, found.table);
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet rs = columns(md, found.catalog, found.schema, found.table, "%")) {
             while (rs.next()) {
-                pk.add(rs.getString("COLUMN_NAME"));
+                if (found.table.equals(rs.getString("TABLE_NAME"))) {
+                    String name = rs.getString("COLUMN_NAME");
+                    rows.add(new Row(name, typeInfo(rs, pk, declared.get(name)), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                            rs.getString("COLUMN_DEF"), "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))));
+                }
             }
         }
-        List<Row> rows = rows(md, found);
         Set<String> reported = new HashSet<>();
         rows.stream().filter(Row::generated).forEach(r -> reported.add(r.name()));
         GeneratedColumnDetection.GeneratedColumns written = dialect.generatedColumns()
                 .detect(md, found.catalog, found.schema, found.table, reported);
         List<ColumnMetadata> columns = new ArrayList<>();
         for (Row r : rows) {
-            boolean primaryKey = pk.contains(r.name());
-            int scale = r.scale() == 0 ? declaredScale(r.typeName()) : r.scale();
-            var kind = dialect.columnKind(new ColumnTypeInfo(r.jdbcType(), r.typeName(), r.size(), scale, r.autoIncrement(),
-                    primaryKey && pk.size() == 1));
-            columns.add(attached(new ColumnMetadata(r.name(), r.jdbcType(), r.typeName(), r.size(), scale, r.nullable(),
-                    r.defaultValue(), r.autoIncrement(), primaryKey, kind, written.generated().contains(r.name()),
-                    written.setOnUpdate().contains(r.name()))));
+            ColumnTypeInfo type = r.type();
+            ColumnKind kind = ReferencedKeys.widened(dialect.columnKind(type), referenced.get(r.name()));
+            columns.add(attached(new ColumnMetadata(r.name(), type.jdbcType(), type.typeName(), type.size(), type.scale(), r.nullable(),
+                    r.defaultValue(), type.autoIncrement(), pk.contains(r.name()), kind, type.declared(),
+                    written.generated().contains(r.name()), written.setOnUpdate().contains(r.name()))));
         }
         return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns);
+    }
+
+    /** The primary-key columns of a table, by stored name. */
+    static Set<String> primaryKey(DatabaseMetaData md, @Nullable String catalog, @Nullable String schema, String table)
+            throws SQLException {
+        Set<String> pk = new HashSet<>();
+        try (ResultSet rs = md.getPrimaryKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                pk.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        return pk;
+    }
+
+    /** {@link DatabaseMetaData#getColumns} of a table, its names escaped as patterns. */
+    static ResultSet columns(DatabaseMetaData md, @Nullable String catalog, @Nullable String schema, String table,
+            String columnPattern) throws SQLException {
+        return md.getColumns(catalog, schema == null ? null : escape(schema, md), escape(table, md), columnPattern);
+    }
+
+    /** The type of the current column of a {@code getColumns} result; {@code declared} from the dialect's catalog. */
+    static ColumnTypeInfo typeInfo(ResultSet rs, Set<String> pk, @Nullable DeclaredType declared) throws SQLException {
+        String typeName = String.valueOf(rs.getString("TYPE_NAME"));
+        int scale = rs.getInt("DECIMAL_DIGITS");
+        if (scale == 0) {
+            scale = declaredScale(typeName);
+        }
+        return new ColumnTypeInfo(rs.getInt("DATA_TYPE"), typeName, rs.getInt("COLUMN_SIZE"), scale,
+                "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT")),
+                pk.size() == 1 && pk.contains(rs.getString("COLUMN_NAME")),
+                declared != null ? declared : DeclaredType.of(typeName));
     }
 
     /**
@@ -79,30 +122,14 @@ public final class MetadataReader {
         List<ColumnMetadata> columns = new ArrayList<>();
         for (ColumnMetadata c : described.columns()) {
             columns.add(attached(new ColumnMetadata(c.storedName(), c.jdbcType(), c.typeName(), c.size(), c.scale(),
-                    c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind(), c.generated(), c.setOnUpdate())));
+                    c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind(), c.declaredType(), c.generated(),
+                    c.setOnUpdate())));
         }
         return new TableMetadata(described.storedName(), described.storedSchema(), described.isView(), columns);
     }
 
-    /** One row of {@link DatabaseMetaData#getColumns}. */
-    private record Row(String name, int jdbcType, String typeName, int size, int scale, boolean nullable,
-            @Nullable String defaultValue, boolean autoIncrement, boolean generated) {
-    }
-
-    private static List<Row> rows(DatabaseMetaData md, Found found) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        String schemaPattern = found.schema == null ? null : escape(found.schema, md);
-        try (ResultSet rs = md.getColumns(found.catalog, schemaPattern, escape(found.table, md), "%")) {
-            while (rs.next()) {
-                if (found.table.equals(rs.getString("TABLE_NAME"))) {
-                    rows.add(new Row(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"), String.valueOf(rs.getString("TYPE_NAME")),
-                            rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-                            rs.getString("COLUMN_DEF"), "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT")),
-                            "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))));
-                }
-            }
-        }
-        return rows;
+    /** One column of {@link DatabaseMetaData#getColumns}, before the generated columns are known. */
+    private record Row(String name, ColumnTypeInfo type, boolean nullable, @Nullable String defaultValue, boolean generated) {
     }
 
     private ColumnMetadata attached(ColumnMetadata column) {
@@ -142,7 +169,7 @@ public final class MetadataReader {
         return null;
     }
 
-    private static String escape(String pattern, DatabaseMetaData md) throws SQLException {
+    static String escape(String pattern, DatabaseMetaData md) throws SQLException {
         String escape = md.getSearchStringEscape();
         if (escape == null || escape.isEmpty()) {
             return pattern;

@@ -65,7 +65,7 @@ public final class ValueCoercion {
         }
         Object input = value instanceof CharSequence || value instanceof Character ? value.toString() : value;
         return switch (kind) {
-            case INTEGER, BIGINT, DECIMAL -> number(value, input, kind);
+            case INTEGER, BIGINT, BIGINT_UNSIGNED, DECIMAL -> number(value, input, kind);
             case DOUBLE -> input instanceof String ? parsed(value, input, kind, Double.class) : refuse(value, kind);
             case BOOLEAN -> bool(value, input);
             case DATE -> parsed(value, input, kind, LocalDate.class);

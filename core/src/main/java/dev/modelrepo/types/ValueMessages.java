@@ -32,6 +32,8 @@ final class ValueMessages {
     }
 
     /** Why a number does not fit an integral or floating kind; every other refusal is {@code NOT_CONVERTIBLE}. */
+    private static final BigDecimal UNSIGNED_MAX = new BigDecimal(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+
     static Reason reasonFor(Object value, ColumnKind kind) {
         BigDecimal number = value instanceof Number n ? decimal(n) : null;
         if (number == null) {
@@ -40,6 +42,7 @@ final class ValueMessages {
         return switch (kind) {
             case INTEGER -> integral(number, INT_MIN, INT_MAX);
             case BIGINT -> integral(number, LONG_MIN, LONG_MAX);
+            case BIGINT_UNSIGNED -> integral(number, BigDecimal.ZERO, UNSIGNED_MAX);
             case DOUBLE -> value instanceof Long || value instanceof BigInteger || value instanceof BigDecimal
                     ? Reason.LOSSY : Reason.NOT_CONVERTIBLE;
             default -> Reason.NOT_CONVERTIBLE;
@@ -88,6 +91,8 @@ final class ValueMessages {
     private static String noun(ColumnKind kind) {
         return switch (kind) {
             case INTEGER, BIGINT -> "an integer";
+            case BIGINT_UNSIGNED -> "an integer from 0 to 2^64-1";
+            case SET -> "SET members (text or a collection of texts without commas)";
             case DECIMAL -> "a decimal number";
             case DOUBLE -> "a number";
             case BOOLEAN -> "a boolean";

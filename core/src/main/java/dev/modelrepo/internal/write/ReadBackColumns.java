@@ -78,13 +78,14 @@ final class ReadBackColumns {
     /**
      * Whether the database may store another value than the one bound: fractional seconds and decimals are rounded
      * or truncated to the column, floating point may lose digits, JSON is normalized (jsonb, MySQL), fixed-length
-     * text is padded, and arrays or unknown types may hold any of these. Other values (integers, booleans, dates,
-     * variable-length text, bytes, UUIDs) are stored as bound, so they need not be read back.
+     * text is padded, ranges, composites and SETs take a canonical form, and arrays or unknown types may hold any of
+     * these. Other values (integers, booleans, dates, variable-length text, bytes, UUIDs) are stored as bound, so they
+     * need not be read back.
      */
     static boolean mayChangeWhenStored(ColumnMetadata column) {
         return switch (column.kind()) {
-            case TIMESTAMP, TIMESTAMP_TZ, TIME, DECIMAL, DOUBLE, JSON, ARRAY, OTHER -> true;
-            case STRING -> isFixedLength(column.typeName());
+            case TIMESTAMP, TIMESTAMP_TZ, TIME, DECIMAL, DOUBLE, JSON, ARRAY, SET, OTHER -> true;
+            case STRING -> isFixedLength(column.typeName()) || column.declaredType().normalizesText();
             default -> false;
         };
     }
