@@ -176,11 +176,11 @@ public class ModelRepository {
     }
 
     /**
-     * Native SQL with {@code :named} parameters: {@code repo.sql("SELECT * FROM users WHERE age > :age").list(params)}.
-     * Build dynamic parts with {@link Sql}; never concatenate user input.
+     * Native SQL with {@code :named} parameters: {@code repo.sql("SELECT * FROM users WHERE age > :age").list(params)}, also
+     * as a stream, in batches or locked. Build dynamic parts with {@link Sql}; never concatenate user input.
      */
     public NativeQuery sql(String sql) {
-        return new NativeQuery(sql, parsedSql.parsed(sql), context.dialect(), context.executor(), this);
+        return new NativeQuery(sql, parsedSql.parsed(sql), context.dialect(), context.executor(), context.nativeReads(), this);
     }
 
     /**
