@@ -8,9 +8,9 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.dialect.JoinKind;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.internal.Ast;
-import dev.modelrepo.query.internal.Ast.JoinType;
 import dev.modelrepo.query.internal.Ast.LikeMode;
 import dev.modelrepo.query.error.InvalidQueryException;
 
@@ -30,6 +30,23 @@ public final class Q {
     /** A named parameter bound at execution from the params map; a collection expands for {@code in}. */
     public static Expression param(String name) {
         return new ExpressionNode(new Ast.Param(Ast.identifier(name, "parameter name")));
+    }
+
+    /**
+     * A value bound exactly as given, without the conversion to the compared column's type (nor its converter): for the
+     * rare value that the database must convert itself, such as text for a column of a type modelrepo does not know.
+     * Not for IN lists, nor null (use isNull).
+     */
+    public static Expression unconverted(Object value) {
+        if (value == null) {
+            throw new InvalidQueryException("unconverted(null) would compare with NULL, which is never true in SQL; use isNull/isNotNull");
+        }
+        return new ExpressionNode(new Ast.Unconverted(new Ast.Literal(value)));
+    }
+
+    /** A named parameter bound exactly as given, as {@link #unconverted} binds a value. */
+    public static Expression unconvertedParam(String name) {
+        return new ExpressionNode(new Ast.Unconverted(new Ast.Param(Ast.identifier(name, "parameter name"))));
     }
 
     /** A column reference, for the right side of a comparison or a select list: {@code col("d.id")}. */
@@ -224,6 +241,20 @@ public final class Q {
         return new ConditionNode(new Ast.Exists(subquery.spec(), true));
     }
 
+    /** EXISTS of a raw SQL subquery: {@code exists(raw("SELECT 1 FROM badges WHERE badges.employee_id = ?", col("e.id")))}. */
+    public static Condition exists(RawSql subquery) {
+        return rawExists("EXISTS (", Nodes.raw(subquery));
+    }
+
+    /** NOT EXISTS of a raw SQL subquery. */
+    public static Condition notExists(RawSql subquery) {
+        return rawExists("NOT EXISTS (", Nodes.raw(subquery));
+    }
+
+    private static Condition rawExists(String open, Ast.Raw subquery) {
+        return new RawSql(new Ast.Raw(open + subquery.sql() + ")", subquery.arguments()));
+    }
+
     // ------------------------------------------------------------ aggregates
 
     /** COUNT(*). */
@@ -277,21 +308,85 @@ public final class Q {
 
     /** INNER JOIN a relation declared with {@code @BelongsTo}/{@code @HasMany}. */
     public static Join inner(String relation) {
-        return new JoinNode(Ast.JoinSpec.relation(JoinType.INNER, relation));
+        return new JoinNode(Ast.JoinSpec.relation(JoinKind.INNER, relation));
     }
 
     /** LEFT JOIN a relation declared with {@code @BelongsTo}/{@code @HasMany}. */
     public static Join left(String relation) {
-        return new JoinNode(Ast.JoinSpec.relation(JoinType.LEFT, relation));
+        return new JoinNode(Ast.JoinSpec.relation(JoinKind.LEFT, relation));
+    }
+
+    /** RIGHT JOIN a relation: every row of the related table, a root whose columns are null where none matches. */
+    public static Join right(String relation) {
+        return new JoinNode(Ast.JoinSpec.relation(JoinKind.RIGHT, relation));
+    }
+
+    /** FULL JOIN a relation (PostgreSQL, SQLite 3.39+; elsewhere an {@code UnsupportedJoinException}). */
+    public static Join full(String relation) {
+        return new JoinNode(Ast.JoinSpec.relation(JoinKind.FULL, relation));
     }
 
     /** INNER JOIN a model's table under an alias; give the condition with {@code .on(...)}. */
     public static Join inner(Class<? extends Model> model, String alias) {
-        return new JoinNode(Ast.JoinSpec.model(JoinType.INNER, model, alias));
+        return new JoinNode(Ast.JoinSpec.model(JoinKind.INNER, model, alias));
     }
 
     /** LEFT JOIN a model's table under an alias; give the condition with {@code .on(...)}. */
     public static Join left(Class<? extends Model> model, String alias) {
-        return new JoinNode(Ast.JoinSpec.model(JoinType.LEFT, model, alias));
+        return new JoinNode(Ast.JoinSpec.model(JoinKind.LEFT, model, alias));
+    }
+
+    /** RIGHT JOIN a model's table under an alias; give the condition with {@code .on(...)}. */
+    public static Join right(Class<? extends Model> model, String alias) {
+        return new JoinNode(Ast.JoinSpec.model(JoinKind.RIGHT, model, alias));
+    }
+
+    /** FULL JOIN a model's table under an alias, where the database has FULL JOIN; give the condition with {@code .on(...)}. */
+    public static Join full(Class<? extends Model> model, String alias) {
+        return new JoinNode(Ast.JoinSpec.model(JoinKind.FULL, model, alias));
+    }
+
+    /** CROSS JOIN a model's table under an alias: every pair of rows, no condition. */
+    public static Join cross(Class<? extends Model> model, String alias) {
+        return new JoinNode(Ast.JoinSpec.model(JoinKind.CROSS, model, alias));
+    }
+
+    /** A table that no model class maps, to join by name: {@code inner(table("badges"), "b").on(...)}. */
+    public static TableRef table(String name) {
+        return new TableRef(new Ast.TableName(null, name));
+    }
+
+    /** A table of another schema that no model class maps. */
+    public static TableRef table(String schema, String name) {
+        return new TableRef(new Ast.TableName(Arguments.notNull(schema, "schema"), name));
+    }
+
+    /** INNER JOIN a table by name under an alias; its columns are known as {@code "alias.column"}. */
+    public static Join inner(TableRef table, String alias) {
+        return tableJoin(JoinKind.INNER, table, alias);
+    }
+
+    /** LEFT JOIN a table by name under an alias. */
+    public static Join left(TableRef table, String alias) {
+        return tableJoin(JoinKind.LEFT, table, alias);
+    }
+
+    /** RIGHT JOIN a table by name under an alias. */
+    public static Join right(TableRef table, String alias) {
+        return tableJoin(JoinKind.RIGHT, table, alias);
+    }
+
+    /** FULL JOIN a table by name under an alias, where the database has FULL JOIN. */
+    public static Join full(TableRef table, String alias) {
+        return tableJoin(JoinKind.FULL, table, alias);
+    }
+
+    /** CROSS JOIN a table by name under an alias. */
+    public static Join cross(TableRef table, String alias) {
+        return tableJoin(JoinKind.CROSS, table, alias);
+    }
+
+    private static Join tableJoin(JoinKind kind, TableRef table, String alias) {
+        return new JoinNode(Ast.JoinSpec.table(kind, Arguments.notNull(table, "table").node, alias));
     }
 }
