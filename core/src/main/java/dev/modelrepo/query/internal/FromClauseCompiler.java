@@ -36,7 +36,7 @@ final class FromClauseCompiler {
 
     Scope scope(QuerySpec spec, @Nullable Scope parent) {
         ModelInfo model = REGISTRY.info(registry, spec.model());
-        // a raw subquery returns the model's columns
+        // a raw subquery (fromSql) reads like the table: it returns the model's columns
         Source root = spec.from() == null ? Source.ofTable(spec.alias(), model) : derived(spec, model, parent);
         Scope scope = new Scope(parent, root);
         for (Ast.JoinSpec join : spec.joins()) {
