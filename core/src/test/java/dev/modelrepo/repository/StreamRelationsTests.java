@@ -176,6 +176,8 @@ class StreamRelationsTests {
             }
         })).isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageContaining("include")
                 .hasMessageContaining("outside the transaction");
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> f.repo().forEachBatch(employees(f.tag()).include("department"),
+                Map.of(), 5, batch -> { }))).isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageContaining("include");
         assertThat(f.counter().statements()).isEmpty();
         // outside a transaction the stream has a connection of its own, and the includes load on others
         try (Stream<Employee> s = f.repo().stream(employees(f.tag()).include("department"), Map.of(), 5)) {
