@@ -8,8 +8,8 @@ import dev.modelrepo.types.ValueBinder;
 
 /**
  * Text bound with its PostgreSQL type named (a pgjdbc {@link PGobject}), for composite types: an untyped value
- * compared with a composite column is taken as an anonymous record, which the server cannot read ("input of
- * anonymous composite types is not implemented"). The second class that touches pgjdbc; {@link PostgresTypes} loads it
+ * compared with a composite column is taken as an anonymous record, which the server refuses to take as input (it
+ * has no input function for anonymous composite types). The second class that touches pgjdbc; {@link PostgresTypes} loads it
  * only when pgjdbc is on the class path.
  */
 final class PostgresTypedText {
