@@ -5,10 +5,10 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -38,12 +38,7 @@ public final class MetadataReader {
             return null;
         }
         String escapedTable = escape(found.table, md);
-        Set<String> pk = new HashSet<>();
-        try (ResultSet rs = md.getPrimaryKeys(found.catalog, found.schema, found.table)) {
-            while (rs.next()) {
-                pk.add(rs.getString("COLUMN_NAME"));
-            }
-        }
+        List<String> pk = primaryKey(md, found);
         List<ColumnMetadata> columns = new ArrayList<>();
         String schemaPattern = found.schema == null ? null : escape(found.schema, md);
         try (ResultSet rs = md.getColumns(found.catalog, schemaPattern, escapedTable, "%")) {
@@ -69,7 +64,19 @@ public final class MetadataReader {
                         defaultValue, autoIncrement, primaryKey, kind)));
             }
         }
-        return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns);
+        return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns, pk);
+    }
+
+    /** The primary-key columns in key order (KEY_SEQ; a driver reporting none keeps its listing order). */
+    private static List<String> primaryKey(DatabaseMetaData md, Found found) throws SQLException {
+        List<Map.Entry<Integer, String>> key = new ArrayList<>();
+        try (ResultSet rs = md.getPrimaryKeys(found.catalog, found.schema, found.table)) {
+            while (rs.next()) {
+                key.add(Map.entry(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME")));
+            }
+        }
+        key.sort(Map.Entry.comparingByKey());
+        return key.stream().map(Map.Entry::getValue).toList();
     }
 
     /**
@@ -82,7 +89,8 @@ public final class MetadataReader {
             columns.add(attached(new ColumnMetadata(c.storedName(), c.jdbcType(), c.typeName(), c.size(), c.scale(),
                     c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind())));
         }
-        return new TableMetadata(described.storedName(), described.storedSchema(), described.isView(), columns);
+        return new TableMetadata(described.storedName(), described.storedSchema(), described.isView(), columns,
+                described.primaryKey().stream().map(ColumnMetadata::storedName).toList());
     }
 
     private ColumnMetadata attached(ColumnMetadata column) {
