@@ -108,20 +108,17 @@ public final class WriteSql {
     }
 
     /**
-     * {@code k IN (?, …)} for {@code keys} values of a single-column key; for a composite key the OR-chain
-     * {@code (a = ? AND b = ?) OR (a = ? AND b = ?) …}, which every engine runs as index lookups (SQLite has no row-value
-     * IN list, only a row-value IN subquery). Placeholders: each key's columns in key order, key after key.
+     * {@code k IN (?, …)} for {@code keys} values of a single-column key; for a composite key the row value
+     * {@code (a, b) IN ((?, ?), …)}, or {@code (a, b) IN (VALUES (?, ?), …)} where the dialect has no row-value IN list
+     * (SQLite). Placeholders: each key's columns in key order, key after key.
      */
     public String keyIn(List<ColumnMetadata> key, int keys) {
         if (key.size() == 1) {
             return column(key.get(0)) + " IN (" + placeholders(keys) + ")";
         }
-        String one = "(" + matching(key, "") + ")";
-        StringBuilder sb = new StringBuilder(keys * (one.length() + 4));
-        for (int i = 0; i < keys; i++) {
-            sb.append(i == 0 ? "" : " OR ").append(one);
-        }
-        return sb.toString();
+        StringBuilder sb = new StringBuilder(row(key)).append(dialect.rowValueInList() ? " IN (" : " IN (VALUES ");
+        appendTuples(sb, key.size(), keys, "");
+        return sb.append(')').toString();
     }
 
     /** {@code c = <value of c>, …}: an assignment list, e.g. {@code c = ?}, {@code c = v.c}, {@code c = excluded.c}. */

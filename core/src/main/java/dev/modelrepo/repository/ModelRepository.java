@@ -1,7 +1,5 @@
 package dev.modelrepo.repository;
 
-import dev.modelrepo.internal.Arguments;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +19,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.modelrepo.bulk.BulkOperations;
 import dev.modelrepo.bulk.BulkOptions;
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.internal.Arguments;
 import dev.modelrepo.lock.LockOperations;
 import dev.modelrepo.model.Cascade;
+import dev.modelrepo.model.Key;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
@@ -157,9 +157,14 @@ public class ModelRepository {
         return context.reads().rows(query, params);
     }
 
-    /** The model with this primary key. */
+    /** The model with this primary key's value; a model with a composite key is found by a {@link Key} instead. */
     public <M extends Model> Optional<M> findById(Class<M> type, Object id) {
         return context.reads().findById(type, id);
+    }
+
+    /** The model with this primary key, e.g. {@code Key.of("actor_id", 1, "film_id", 23)} (a single-column key too). */
+    public <M extends Model> Optional<M> findById(Class<M> type, Key key) {
+        return context.reads().findById(type, key);
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.schema.TableMetadata;
 import dev.modelrepo.model.internal.Converters;
+import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.types.ColumnKind;
@@ -77,7 +78,7 @@ public final class ModelWriter {
             });
         }
         else {
-            ColumnMetadata pk = singleKey(info);
+            ColumnMetadata pk = generatedKey(info, columns);
             Object key = executor.execute(sql, task, true, ps -> {
                 bind(ps, model, columns, 1);
                 ps.executeUpdate();
@@ -89,7 +90,9 @@ public final class ModelWriter {
             if (pk != null && model.get(pk.name()) == null && key != null) {
                 ACCESS.write(model, pk.name(), ValueConverter.convert(key, pk.kind()));
             }
-            reread(model, info, stored);
+            if (!info.metadata().primaryKey().isEmpty()) {
+                reread(model, info, stored);
+            }
         }
         ACCESS.markStored(model);
     }
@@ -102,10 +105,10 @@ public final class ModelWriter {
             return false;
         }
         refuseView(info, "update");
-        ColumnMetadata pk = requireKey(info);
-        if (model.isDirty(pk.name())) {
-            throw new InvalidDataAccessApiUsageException("The primary key of " + info.name() + " cannot be changed by save (id="
-                    + model.id() + "); insert a new row instead");
+        List<ColumnMetadata> pk = requireKey(info, "be updated");
+        if (pk.stream().anyMatch(c -> model.isDirty(c.name()))) {
+            throw new InvalidDataAccessApiUsageException("The primary key of " + info.name() + " cannot be changed by save ("
+                    + identity(info, model) + "); insert a new row instead");
         }
         List<ColumnMetadata> columns = touch(model, table, info.table().updatedAt(), true) ? dirtyColumns(model, table) : dirty;
         ColumnMetadata version = versionColumn(info);
@@ -113,14 +116,13 @@ public final class ModelWriter {
         if (version != null) {
             columns.removeIf(c -> c.name().equals(version.name()));
         }
-        String sql = writeSql.updateByKey(table(info), columns, List.of(pk), version, currentVersion == null ? VersionMatch.IS_NULL
+        String sql = writeSql.updateByKey(table(info), columns, pk, version, currentVersion == null ? VersionMatch.IS_NULL
                 : VersionMatch.EQUALS);
         List<ColumnMetadata> readBack = UpdateReadBack.readBack(columns, version);
         String returning = readBack.isEmpty() ? null : dialect.updateReturning(sql, writeSql.columns(readBack));
         StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
         executor.execute(returning != null ? returning : sql, task, false, ps -> {
-            int p = bind(ps, model, columns, 1);
-            pk.binder().bind(ps, p++, model.id());
+            int p = bindKey(ps, model, pk, bind(ps, model, columns, 1));
             if (version != null && currentVersion != null) {
                 version.binder().bind(ps, p, currentVersion);
             }
@@ -151,14 +153,14 @@ public final class ModelWriter {
     /** DELETEs a stored model by key (and version). */
     public void delete(Model model, ModelInfo info) {
         refuseView(info, "delete");
-        ColumnMetadata pk = requireKey(info);
+        List<ColumnMetadata> pk = requireKey(info, "be deleted");
         ColumnMetadata version = versionColumn(info);
         Object currentVersion = version == null ? null : model.get(version.name());
-        String sql = writeSql.deleteByKey(table(info), List.of(pk), version, currentVersion == null ? VersionMatch.NONE : VersionMatch.EQUALS);
+        String sql = writeSql.deleteByKey(table(info), pk, version, currentVersion == null ? VersionMatch.NONE : VersionMatch.EQUALS);
         executor.execute(sql, StatementExecutor.Op.of("delete", info.metadata().name()), false, ps -> {
-            pk.binder().bind(ps, 1, model.id());
+            int p = bindKey(ps, model, pk, 1);
             if (version != null && currentVersion != null) {
-                version.binder().bind(ps, 2, currentVersion);
+                version.binder().bind(ps, p, currentVersion);
             }
             return requireAffected(ps.executeUpdate(), info, model, version, currentVersion);
         });
@@ -178,10 +180,15 @@ public final class ModelWriter {
 
     private static RuntimeException stale(ModelInfo info, Model model, @Nullable ColumnMetadata version, @Nullable Object currentVersion) {
         if (version != null) {
-            return new OptimisticLockingFailureException(info.name() + " id=" + model.id() + " was changed or deleted by another"
+            return new OptimisticLockingFailureException(info.name() + " " + identity(info, model) + " was changed or deleted by another"
                     + " transaction: " + version.name() + " " + currentVersion + " is stale; reload it and try again");
         }
-        return new EmptyResultDataAccessException(info.name() + " id=" + model.id() + " no longer exists", 1);
+        return new EmptyResultDataAccessException(info.name() + " " + identity(info, model) + " no longer exists", 1);
+    }
+
+    /** How messages name a stored model: {@code id=5}, or its key {@code Key[actor_id=1, film_id=23]} when composite. */
+    public static String identity(ModelInfo info, Model model) {
+        return info.metadata().primaryKey().size() > 1 ? model.key().toString() : "id=" + model.id();
     }
 
     /** Sets a timestamp column to now when the table has it and the caller did not set it. */
@@ -211,17 +218,27 @@ public final class ModelWriter {
         return column;
     }
 
-    private static @Nullable ColumnMetadata singleKey(ModelInfo info) {
-        return info.metadata().primaryKey().size() == 1 ? info.metadata().primaryKey().get(0) : null;
+    /**
+     * The key column whose value the database generates when the INSERT did not write it: a single-column key, or the
+     * one column of a composite key left out (a generated id beside a partition column, say); null otherwise.
+     */
+    private static @Nullable ColumnMetadata generatedKey(ModelInfo info, List<ColumnMetadata> written) {
+        List<ColumnMetadata> pk = info.metadata().primaryKey();
+        List<ColumnMetadata> missing = pk.stream().filter(c -> !written.contains(c)).toList();
+        return pk.size() == 1 ? pk.get(0) : missing.size() == 1 ? missing.get(0) : null;
     }
 
-    private static ColumnMetadata requireKey(ModelInfo info) {
-        ColumnMetadata pk = singleKey(info);
-        if (pk == null) {
-            throw new InvalidDataAccessApiUsageException(info.name() + " needs a single-column primary key to be updated or deleted"
-                    + " as a model; use updateWhere/deleteWhere");
+    private static List<ColumnMetadata> requireKey(ModelInfo info, String action) {
+        return KeyColumns.require(info.name(), info.metadata(), action);
+    }
+
+    /** Binds the model's key values from placeholder {@code from}; returns the next placeholder. */
+    private static int bindKey(java.sql.PreparedStatement ps, Model model, List<ColumnMetadata> key, int from) throws java.sql.SQLException {
+        int p = from;
+        for (ColumnMetadata column : key) {
+            column.binder().bind(ps, p++, model.get(column.name()));
         }
-        return pk;
+        return p;
     }
 
     private static void refuseView(ModelInfo info, String action) {
@@ -306,10 +323,10 @@ public final class ModelWriter {
 
     /** One follow-up SELECT of these columns by key, for databases without RETURNING. */
     private void reread(Model model, ModelInfo info, List<ColumnMetadata> columns) {
-        ColumnMetadata pk = requireKey(info);
-        String sql = writeSql.selectByKey(table(info), columns, List.of(pk));
+        List<ColumnMetadata> pk = requireKey(info, "be read back");
+        String sql = writeSql.selectByKey(table(info), columns, pk);
         executor.execute(sql, StatementExecutor.Op.of("select", info.metadata().name()), false, ps -> {
-            pk.binder().bind(ps, 1, model.id());
+            bindKey(ps, model, pk, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     writeBack(model, columns, rs);

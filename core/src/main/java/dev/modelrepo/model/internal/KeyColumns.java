@@ -35,6 +35,20 @@ public final class KeyColumns {
                 + " write them with insertBulk, updateWhere or deleteWhere");
     }
 
+    /**
+     * The primary-key columns of {@code referenced} that the relation's foreign-key columns pair with, in order (the
+     * target's for a belongs-to, the owner's for a has-many); fails when the relation names another number of columns.
+     */
+    public static List<ColumnMetadata> referenced(Relation relation, ModelInfo referenced) {
+        List<ColumnMetadata> pk = referenced.metadata().primaryKey();
+        if (pk.size() != relation.columns().size()) {
+            throw new InvalidDataAccessApiUsageException("The relation '" + relation.name() + "' of " + relation.owner().getSimpleName()
+                    + " pairs the foreign key " + relation.columns() + " with the primary key " + names(pk) + " of " + referenced.name()
+                    + (pk.isEmpty() ? ", which has none" : ": give one foreign-key column per key column, in key order"));
+        }
+        return pk;
+    }
+
     /** The key column names, e.g. {@code [actor_id, film_id]}. */
     public static List<String> names(List<ColumnMetadata> key) {
         return key.stream().map(ColumnMetadata::name).toList();
