@@ -192,6 +192,31 @@ class CompositeKeyTests {
     }
 
     @EngineTest
+    void aRolledBackWriteGivesACompositeKeyModelItsStateBack(TestDatabase db) throws SQLException {
+        Cast cast = cast(db);
+        FilmActor loaded = cast.repo().findById(FilmActor.class, key(cast)).orElseThrow();
+        Film film = cast.repo().build(Film.class, Map.of("title", "rolled back"));
+        cast.repo().saveOrThrow(film);
+        FilmActor created = cast.repo().build(FilmActor.class, Map.of("actor_id", cast.actor(), "film_id", film.id(), "role", "new"));
+        loaded.set("role", "inside");
+        assertThatThrownBy(() -> cast.repo().useTransaction(() -> {
+            cast.repo().saveOrThrow(loaded);
+            cast.repo().saveOrThrow(created);
+            cast.repo().destroy(loaded);
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(loaded.isFrozen()).isFalse();
+        assertThat(loaded.isDirty("role")).isTrue();
+        assertThat(loaded.<Object>get("lock_version")).isEqualTo(0);
+        assertThat(created.isNew()).isTrue();
+        assertThat(rows(db, "SELECT role FROM film_actors WHERE actor_id = ? ORDER BY film_id", cast.actor())).containsExactly(List.of("lead"));
+        cast.repo().saveOrThrow(loaded);
+        cast.repo().saveOrThrow(created);
+        assertThat(rows(db, "SELECT role, lock_version FROM film_actors WHERE actor_id = ? ORDER BY film_id", cast.actor()))
+                .containsExactly(List.of("inside", 1L), List.of("new", 0L));
+    }
+
+    @EngineTest
     void destroyDeletesTheRowOfTheWholeKey(TestDatabase db) throws SQLException {
         Cast cast = cast(db);
         long other = anotherFilm(db, cast, "extra");

@@ -28,13 +28,16 @@ import dev.modelrepo.query.Q;
 /**
  * Eager loading without N+1: for each relation level of {@code include("departments.employees")}, one query
  * selects the related rows of all loaded parents by key ({@code = ANY(?)}, or a padded IN chunked to half the
- * engine's bind limit) and the results are attached to their parents.
+ * engine's bind limit; composite keys as OR-chains of 256 keys) and the results are attached to their parents.
  */
 final class IncludeLoader {
 
     private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
     private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
+
+    /** Composite keys per query at most: one OR-chain of this many key matches (SQLite nests an OR-chain 1000 deep at most). */
+    private static final int COMPOSITE_KEYS_PER_QUERY = 256;
 
 
     private final ModelRegistry registry;
@@ -217,8 +220,6 @@ final class IncludeLoader {
     static int compositeKeysPerQuery(dev.modelrepo.dialect.Dialect dialect, int width) {
         return Math.max(1, Math.min(COMPOSITE_KEYS_PER_QUERY, Integer.highestOneBit(dialect.bulk().maxBindParameters() / 2 / width)));
     }
-
-    private static final int COMPOSITE_KEYS_PER_QUERY = 256;
 
     /**
      * Keys per query: all of them where the list is one array bind, else half the engine's bind limit, so that the

@@ -107,7 +107,7 @@ public final class ModelReads {
     @SuppressWarnings("unchecked")
     public <M extends Model> Optional<M> findById(Class<M> type, Key key) {
         Arguments.notNull(type, "type");
-        Map<String, Object> params = ReadSupport.keyParameters(registry, type, Arguments.notNull(key, "key"));
+        Map<String, Object> params = ReadSupport.keyParameters(registry, type, Arguments.notNull(key, "id"));   // findById(type, null) resolves here
         ModelQuery<M> query = (ModelQuery<M>) byKeyQueries.computeIfAbsent(type, t -> ReadSupport.byKeyQuery(registry, type));
         return first(query, params);
     }
