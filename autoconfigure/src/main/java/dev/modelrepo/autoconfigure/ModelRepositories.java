@@ -13,6 +13,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -24,6 +25,7 @@ import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.observation.SqlLogSettings;
 import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.repository.ModelRepository;
+import dev.modelrepo.types.ValueCoercion;
 
 /**
  * Builds {@link ModelRepository repositories} the way the auto-configuration builds its own: with the
@@ -58,6 +60,8 @@ public class ModelRepositories {
 
     private final ObjectProvider<Clock> clock;
 
+    private final ValueCoercion coercion;
+
     /**
      * @param defaultModelPackages the packages scanned when neither the builder nor {@code modelrepo.model-packages}
      * names any (the application's auto-configuration packages)
@@ -65,11 +69,32 @@ public class ModelRepositories {
     public ModelRepositories(ModelRepositoryProperties properties, List<String> defaultModelPackages,
             ObjectProvider<ModelRepositoryBuilderCustomizer> customizers, ObjectProvider<ModelListener> listeners,
             ObjectProvider<Clock> clock) {
+        this(properties, defaultModelPackages, customizers, listeners, clock, defaultCoercion());
+    }
+
+    /**
+     * @param coercion how models convert the values they are given (ISO dates, numeric text…): the application's
+     * {@link ValueCoercion} bean, else one over Spring Boot's shared {@link ApplicationConversionService}
+     */
+    public ModelRepositories(ModelRepositoryProperties properties, List<String> defaultModelPackages,
+            ObjectProvider<ModelRepositoryBuilderCustomizer> customizers, ObjectProvider<ModelListener> listeners,
+            ObjectProvider<Clock> clock, ValueCoercion coercion) {
         this.properties = Objects.requireNonNull(properties, "properties must not be null");
         this.defaultModelPackages = List.copyOf(defaultModelPackages);
         this.customizers = customizers;
         this.listeners = listeners;
         this.clock = clock;
+        this.coercion = Objects.requireNonNull(coercion, "coercion must not be null");
+    }
+
+    /** The coercion of Spring Boot applications: ISO dates, numbers and booleans parsed by its shared conversion service. */
+    public static ValueCoercion defaultCoercion() {
+        return ValueCoercion.of(ApplicationConversionService.getSharedInstance());
+    }
+
+    /** How the models of the repositories built here convert the values they are given. */
+    public ValueCoercion coercion() {
+        return this.coercion;
     }
 
     /** A builder of a repository over this DataSource, with the application's settings. */
@@ -156,7 +181,8 @@ public class ModelRepositories {
             Dialect dialect = (this.dialect != null) ? this.dialect
                     : (this.registry != null) ? this.registry.dialect() : DialectResolver.resolve(this.dataSource);
             ModelRegistry registry = (this.registry != null) ? this.registry : scannedRegistry(this.dataSource, dialect,
-                    (this.modelPackages != null) ? this.modelPackages : ModelRepositories.this.modelPackages());
+                    (this.modelPackages != null) ? this.modelPackages : ModelRepositories.this.modelPackages(),
+                    ModelRepositories.this.coercion);
             QueryCache cache = (this.queryCache != null) ? this.queryCache
                     : new QueryCache(ModelRepositories.this.properties.getQueryCache().getMaxSize());
             ModelRepository.Builder builder = ModelRepository.builder(this.dataSource)
@@ -189,8 +215,9 @@ public class ModelRepositories {
      * A registry of the {@code @Table} models in these packages, their tables read now (so a missing one fails
      * here); with no packages, models register on first use.
      */
-    static ModelRegistry scannedRegistry(DataSource dataSource, Dialect dialect, List<String> packages) {
-        ModelRegistry registry = new ModelRegistry(dataSource, dialect);
+    static ModelRegistry scannedRegistry(DataSource dataSource, Dialect dialect, List<String> packages,
+            ValueCoercion coercion) {
+        ModelRegistry registry = new ModelRegistry(dataSource, dialect, coercion);
         if (packages.isEmpty()) {
             logger.debug("No model packages to scan: set modelrepo.model-packages; models register on first use");
         }

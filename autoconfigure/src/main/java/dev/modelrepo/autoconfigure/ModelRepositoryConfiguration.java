@@ -23,6 +23,7 @@ import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.repository.ModelRepository;
+import dev.modelrepo.types.ValueCoercion;
 
 /**
  * The modelrepo beans; each one backs off when the application defines its own. The repository and its parts
@@ -42,10 +43,11 @@ class ModelRepositoryConfiguration {
     @ConditionalOnMissingBean
     ModelRepositories modelRepositories(ModelRepositoryProperties properties, BeanFactory beanFactory,
             ObjectProvider<ModelRepositoryBuilderCustomizer> customizers, ObjectProvider<ModelListener> listeners,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, ObjectProvider<ValueCoercion> coercion) {
         List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
                 : List.of();
-        return new ModelRepositories(properties, packages, customizers, listeners, clock);
+        return new ModelRepositories(properties, packages, customizers, listeners, clock,
+                coercion.getIfAvailable(ModelRepositories::defaultCoercion));
     }
 
     /** The repository of the single DataSource, unless the application defines repositories itself. */
@@ -70,7 +72,7 @@ class ModelRepositoryConfiguration {
         @ConditionalOnMissingBean
         @DependsOnDatabaseInitialization
         ModelRegistry modelRegistry(DataSource dataSource, Dialect dialect, ModelRepositories repositories) {
-            return ModelRepositories.scannedRegistry(dataSource, dialect, repositories.modelPackages());
+            return ModelRepositories.scannedRegistry(dataSource, dialect, repositories.modelPackages(), repositories.coercion());
         }
 
         @Bean

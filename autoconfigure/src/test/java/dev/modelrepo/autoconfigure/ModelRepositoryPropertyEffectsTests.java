@@ -59,7 +59,7 @@ class ModelRepositoryPropertyEffectsTests {
             "modelrepo.sql.slow-query-threshold",
             // their effects on SQLite pools are asserted in SqlitePoolDefaultsTests
             "modelrepo.sqlite.enabled", "modelrepo.sqlite.journal-mode", "modelrepo.sqlite.busy-timeout", "modelrepo.sqlite.foreign-keys",
-            "modelrepo.sqlite.transaction-mode");
+            "modelrepo.sqlite.transaction-mode", "modelrepo.web.problem-details");
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
@@ -102,6 +102,15 @@ class ModelRepositoryPropertyEffectsTests {
             }
         }
         assertThat(names).containsExactlyInAnyOrderElementsOf(TESTED);
+    }
+
+    @Test
+    void webProblemDetailsFalseSwitchesTheProblemDetailsHandlerOff() {
+        org.springframework.boot.test.context.runner.WebApplicationContextRunner web = new org.springframework.boot.test.context.runner.WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(dev.modelrepo.autoconfigure.web.ModelRepositoryWebAutoConfiguration.class));
+        web.run((context) -> assertThat(context).hasSingleBean(dev.modelrepo.autoconfigure.web.ModelProblemDetailsHandler.class));
+        web.withPropertyValues("modelrepo.web.problem-details=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(dev.modelrepo.autoconfigure.web.ModelProblemDetailsHandler.class));
     }
 
     @Test

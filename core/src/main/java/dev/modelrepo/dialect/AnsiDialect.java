@@ -135,59 +135,40 @@ public abstract class AnsiDialect implements Dialect {
                 Object v = rs.getObject(i);
                 return v == null || v instanceof UUID ? v : UUID.fromString(v.toString());
             };
-            case ARRAY -> (rs, i) -> {
-                java.sql.Array array = rs.getArray(i);
-                if (array == null) {
-                    return null;
-                }
-                try {
-                    return array.getArray();
-                }
-                finally {
-                    array.free();
-                }
+            case ARRAY -> AnsiDialect::readArray;
+            case BIGINT_UNSIGNED -> (rs, i) -> {
+                Object v = rs.getObject(i);
+                return v == null || v instanceof java.math.BigInteger ? v : new BigDecimal(v.toString()).toBigIntegerExact();
             };
+            case SET -> StandardReader.STRING;
             case OTHER -> StandardReader.OBJECT;
         };
+    }
+
+    /** An SQL array as the Java array its driver gives ({@code Integer[]}, {@code String[]}, …). */
+    protected static @Nullable Object readArray(java.sql.ResultSet rs, int i) throws SQLException {
+        java.sql.Array array = rs.getArray(i);
+        if (array == null) {
+            return null;
+        }
+        try {
+            return array.getArray();
+        }
+        finally {
+            array.free();
+        }
     }
 
     @Override
     public ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column) {
         return switch (kind) {
-            case INTEGER -> (ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.INTEGER);
-                }
-                else {
-                    ps.setInt(i, (Integer) v);
-                }
-            };
-            case BIGINT -> (ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.BIGINT);
-                }
-                else {
-                    ps.setLong(i, (Long) v);
-                }
-            };
+            case INTEGER -> StandardBinders.INTEGER;
+            case BIGINT -> StandardBinders.BIGINT;
             case DECIMAL -> (ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v);
-            case DOUBLE -> (ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.DOUBLE);
-                }
-                else {
-                    ps.setDouble(i, (Double) v);
-                }
-            };
-            case BOOLEAN -> (ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.BOOLEAN);
-                }
-                else {
-                    ps.setBoolean(i, (Boolean) v);
-                }
-            };
-            case STRING, JSON -> (ps, i, v) -> ps.setString(i, (String) v);
+            case DOUBLE -> StandardBinders.DOUBLE;
+            case BOOLEAN -> StandardBinders.BOOLEAN;
+            case STRING, JSON, SET -> (ps, i, v) -> ps.setString(i, (String) v);
+            case BIGINT_UNSIGNED -> StandardBinders.BIGINT_UNSIGNED;
             case DATE -> nullable(Types.DATE);
             case TIME -> nullable(Types.TIME);
             case TIMESTAMP -> nullable(Types.TIMESTAMP);
@@ -243,7 +224,8 @@ public abstract class AnsiDialect implements Dialect {
             case DECIMAL -> "NUMERIC";
             case DOUBLE -> "DOUBLE PRECISION";
             case BOOLEAN -> "BOOLEAN";
-            case STRING, JSON -> "VARCHAR";
+            case STRING, JSON, SET -> "VARCHAR";
+            case BIGINT_UNSIGNED -> "NUMERIC";
             case DATE -> "DATE";
             case TIME -> "TIME";
             case TIMESTAMP -> "TIMESTAMP";

@@ -91,6 +91,21 @@ public interface Dialect extends MetadataConventions {
      */
     ValueBinder arrayBinder(ColumnKind kind, @Nullable ColumnMetadata column);
 
+    /**
+     * The binder of a Java array or collection sent as an SQL array of this element type, for positions nothing types
+     * ({@code Q.array}); raises {@link UnsupportedTypeException} before any SQL where the database has no arrays.
+     */
+    default ValueBinder arrayBinder(String elementType) {
+        return (ps, i, v) -> {
+            if (v == null) {
+                ps.setNull(i, java.sql.Types.ARRAY);
+            }
+            else {
+                ps.setArray(i, ps.getConnection().createArrayOf(elementType, (Object[]) v));
+            }
+        };
+    }
+
     /** The SQL element type name for an array of values of the column (ARRAY strategy only). */
     String arrayElementType(ColumnKind kind, @Nullable ColumnMetadata column);
 
@@ -102,6 +117,15 @@ public interface Dialect extends MetadataConventions {
 
     /** The UPDATE wrapped so that it returns these columns of the updated row, or null when the database cannot. */
     @Nullable String updateReturning(String updateSql, String columns);
+
+    /**
+     * Whether {@link #insertReturning} and {@link #updateReturning} report the values triggers wrote into the row. Not
+     * on SQLite, whose triggers write with their own UPDATE after the statement's RETURNING was computed: columns a
+     * model names in {@code @Table(readBack)} are then read with a SELECT after the statement.
+     */
+    default boolean returningSeesTriggerWrites() {
+        return true;
+    }
 
     /** An INSERT of a row where every column takes its default. */
     String insertDefaults(String table);
@@ -124,14 +148,6 @@ public interface Dialect extends MetadataConventions {
      * fail or buffer the rest of the stream in memory.
      */
     default boolean streamingBlocksConnection() {
-        return false;
-    }
-
-    /**
-     * Whether this database locks by the mode its transactions begin in instead of row locks (SQLite):
-     * {@code LockOperations} then begins transactions in the requested mode.
-     */
-    default boolean locksByTransactionMode() {
         return false;
     }
 
@@ -195,6 +211,27 @@ public interface Dialect extends MetadataConventions {
 
     /** Translates this database's {@link SQLException}s into Spring's {@code DataAccessException}s. */
     SQLExceptionTranslator exceptionTranslator();
+
+    /** How this database's errors name a broken constraint (read by {@link #constraintViolation(Throwable)}). */
+    default ConstraintMessages constraintMessages() {
+        return ConstraintMessages.NONE;
+    }
+
+    /**
+     * The constraint an error (a {@code DuplicateKeyException}, a {@code DataIntegrityViolationException}, a bulk
+     * failure) reports, read from the first {@link SQLException} among its causes; null when it reports none.
+     */
+    default @Nullable ConstraintViolation constraintViolation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                ConstraintViolation violation = constraintMessages().parse(sql);
+                if (violation != null) {
+                    return violation;
+                }
+            }
+        }
+        return null;
+    }
 
     /**
      * The bulk-write strategy: multi-row SQL shapes, bind and packet limits, the fastest insert path and how a failed

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueBinder;
+import dev.modelrepo.schema.ColumnTypeInfo;
 
 /** H2 2.x: array binds for IN lists (several arrays past 65,536 values), FOR UPDATE with NOWAIT, WAIT n and SKIP LOCKED. */
 public class H2Dialect extends AnsiDialect {
@@ -40,6 +41,19 @@ public class H2Dialect extends AnsiDialect {
         return SYNTAX;
     }
 
+    /** ENUM(…) columns are text, GEOMETRY (E)WKB bytes, as H2 gives them without JTS on the class path. */
+    @Override
+    public ColumnKind columnKind(ColumnTypeInfo type) {
+        String t = type.typeName().toUpperCase(java.util.Locale.ROOT);
+        if (t.startsWith("ENUM")) {
+            return ColumnKind.STRING;
+        }
+        if (t.startsWith("GEOMETRY")) {
+            return ColumnKind.BYTES;
+        }
+        return super.columnKind(type);
+    }
+
     @Override
     public ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column) {
         if (kind == ColumnKind.JSON) {
@@ -67,6 +81,13 @@ public class H2Dialect extends AnsiDialect {
         return "SELECT " + columns + " FROM FINAL TABLE (" + updateSql + ")";
     }
 
+    private static final dev.modelrepo.schema.GeneratedColumnDetection GENERATED_COLUMNS = new H2GeneratedColumns();
+
+    @Override
+    public dev.modelrepo.schema.GeneratedColumnDetection generatedColumns() {
+        return GENERATED_COLUMNS;
+    }
+
     private final BulkSupport bulkSupport = new H2BulkSupport(this);
 
     @Override
@@ -81,5 +102,10 @@ public class H2Dialect extends AnsiDialect {
     @Override
     public LockClauses locks() {
         return locks;
+    }
+
+    @Override
+    public ConstraintMessages constraintMessages() {
+        return new H2ConstraintMessages();
     }
 }

@@ -91,13 +91,33 @@ public final class LockClauses {
     }
 
     private String transactionMode(LockRequest lock) {
-        if (lock.beginMode() == null) {
-            throw unsupported("row locks (" + lock.modeName() + "); use LockOptions.immediate(), exclusive() or deferred()");
-        }
-        if (!lock.ofAliases().isEmpty() || lock.waitPolicy() != LockWaitPolicy.DEFAULT) {
-            throw unsupported("row-level lock options (it locks the whole database per transaction mode)");
+        if (lock.waitPolicy() != LockWaitPolicy.DEFAULT) {
+            throw unsupported("row-level lock options (" + lock.waitPolicy().name().replace('_', ' ')
+                    + "; it locks the whole database per transaction mode)");
         }
         return "";
+    }
+
+    /**
+     * The mode the transaction of this lock begins in where a lock is a begin mode (SQLite), else null. A row-lock
+     * strength ({@code forUpdate()}, {@code forShare()}, …) becomes IMMEDIATE: the write lock taken at BEGIN keeps every
+     * other connection from changing what the transaction reads until it ends, which is what a row lock promises, so
+     * portable lock code needs no branch per engine. {@code OF alias} adds nothing to a lock on the whole database.
+     */
+    public @Nullable TransactionBeginMode beginMode(LockRequest lock) {
+        if (!beginModes) {
+            return null;
+        }
+        return lock.beginMode() != null ? lock.beginMode() : TransactionBeginMode.IMMEDIATE;
+    }
+
+    /**
+     * The mode each attempt of {@code retryOnConflict} begins its transaction in, or null for the connection's own:
+     * IMMEDIATE where locks are begin modes (SQLite), so a unit of work that writes never fails midway upgrading a
+     * read lock, and a lock taken inside it finds the mode it needs.
+     */
+    public @Nullable TransactionBeginMode unitOfWorkMode() {
+        return beginModes ? TransactionBeginMode.IMMEDIATE : null;
     }
 
     private String waitSql(LockRequest lock) {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ColumnReader;
 import dev.modelrepo.types.ValueBinder;
 import dev.modelrepo.schema.ColumnTypeInfo;
 
@@ -81,6 +82,11 @@ public class MySqlDialect extends AnsiDialect {
         return true;
     }
 
+    /**
+     * Besides the standard kinds: YEAR is an Integer, SET its own kind, spatial types WKB bytes, and unsigned integers
+     * the next wider Java type (TINYINT/SMALLINT/MEDIUMINT UNSIGNED an Integer, INT UNSIGNED a Long, BIGINT UNSIGNED a
+     * BigInteger).
+     */
     @Override
     public ColumnKind columnKind(ColumnTypeInfo type) {
         String typeName = type.typeName().toLowerCase(Locale.ROOT);
@@ -90,7 +96,35 @@ public class MySqlDialect extends AnsiDialect {
         if (typeName.equals("uuid")) {
             return ColumnKind.UUID;
         }
+        if (typeName.equals("year")) {
+            return ColumnKind.INTEGER;
+        }
+        if (typeName.equals("set")) {
+            return ColumnKind.SET;
+        }
+        if (MySqlGeometry.is(typeName)) {
+            return ColumnKind.BYTES;
+        }
+        if (typeName.endsWith(" unsigned")) {
+            String signed = typeName.substring(0, typeName.length() - " unsigned".length());
+            switch (signed) {
+                case "tinyint", "smallint", "mediumint":
+                    return ColumnKind.INTEGER;
+                case "int", "integer":
+                    return ColumnKind.BIGINT;
+                case "bigint":
+                    return ColumnKind.BIGINT_UNSIGNED;
+                default:
+                    break;
+            }
+        }
         return super.columnKind(type);
+    }
+
+    @Override
+    public ColumnReader reader(ColumnKind kind, @Nullable ColumnMetadata column) {
+        return kind == ColumnKind.BYTES && column != null && MySqlGeometry.is(column.typeName()) ? MySqlGeometry.READER
+                : super.reader(kind, column);
     }
 
     @Override
@@ -98,7 +132,15 @@ public class MySqlDialect extends AnsiDialect {
         if (kind == ColumnKind.UUID) {
             return (ps, i, v) -> ps.setString(i, v == null ? null : ((UUID) v).toString());
         }
+        if (kind == ColumnKind.BYTES && column != null && MySqlGeometry.is(column.typeName())) {
+            return MySqlGeometry.BINDER;
+        }
         return super.binder(kind, column);
+    }
+
+    @Override
+    public ValueBinder arrayBinder(String elementType) {
+        throw new UnsupportedTypeException(name(), "arrays (an array of " + elementType + " was asked for)");
     }
 
     @Override
@@ -115,6 +157,13 @@ public class MySqlDialect extends AnsiDialect {
     public @Nullable String metadataSchema(Connection connection) {
         // MySQL and MariaDB expose databases as catalogs; the schema argument must stay empty.
         return null;
+    }
+
+    private static final dev.modelrepo.schema.GeneratedColumnDetection GENERATED_COLUMNS = new MySqlGeneratedColumns();
+
+    @Override
+    public dev.modelrepo.schema.GeneratedColumnDetection generatedColumns() {
+        return GENERATED_COLUMNS;
     }
 
     private final BulkSupport bulkSupport = new MySqlBulkSupport(this);
@@ -144,5 +193,10 @@ public class MySqlDialect extends AnsiDialect {
     public @Nullable Object generatedKey(java.sql.ResultSet keys, int column) throws java.sql.SQLException {
         Object value = keys.getObject(column);
         return value instanceof java.math.BigInteger big ? big.longValue() : value;
+    }
+
+    @Override
+    public ConstraintMessages constraintMessages() {
+        return new MySqlConstraintMessages();
     }
 }

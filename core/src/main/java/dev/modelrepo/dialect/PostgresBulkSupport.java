@@ -136,7 +136,7 @@ public class PostgresBulkSupport extends StandardBulkSupport {
             case BIGINT -> Long.class;
             case DOUBLE -> Double.class;
             case BOOLEAN -> Boolean.class;
-            case STRING -> TEXT_TYPES.contains(column.typeName().toLowerCase(java.util.Locale.ROOT)) ? String.class : null;
+            case STRING -> PostgresTypes.isCustomText(column) ? null : String.class;
             default -> null;
         };
         if (type == null) {
@@ -171,23 +171,25 @@ public class PostgresBulkSupport extends StandardBulkSupport {
 
     /**
      * The element type of a column's array: its own type (an enum or a domain over text too, which pgjdbc reports
-     * as strings), or text for array columns (unnest would flatten them; they are cast after).
+     * as strings), or text for array and composite columns (unnest would flatten or expand them; they are cast after).
      */
     private String arrayType(ColumnMetadata column) {
-        if (column.kind() == ColumnKind.ARRAY) {
+        if (castAfter(column)) {
             return "text";
         }
-        if (column.kind() == ColumnKind.STRING && !TEXT_TYPES.contains(column.typeName().toLowerCase(java.util.Locale.ROOT))) {
-            return column.typeName();
+        if (PostgresTypes.isCustomText(column)) {
+            return PostgresTypes.castName(column);
         }
         return dialect.arrayElementType(column.kind(), column);
     }
 
-    private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("text", "varchar", "bpchar", "char", "name",
-            "character varying", "character");
-
     private String cast(ColumnMetadata column) {
-        return column.kind() == ColumnKind.ARRAY ? "::" + column.typeName() : "";
+        return castAfter(column) ? "::" + PostgresTypes.castName(column) : "";
+    }
+
+    /** Columns unnest must not see typed: arrays (it would flatten them) and composites (it would expand them into columns). */
+    private static boolean castAfter(ColumnMetadata column) {
+        return column.kind() == ColumnKind.ARRAY || column.declaredType().category() == dev.modelrepo.schema.TypeCategory.COMPOSITE;
     }
 
     /** COPY errors name their line; constraint errors name the key or the null column, matched against the rows. */

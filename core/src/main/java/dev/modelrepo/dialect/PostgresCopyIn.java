@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import org.postgresql.PGConnection;
 
 /**
- * The only class that touches pgjdbc (an optional dependency): runs {@code COPY … FROM STDIN} through the
+ * One of the two classes that touch pgjdbc (an optional dependency; {@link PostgresTypedText} is the other): runs {@code COPY … FROM STDIN} through the
  * driver's {@code CopyManager} when the connection (a pool's proxy included) unwraps to {@link PGConnection}.
  * {@link PostgresBulkSupport} loads it only when pgjdbc is on the class path.
  */

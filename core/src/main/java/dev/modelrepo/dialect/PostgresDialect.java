@@ -9,6 +9,9 @@ import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueBinder;
 import dev.modelrepo.schema.ColumnTypeInfo;
+import dev.modelrepo.schema.DeclaredType;
+import dev.modelrepo.schema.TypeCatalog;
+import dev.modelrepo.types.ColumnReader;
 
 /** PostgreSQL: array binds for IN lists, all four row-lock strengths, JSON and UUID as native types. */
 public class PostgresDialect extends AnsiDialect {
@@ -37,8 +40,18 @@ public class PostgresDialect extends AnsiDialect {
         return true;
     }
 
+    /** Enums, domains, composites, ranges and array elements from pg_type. */
+    @Override
+    public TypeCatalog typeCatalog() {
+        return PostgresTypeCatalog.INSTANCE;
+    }
+
     @Override
     public ColumnKind columnKind(ColumnTypeInfo type) {
+        ColumnKind declared = PostgresTypes.kindOf(type.declared());
+        if (declared != null) {
+            return declared;
+        }
         String typeName = type.typeName().toLowerCase(Locale.ROOT);
         return switch (typeName) {
             case "bool" -> ColumnKind.BOOLEAN;
@@ -48,26 +61,64 @@ public class PostgresDialect extends AnsiDialect {
         };
     }
 
+    /** Arrays of enums, domains or citext: elements as the text pgjdbc gives for them (a domain's PGobject as its value). */
+    @Override
+    public ColumnReader reader(ColumnKind kind, @Nullable ColumnMetadata column) {
+        if (kind == ColumnKind.ARRAY && column != null && !PostgresTypes.hasBuiltInElements(column)) {
+            return (rs, i) -> {
+                Object[] array = (Object[]) readArray(rs, i);
+                if (array != null) {
+                    for (int e = 0; e < array.length; e++) {
+                        array[e] = array[e] == null || array[e] instanceof String ? array[e] : array[e].toString();
+                    }
+                }
+                return array;
+            };
+        }
+        return super.reader(kind, column);
+    }
+
     @Override
     public ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column) {
         if (kind == ColumnKind.JSON) {
             return (ps, i, v) -> ps.setObject(i, v, Types.OTHER);
         }
+        if (PostgresTypes.isCustomText(column)) {
+            return PostgresTypes.textBinder(column);
+        }
+        if (kind == ColumnKind.ARRAY && column != null && !PostgresTypes.hasBuiltInElements(column)) {
+            return PostgresTypes.ARRAY_LITERAL;
+        }
         if (kind == ColumnKind.OTHER) {
-            // enums and other server types: let the server infer the type from the string form
-            return (ps, i, v) -> {
-                if (v == null) {
-                    ps.setNull(i, Types.OTHER);
-                }
-                else if (v instanceof String || v instanceof Enum<?>) {
-                    ps.setObject(i, v.toString(), Types.OTHER);
-                }
-                else {
-                    ps.setObject(i, v);
-                }
-            };
+            return PostgresDialect::bindUntyped;
         }
         return super.binder(kind, column);
+    }
+
+    /**
+     * A value for a position nothing types (raw SQL, an unknown server type): text, Java enums by name, and arrays or
+     * collections as array literals are sent untyped, so the server reads them as the type the position needs
+     * ({@code text[] @> ?} takes a text[], not the varchar[] a String[] would be).
+     */
+    private static void bindUntyped(java.sql.PreparedStatement ps, int i, @Nullable Object v) throws java.sql.SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.OTHER);
+        }
+        else if (v instanceof String || v instanceof Enum<?>) {
+            ps.setObject(i, v instanceof Enum<?> e ? e.name() : v, Types.OTHER);
+        }
+        else if (v instanceof java.util.Collection<?> || (v.getClass().isArray() && !(v instanceof byte[]))) {
+            PostgresTypes.ARRAY_LITERAL.bind(ps, i, v);
+        }
+        else {
+            ps.setObject(i, v);
+        }
+    }
+
+    /** IN lists on an enum, domain or citext column: one array literal the server reads as an array of the column's type. */
+    @Override
+    public ValueBinder arrayBinder(ColumnKind kind, @Nullable ColumnMetadata column) {
+        return PostgresTypes.isCustomText(column) ? PostgresTypes.ARRAY_LITERAL : super.arrayBinder(kind, column);
     }
 
     @Override
@@ -78,7 +129,7 @@ public class PostgresDialect extends AnsiDialect {
             case DECIMAL -> "numeric";
             case DOUBLE -> column != null && column.typeName().equalsIgnoreCase("float4") ? "float4" : "float8";
             case BOOLEAN -> "bool";
-            case STRING -> "text";
+            case STRING -> PostgresTypes.isCustomText(column) ? PostgresTypes.castName(column) : "text";
             case JSON -> column != null ? column.typeName() : "jsonb";
             case DATE -> "date";
             case TIME -> "time";
@@ -86,9 +137,22 @@ public class PostgresDialect extends AnsiDialect {
             case TIMESTAMP_TZ -> "timestamptz";
             case BYTES -> "bytea";
             case UUID -> "uuid";
-            case ARRAY -> column != null && column.typeName().startsWith("_") ? column.typeName().substring(1) : "text";
+            case ARRAY -> arrayElement(column);
             case OTHER -> column != null ? column.typeName() : "text";
+            case BIGINT_UNSIGNED -> "numeric";
+            case SET -> "text";
         };
+    }
+
+    private static String arrayElement(@Nullable ColumnMetadata column) {
+        if (column == null) {
+            return "text";
+        }
+        DeclaredType element = column.declaredType().base();
+        if (element != null && !PostgresTypes.castName(column).startsWith("_")) {
+            return element.name();
+        }
+        return column.typeName().startsWith("_") ? column.typeName().substring(1) : "text";
     }
 
     @Override
@@ -115,5 +179,10 @@ public class PostgresDialect extends AnsiDialect {
     @Override
     public LockClauses locks() {
         return locks;
+    }
+
+    @Override
+    public ConstraintMessages constraintMessages() {
+        return new PostgresConstraintMessages();
     }
 }

@@ -67,17 +67,18 @@ public class SqliteDialect extends AnsiDialect {
         return super.limitOffset(limit, offset);
     }
 
+    /** RETURNING reports the row before AFTER triggers run, and SQLite triggers can only write after. */
+    @Override
+    public boolean returningSeesTriggerWrites() {
+        return false;
+    }
+
     private final LockClauses locks = LockClauses.transactionModes(name());
 
     /** No row locks: a lock is the mode the transaction begins in (immediate, exclusive, deferred). */
     @Override
     public LockClauses locks() {
         return locks;
-    }
-
-    @Override
-    public boolean locksByTransactionMode() {
-        return true;
     }
 
     @Override
@@ -134,8 +135,10 @@ public class SqliteDialect extends AnsiDialect {
     public ColumnKind columnKind(ColumnTypeInfo type) {
         String t = type.typeName().toUpperCase(Locale.ROOT);
         if (t.contains("INT")) {
-            boolean rowid = type.solePrimaryKey() && t.equals("INTEGER");
-            return rowid || t.startsWith("BIGINT") ? ColumnKind.BIGINT : ColumnKind.INTEGER;
+            return integerKind(t, type.solePrimaryKey());
+        }
+        if (t.equals("YEAR")) {
+            return ColumnKind.INTEGER;
         }
         if (t.startsWith("BOOL")) {
             return ColumnKind.BOOLEAN;
@@ -171,6 +174,20 @@ public class SqliteDialect extends AnsiDialect {
             return ColumnKind.BYTES;
         }
         return ColumnKind.OTHER;
+    }
+
+    /**
+     * A rowid ({@code INTEGER PRIMARY KEY}) and BIGINT are Longs, other integers Integers; unsigned names as on MySQL
+     * (INT UNSIGNED a Long), except that BIGINT UNSIGNED stays a Long: SQLite's integers are signed 64-bit.
+     */
+    private static ColumnKind integerKind(String t, boolean solePrimaryKey) {
+        boolean rowid = solePrimaryKey && t.equals("INTEGER");
+        if (rowid || t.startsWith("BIGINT") || t.contains("BIG INT")) {
+            return ColumnKind.BIGINT;
+        }
+        boolean unsigned = t.contains("UNSIGNED");
+        boolean narrow = t.startsWith("TINYINT") || t.startsWith("SMALLINT") || t.startsWith("MEDIUMINT");
+        return unsigned && !narrow ? ColumnKind.BIGINT : ColumnKind.INTEGER;
     }
 
     @Override
@@ -277,6 +294,11 @@ public class SqliteDialect extends AnsiDialect {
     }
 
     @Override
+    public ValueBinder arrayBinder(String elementType) {
+        throw new UnsupportedTypeException(name(), "arrays (an array of " + elementType + " was asked for)");
+    }
+
+    @Override
     protected String booleanLiteral(boolean value) {
         return value ? "1" : "0";
     }
@@ -313,5 +335,10 @@ public class SqliteDialect extends AnsiDialect {
     @Override
     public BulkSupport bulk() {
         return bulkSupport;
+    }
+
+    @Override
+    public ConstraintMessages constraintMessages() {
+        return new SqliteConstraintMessages();
     }
 }

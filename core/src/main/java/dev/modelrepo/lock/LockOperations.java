@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -123,8 +122,9 @@ public class LockOperations {
         Arguments.notNull(work, "work");
         LockRequest lock = options.request();
         renderer.render(query, params, lock);   // fails before any SQL when the lock is not possible
-        if (dialect.locksByTransactionMode()) {
-            return withTransactionMode(Objects.requireNonNull(lock.beginMode(), "a begin mode"), () -> work.apply(reads.listLocked(query, params, lock)));
+        TransactionBeginMode mode = dialect.locks().beginMode(lock);
+        if (mode != null) {
+            return withTransactionMode(mode, () -> work.apply(reads.listLocked(query, params, lock)));
         }
         return required.execute(status -> work.apply(reads.listLocked(query, params, lock)));
     }
@@ -163,7 +163,8 @@ public class LockOperations {
         }
         RetryPolicy policy = RetryPolicy.builder().maxRetries(maxAttempts - 1L).delay(initialBackoff).multiplier(2)
                 .maxDelay(MAX_BACKOFF).jitter(initialBackoff).predicate(this::isRetryable).build();
-        return new RetryTemplate(policy).invoke(() -> required.execute(status -> work.get()));
+        TransactionBeginMode mode = dialect.locks().unitOfWorkMode();
+        return new RetryTemplate(policy).invoke(() -> mode != null ? withTransactionMode(mode, work) : required.execute(status -> work.get()));
     }
 
     /**

@@ -46,6 +46,9 @@ public abstract class Model implements ColumnValues {
     /** Allocated on the first {@code set}: most loaded models are only read. */
     @Nullable BitSet dirty;
 
+    /** The stored values of dirty own columns of a stored model, by layout index ({@link StoredValues}); null until one is changed. */
+    @Nullable Object @Nullable [] original;
+
 
     boolean persisted;
 
@@ -105,8 +108,10 @@ public abstract class Model implements ColumnValues {
     }
 
     /**
-     * Sets a column and marks it dirty. On a model that knows its table (built or loaded by the repository) an
-     * unknown column or a value of the wrong type fails here; on a plain {@code new} model, when it is saved.
+     * Sets a column and marks it dirty; on a stored model, only when the value differs from the stored one (numbers
+     * by value, arrays by content), and a column set back to its stored value is clean again. On a model that knows
+     * its table (built or loaded by the repository) an unknown column, a generated one ({@link ReadOnlyColumnException})
+     * or a value of the wrong type fails here; on a plain {@code new} model, when it is saved.
      * @return this model, for chaining
      */
     public Model set(String column, @Nullable Object value) {
@@ -122,11 +127,17 @@ public abstract class Model implements ColumnValues {
             if (meta == null) {
                 throw unknownColumn(column);
             }
+            if (meta.generated()) {
+                throw new ReadOnlyColumnException(modelName(), meta.name());
+            }
             stored = DeclaredConverters.of(getClass()).get(meta.name()) != null ? value : convert(meta, value);
         }
         if (l != null) {
             int i = l.indexOf(column);
             if (i >= 0 && i < l.ownColumns()) {
+                if (persisted && StoredValues.unchanged(this, i, stored)) {
+                    return this;
+                }
                 values[i] = stored;
                 dirtyBits().set(i);
                 return this;
@@ -143,10 +154,10 @@ public abstract class Model implements ColumnValues {
 
     private @Nullable Object convert(ColumnMetadata meta, @Nullable Object value) {
         try {
-            return ValueConverter.convert(value, meta.kind());
+            return meta.convert(value);
         }
         catch (ValueTypeException ex) {
-            throw ex.describe("value for column " + modelName() + "." + meta.name());
+            throw ex.forColumn(modelName(), meta.name());
         }
     }
 
@@ -233,8 +244,10 @@ public abstract class Model implements ColumnValues {
         return Collections.unmodifiableSet(names);
     }
 
+    /** Takes the current values as the stored ones: no column is dirty. */
     public void clearDirty() {
         dirty = null;
+        original = null;
     }
 
     public boolean isFrozen() {

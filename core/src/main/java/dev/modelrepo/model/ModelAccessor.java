@@ -26,16 +26,32 @@ final class ModelAccessor extends ModelAccess<Model> {
         model.layout = layout;
         model.values = values;
         model.persisted = true;
+        model.loose = null;
+        model.dirty = null;
+        model.original = null;
     }
 
+    /** Binds, or (a value set before was refused: unknown column, generated column, wrong type) leaves the model unbound. */
     @Override
     public void bind(Model model, RowLayout layout) {
+        Object unbound = snapshot(model);
+        try {
+            bindValues(model, layout);
+        }
+        catch (RuntimeException ex) {
+            restore(model, unbound);
+            throw ex;
+        }
+    }
+
+    private static void bindValues(Model model, RowLayout layout) {
         Map<String, @Nullable Object> pending = model.loose;
         Set<String> dirtyNames = pending == null ? Set.of() : model.dirtyColumns();
         model.layout = layout;
         model.values = new Object[layout.size()];
         model.loose = null;
         model.dirty = null;
+        model.original = null;
         if (pending != null) {
             pending.forEach((column, value) -> {
                 model.set(column, value);
@@ -98,6 +114,7 @@ final class ModelAccessor extends ModelAccess<Model> {
     public void markStored(Model model) {
         model.persisted = true;
         model.dirty = null;
+        model.original = null;
     }
 
     @Override
@@ -107,14 +124,15 @@ final class ModelAccessor extends ModelAccess<Model> {
 
     /** A model's state; {@code dirty} is null when nothing was dirty (a bulk write may take 100,000 of these). */
     private record State(@Nullable RowLayout layout, @Nullable Object[] values, @Nullable Map<String, @Nullable Object> loose,
-            @Nullable BitSet dirty, boolean persisted, boolean frozen) {
+            @Nullable BitSet dirty, @Nullable Object @Nullable [] original, boolean persisted, boolean frozen) {
     }
 
     @Override
     public Object snapshot(Model model) {
         BitSet dirty = model.dirty;
         return new State(model.layout, model.values.clone(), model.loose == null ? null : new LinkedHashMap<>(model.loose),
-                dirty == null || dirty.isEmpty() ? null : (BitSet) dirty.clone(), model.persisted, model.frozen);
+                dirty == null || dirty.isEmpty() ? null : (BitSet) dirty.clone(),
+                dirty == null || dirty.isEmpty() || model.original == null ? null : model.original.clone(), model.persisted, model.frozen);
     }
 
     @Override
@@ -124,6 +142,7 @@ final class ModelAccessor extends ModelAccess<Model> {
         model.values = state.values().clone();
         model.loose = state.loose() == null ? null : new LinkedHashMap<>(state.loose());
         model.dirty = state.dirty() == null ? null : (BitSet) state.dirty().clone();
+        model.original = state.original() == null ? null : state.original().clone();
         model.persisted = state.persisted();
         model.frozen = state.frozen();
     }

@@ -38,7 +38,8 @@ final class ModelDeclarations {
         Table table = table(type);
         Class<? extends Model> modelType = type.asSubclass(Model.class);
         TableOptions options = new TableOptions(table.name(), table.schema().isEmpty() ? null : table.schema(),
-                table.version(), table.createdAt(), table.updatedAt());
+                table.version(), table.createdAt(), table.updatedAt(),
+                java.util.Arrays.stream(table.readBack()).map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList());
         return new ModelInfo(modelType, options, metadata, ModelFactory.of(modelType), relations(modelType),
                 DeclaredConverters.of(modelType));
     }

@@ -23,6 +23,7 @@ import dev.modelrepo.schema.MetadataReader;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.schema.TableMetadata;
+import dev.modelrepo.types.ValueCoercion;
 
 /**
  * Binds model classes to the metadata of their tables in one database. One registry per DataSource; nothing
@@ -41,6 +42,8 @@ public final class ModelRegistry {
 
     private final MetadataReader reader;
 
+    private final ValueCoercion coercion;
+
     private final Map<Class<?>, ModelInfo> models = new ConcurrentHashMap<>();
 
     private final Map<String, TableMetadata> tables = new ConcurrentHashMap<>();
@@ -48,15 +51,25 @@ public final class ModelRegistry {
     private final List<Class<? extends Model>> registered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ModelRegistry(DataSource dataSource, Dialect dialect) {
+        this(dataSource, dialect, ValueCoercion.standard());
+    }
+
+    /**
+     * A registry whose models convert the values given to {@code set}, {@code build}, bulk rows and parameters with
+     * this coercion (e.g. {@code ValueCoercion.of(ApplicationConversionService.getSharedInstance())}).
+     */
+    public ModelRegistry(DataSource dataSource, Dialect dialect, ValueCoercion coercion) {
         this.dataSource = Arguments.notNull(dataSource, "dataSource");
         this.dialect = dialect;
-        this.reader = new MetadataReader(dialect);
+        this.coercion = Arguments.notNull(coercion, "coercion");
+        this.reader = new MetadataReader(dialect, coercion);
     }
 
     private ModelRegistry(Dialect dialect) {
         this.dataSource = null;
         this.dialect = dialect;
-        this.reader = new MetadataReader(dialect);
+        this.coercion = ValueCoercion.standard();
+        this.reader = new MetadataReader(dialect, coercion);
     }
 
     /**
@@ -82,6 +95,11 @@ public final class ModelRegistry {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** How the models of this registry convert the values they are given. */
+    public ValueCoercion coercion() {
+        return coercion;
     }
 
     /** The DataSource metadata is read from; null for an {@link #offline} registry. */
@@ -143,24 +161,37 @@ public final class ModelRegistry {
     }
 
     /**
-     * Reads the metadata of every registered model now; fails with one {@link UnknownTableException} naming
-     * every model whose table is missing.
+     * Reads the metadata of every registered model now and checks what each declares against its table: fails with
+     * one {@link UnknownTableException} naming every model whose table is missing, else with one
+     * {@link ModelDeclarationException} listing every version column, relation key, {@code @Convert} column and
+     * {@code @Table(readBack)} column its table does not have (with missing tables, that one is attached as suppressed).
      */
     public void loadAll() {
         List<UnknownTableException> missing = new ArrayList<>();
+        List<ModelInfo> loaded = new ArrayList<>();
         for (Class<? extends Model> type : registered) {
             try {
-                info(type);
+                loaded.add(info(type));
             }
             catch (UnknownTableException ex) {
                 missing.add(ex);
             }
         }
-        if (missing.size() == 1) {
-            throw missing.get(0);
-        }
+        List<ModelDeclarationException.Problem> problems = DeclarationChecks.problems(loaded, this::info, ex -> {
+            if (missing.stream().noneMatch(m -> m.modelName().equals(ex.modelName()))) {
+                missing.add(ex);
+            }
+        });
+        ModelDeclarationException declarations = problems.isEmpty() ? null : new ModelDeclarationException(problems);
         if (!missing.isEmpty()) {
-            throw new UnknownTableException(missing);
+            UnknownTableException ex = missing.size() == 1 ? missing.get(0) : new UnknownTableException(missing);
+            if (declarations != null) {
+                ex.addSuppressed(declarations);
+            }
+            throw ex;
+        }
+        if (declarations != null) {
+            throw declarations;
         }
     }
 

@@ -12,11 +12,19 @@ public class ModelValidationException extends InvalidDataAccessApiUsageException
 
     private final Map<String, List<String>> errors;
 
+    private final String model;
+
     public ModelValidationException(String model, Map<String, List<String>> errors) {
         super(model + " is invalid: " + errors);
+        this.model = model;
         Map<String, List<String>> copy = new LinkedHashMap<>();
         errors.forEach((column, messages) -> copy.put(column, List.copyOf(messages)));
         this.errors = Collections.unmodifiableMap(copy);
+    }
+
+    /** The name of the invalid model. */
+    public String model() {
+        return model;
     }
 
     /** The errors by column, in the order {@code validate()} recorded them. */

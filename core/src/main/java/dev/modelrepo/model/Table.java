@@ -29,4 +29,10 @@ public @interface Table {
 
     /** The modification timestamp column, maintained when the table has it. */
     String updatedAt() default "updated_at";
+
+    /**
+     * Columns the database maintains itself (by triggers, say), read back into the model after every insert and
+     * update; generated and {@code ON UPDATE} columns need not be named, they are read back anyway.
+     */
+    String[] readBack() default {};
 }

@@ -21,15 +21,18 @@ public final class SqlLogSettings {
     /** The column (or parameter) name fragments masked unless configured otherwise. */
     public static final List<String> DEFAULT_MASKED_COLUMNS = List.of("password", "secret", "token");
 
-    private static final SqlLogSettings DEFAULTS = new SqlLogSettings(DEFAULT_MASKED_COLUMNS, null);
+    private static final SqlLogSettings DEFAULTS = new SqlLogSettings(DEFAULT_MASKED_COLUMNS, null, null);
 
     private final List<String> maskedColumns;
 
     private final @Nullable Duration slowQueryThreshold;
 
-    private SqlLogSettings(List<String> maskedColumns, @Nullable Duration slowQueryThreshold) {
+    private final @Nullable SqlCommenter commenter;
+
+    private SqlLogSettings(List<String> maskedColumns, @Nullable Duration slowQueryThreshold, @Nullable SqlCommenter commenter) {
         this.maskedColumns = maskedColumns;
         this.slowQueryThreshold = slowQueryThreshold;
+        this.commenter = commenter;
     }
 
     /** Masks password, secret and token columns; no slow-statement warnings. */
@@ -50,7 +53,7 @@ public final class SqlLogSettings {
                 lower.add(pattern.strip().toLowerCase(Locale.ROOT));
             }
         }
-        return new SqlLogSettings(List.copyOf(lower), slowQueryThreshold);
+        return new SqlLogSettings(List.copyOf(lower), slowQueryThreshold, commenter);
     }
 
     /**
@@ -59,7 +62,20 @@ public final class SqlLogSettings {
      */
     public SqlLogSettings slowQueryThreshold(@Nullable Duration threshold) {
         boolean none = threshold == null || threshold.isZero() || threshold.isNegative();
-        return new SqlLogSettings(maskedColumns, none ? null : threshold);
+        return new SqlLogSettings(maskedColumns, none ? null : threshold, commenter);
+    }
+
+    /**
+     * Appends the commenter's tags to every statement sent to the database (sqlcommenter format), so the server's
+     * own logs point at the code; null: no comments.
+     */
+    public SqlLogSettings comments(@Nullable SqlCommenter commenter) {
+        return new SqlLogSettings(maskedColumns, slowQueryThreshold, commenter);
+    }
+
+    /** The commenter of statements, if any. */
+    public Optional<SqlCommenter> comments() {
+        return Optional.ofNullable(commenter);
     }
 
     /** The masked name fragments, in lower case. */
@@ -88,6 +104,7 @@ public final class SqlLogSettings {
 
     @Override
     public String toString() {
-        return "SqlLogSettings[maskedColumns=" + maskedColumns + ", slowQueryThreshold=" + slowQueryThreshold + "]";
+        return "SqlLogSettings[maskedColumns=" + maskedColumns + ", slowQueryThreshold=" + slowQueryThreshold + ", comments="
+                + (commenter != null) + "]";
     }
 }

@@ -38,6 +38,22 @@ public final class Q {
     }
 
     /**
+     * A value bound as an SQL array of {@code elementType} (the database's type name: {@code "text"}, {@code "int4"} on
+     * PostgreSQL, {@code "VARCHAR"} on H2), for a raw position nothing gives a type:
+     * {@code raw("cardinality(?) > 1", array(param("tags"), "text"))}. The value is a {@link #param} or a Java array or
+     * collection. Values compared with an array column need no helper (the column types them), nor do arrays in raw
+     * positions the server can type, such as {@code raw("? @> ?", col("f.special_features"), param("wanted"))}.
+     * Databases without arrays (MySQL, MariaDB, SQLite) refuse it before any SQL is sent.
+     */
+    public static Expression array(Object value, String elementType) {
+        Arguments.notNull(value, "value");
+        if (Arguments.notNull(elementType, "elementType").isBlank()) {
+            throw new InvalidQueryException("array(...) needs an element type name, got a blank one");
+        }
+        return new ExpressionNode(new Ast.TypedArray(Nodes.operand(value), elementType.strip()));
+    }
+
+    /**
      * Literal SQL written by the programmer, with {@code ?} for each argument (values or params). Never user input.
      * It must stay part of one statement: a {@code ;} outside quoted text is refused with an
      * {@link InvalidQueryException} before any SQL runs (see {@link #rawUnchecked}).

@@ -26,9 +26,6 @@ import dev.modelrepo.model.Key;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
-import dev.modelrepo.model.internal.ModelAccess;
-import dev.modelrepo.model.internal.ModelInfo;
-import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.observation.QueryObservationConvention;
 import dev.modelrepo.observation.SqlLogSettings;
 import dev.modelrepo.observation.StatementListener;
@@ -49,10 +46,6 @@ import dev.modelrepo.repository.internal.RepositorySettings;
  * }</pre>
  */
 public class ModelRepository {
-
-    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
-
-    private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
 
     /** Rows per round trip of cursors when not given. */
     public static final int DEFAULT_FETCH_SIZE = 500;
@@ -91,12 +84,7 @@ public class ModelRepository {
     /** A new, unsaved model with these column values set (and dirty); unknown columns fail at once. */
     public <M extends Model> M build(Class<M> type, Map<String, ?> values) {
         Arguments.notNull(values, "values");
-        ModelInfo info = REGISTRY.info(registry, Arguments.notNull(type, "type"));
-        @SuppressWarnings("unchecked")
-        M model = (M) ACCESS.newInstance(info);
-        ACCESS.bind(model, info.fullLayout());
-        values.forEach(model::set);
-        return model;
+        return context.persistence().build(Arguments.notNull(type, "type"), values);
     }
 
     /** The models the query returns. */
@@ -167,6 +155,16 @@ public class ModelRepository {
         return context.reads().findById(type, key);
     }
 
+    /** The model with this primary key; a {@link ModelNotFoundException} (404 in the web mapping) when there is none. */
+    public <M extends Model> M getById(Class<M> type, Object id) {
+        return findById(type, id).orElseThrow(() -> new ModelNotFoundException(type.getSimpleName(), id));
+    }
+
+    /** The model with this primary key (composite or not), or a {@link ModelNotFoundException} naming the key. */
+    public <M extends Model> M getById(Class<M> type, Key key) {
+        return findById(type, key).orElseThrow(() -> new ModelNotFoundException(type.getSimpleName(), key));
+    }
+
     /**
      * The SQL the query runs with these parameters, values inlined as literals: for logs and debugging only.
      * Executed SQL always binds values.
@@ -180,10 +178,7 @@ public class ModelRepository {
         return context.renderer();
     }
 
-    /**
-     * Native SQL with {@code :named} parameters: {@code repo.sql("SELECT * FROM users WHERE age > :age").list(params)}.
-     * Build dynamic parts with {@link Sql}; never concatenate user input.
-     */
+    /** Native SQL with {@code :named} parameters ({@code repo.sql("… WHERE age > :age").list(params)}); dynamic parts: {@link Sql}. */
     public NativeQuery sql(String sql) {
         return new NativeQuery(sql, parsedSql.parsed(sql), context.dialect(), context.executor(), this);
     }
@@ -203,6 +198,15 @@ public class ModelRepository {
     public void saveOrThrow(Model model) {
         Arguments.notNull(model, "model");
         context.persistence().saveOrThrow(model);
+    }
+
+    /**
+     * Reads a stored model's row again into it: every column as stored now, the model clean, unsaved changes dropped,
+     * relations kept; the way out of an optimistic-locking conflict. The row gone: {@code EmptyResultDataAccessException}.
+     */
+    public <M extends Model> M reload(M model) {
+        context.persistence().reload(Arguments.notNull(model, "model"));
+        return model;
     }
 
     /** Deletes the model's row; the model is frozen afterwards. */
@@ -339,10 +343,7 @@ public class ModelRepository {
             return this;
         }
 
-        /**
-         * The statement timeout as a duration, rounded up to whole seconds (JDBC's unit), so that a positive
-         * duration never means "none"; null, zero or negative: none.
-         */
+        /** The statement timeout as a duration, rounded up to whole seconds (so 1 ms is 1 s); null, zero or negative: none. */
         public Builder queryTimeout(@Nullable Duration timeout) {
             settings.queryTimeout(timeout);
             return this;
@@ -384,10 +385,7 @@ public class ModelRepository {
             return this;
         }
 
-        /**
-         * Adds a listener told of every statement before it runs, whatever the observation settings (the N+1
-         * guard of the tests is one); several are told in the order they were added.
-         */
+        /** Adds a listener told of every statement before it runs, whatever the observation settings (in the order added). */
         public Builder statementListener(StatementListener listener) {
             settings.addStatementListener(listener);
             return this;

@@ -4,11 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.ValueCoercion;
 import dev.modelrepo.types.ValueBinder;
 
 /**
  * One column as the database describes it, with the reader and binder its dialect chose for it, so rows are
- * read and values bound without further metadata calls.
+ * read and values bound without further metadata calls, and the coercion of its registry for the values given.
  */
 public final class ColumnMetadata {
 
@@ -34,12 +35,44 @@ public final class ColumnMetadata {
 
     private final ColumnKind kind;
 
+    private final DeclaredType declaredType;
+
+    private final boolean generated;
+
+    private final boolean setOnUpdate;
+
     private @Nullable ColumnReader reader;
 
     private @Nullable ValueBinder binder;
 
+    private @Nullable ValueCoercion coercion;
+
     public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
             @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind) {
+        this(storedName, jdbcType, typeName, size, scale, nullable, defaultValue, autoIncrement, primaryKey, kind,
+                DeclaredType.of(typeName), false, false);
+    }
+
+    /** A column whose declared type the dialect's {@link TypeCatalog} described. */
+    public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
+            @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind,
+            DeclaredType declaredType) {
+        this(storedName, jdbcType, typeName, size, scale, nullable, defaultValue, autoIncrement, primaryKey, kind, declaredType,
+                false, false);
+    }
+
+    /** A column the database may write itself: {@code generated} ({@link #generated()}), {@code setOnUpdate} ({@link #setOnUpdate()}). */
+    public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
+            @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind, boolean generated,
+            boolean setOnUpdate) {
+        this(storedName, jdbcType, typeName, size, scale, nullable, defaultValue, autoIncrement, primaryKey, kind,
+                DeclaredType.of(typeName), generated, setOnUpdate);
+    }
+
+    /** Every attribute: the declared type as the catalog describes it, and whether the database writes the column itself. */
+    public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
+            @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind,
+            DeclaredType declaredType, boolean generated, boolean setOnUpdate) {
         this.name = storedName.toLowerCase(java.util.Locale.ROOT);
         this.storedName = storedName;
         this.jdbcType = jdbcType;
@@ -51,6 +84,9 @@ public final class ColumnMetadata {
         this.autoIncrement = autoIncrement;
         this.primaryKey = primaryKey;
         this.kind = kind;
+        this.declaredType = declaredType;
+        this.generated = generated;
+        this.setOnUpdate = setOnUpdate;
     }
 
     /** The column name in lower case, as reported everywhere. */
@@ -100,6 +136,25 @@ public final class ColumnMetadata {
         return kind;
     }
 
+    /**
+     * Whether the database computes this column from others (a generated column: PostgreSQL {@code attgenerated},
+     * MySQL/MariaDB {@code VIRTUAL}/{@code STORED}/{@code PERSISTENT}, SQLite and H2 {@code GENERATED ALWAYS AS}): it
+     * is never written, and read back after every insert and update.
+     */
+    public boolean generated() {
+        return generated;
+    }
+
+    /** Whether the database sets this column on every UPDATE (MySQL/MariaDB and H2 {@code ON UPDATE CURRENT_TIMESTAMP}). */
+    public boolean setOnUpdate() {
+        return setOnUpdate;
+    }
+
+    /** The declared type as the catalog describes it (an enum, a domain, an array of …); a base type by default. */
+    public DeclaredType declaredType() {
+        return declaredType;
+    }
+
     /** The reader for this column (set once when the metadata is loaded). */
     public ColumnReader reader() {
         return java.util.Objects.requireNonNull(reader, "reader not initialised");
@@ -116,8 +171,29 @@ public final class ColumnMetadata {
         this.binder = binder;
     }
 
+    /** Attaches the dialect's reader and binder and the registry's coercion; called once by the metadata reader. */
+    void attach(ColumnReader reader, ValueBinder binder, ValueCoercion coercion) {
+        attach(reader, binder);
+        this.coercion = coercion;
+    }
+
+    /** How values given for this column are converted ({@link ValueCoercion#standard()} unless a registry chose one). */
+    public ValueCoercion coercion() {
+        ValueCoercion c = coercion;
+        return c != null ? c : ValueCoercion.standard();
+    }
+
+    /**
+     * A value given for this column (by {@code set}, a bulk row or a parameter) as this column's Java type.
+     * @throws dev.modelrepo.types.ValueTypeException when the column cannot take it
+     */
+    public @Nullable Object convert(@Nullable Object value) {
+        return coercion().convert(value, kind);
+    }
+
     @Override
     public String toString() {
-        return name + " " + typeName + (primaryKey ? " PK" : "") + (nullable ? "" : " NOT NULL") + " (" + kind + ")";
+        return name + " " + typeName + (primaryKey ? " PK" : "") + (nullable ? "" : " NOT NULL")
+                + (generated ? " GENERATED" : "") + (setOnUpdate ? " ON UPDATE" : "") + " (" + kind + ")";
     }
 }

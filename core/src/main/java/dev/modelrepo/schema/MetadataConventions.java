@@ -24,9 +24,19 @@ public interface MetadataConventions {
     /** How values of this kind are bound to a statement. */
     ValueBinder binder(ColumnKind kind, @Nullable ColumnMetadata column);
 
+    /** Where declared types are described beyond {@link java.sql.DatabaseMetaData}; none by default. */
+    default TypeCatalog typeCatalog() {
+        return TypeCatalog.NONE;
+    }
+
     /** The catalog to pass to {@link java.sql.DatabaseMetaData} for tables of this connection. */
     @Nullable String metadataCatalog(Connection connection) throws SQLException;
 
     /** The schema to pass to {@link java.sql.DatabaseMetaData} for tables of this connection. */
     @Nullable String metadataSchema(Connection connection) throws SQLException;
+
+    /** How this database tells which columns it generates or sets on update; the driver's word by default. */
+    default GeneratedColumnDetection generatedColumns() {
+        return GeneratedColumnDetection.STANDARD;
+    }
 }

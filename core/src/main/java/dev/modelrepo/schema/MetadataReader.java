@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,13 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ValueCoercion;
+
 
 /**
- * Reads a table's columns and primary key from {@link DatabaseMetaData}. Passes the connection's catalog and
+ * Reads a table's columns and primary key from {@link DatabaseMetaData}, with what the dialect's {@link TypeCatalog}
+ * says of their declared types, and gives a foreign-key column the kind of the key it references. Passes the connection's catalog and
  * schema (never null where the engine has them, which would list every schema), escapes {@code _} and
  * {@code %} in the patterns, and matches the table name case-insensitively while keeping the stored name.
  */
@@ -23,8 +28,16 @@ public final class MetadataReader {
 
     private final MetadataConventions dialect;
 
+    private final ValueCoercion coercion;
+
     public MetadataReader(MetadataConventions dialect) {
+        this(dialect, ValueCoercion.standard());
+    }
+
+    /** A reader whose columns convert given values with this coercion. */
+    public MetadataReader(MetadataConventions dialect, ValueCoercion coercion) {
         this.dialect = dialect;
+        this.coercion = coercion;
     }
 
     /** The table, or null when the database has no table or view of that name. */
@@ -37,46 +50,71 @@ public final class MetadataReader {
         if (found == null) {
             return null;
         }
-        String escapedTable = escape(found.table, md);
-        List<String> pk = primaryKey(md, found);
-        List<ColumnMetadata> columns = new ArrayList<>();
-        String schemaPattern = found.schema == null ? null : escape(found.schema, md);
-        try (ResultSet rs = md.getColumns(found.catalog, schemaPattern, escapedTable, "%")) {
+        Set<String> pk = primaryKey(md, found.catalog, found.schema, found.table);
+        // Catalog queries run on the metadata's own connection, as DatabaseMetaData's do: what counts or observes the
+        // application's statements sees no metadata reads.
+        Connection catalogConnection = md.getConnection();
+        Map<String, DeclaredType> declared = dialect.typeCatalog().declaredTypes(catalogConnection, found.catalog, found.schema,
+                found.table);
+        Map<String, ColumnKind> referenced = found.view ? Map.of()
+                : ReferencedKeys.kinds(catalogConnection, dialect, found.catalog, found.schema, found.table);
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet rs = columns(md, found.catalog, found.schema, found.table, "%")) {
             while (rs.next()) {
-                if (!found.table.equals(rs.getString("TABLE_NAME"))) {
-                    continue;
+                if (found.table.equals(rs.getString("TABLE_NAME"))) {
+                    String name = rs.getString("COLUMN_NAME");
+                    rows.add(new Row(name, typeInfo(rs, pk, declared.get(name)), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                            rs.getString("COLUMN_DEF"), "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))));
                 }
-                String name = rs.getString("COLUMN_NAME");
-                int jdbcType = rs.getInt("DATA_TYPE");
-                String typeName = String.valueOf(rs.getString("TYPE_NAME"));
-                int size = rs.getInt("COLUMN_SIZE");
-                int scale = rs.getInt("DECIMAL_DIGITS");
-                boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                String defaultValue = rs.getString("COLUMN_DEF");
-                boolean autoIncrement = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
-                boolean primaryKey = pk.contains(name);
-                if (scale == 0) {
-                    scale = declaredScale(typeName);
-                }
-                var kind = dialect.columnKind(new ColumnTypeInfo(jdbcType, typeName, size, scale, autoIncrement,
-                        primaryKey && pk.size() == 1));
-                columns.add(attached(new ColumnMetadata(name, jdbcType, typeName, size, scale, nullable,
-                        defaultValue, autoIncrement, primaryKey, kind)));
             }
         }
-        return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns, pk);
+        Set<String> reported = new HashSet<>();
+        rows.stream().filter(Row::generated).forEach(r -> reported.add(r.name()));
+        GeneratedColumnDetection.GeneratedColumns written = dialect.generatedColumns()
+                .detect(md, found.catalog, found.schema, found.table, reported);
+        List<ColumnMetadata> columns = new ArrayList<>();
+        for (Row r : rows) {
+            ColumnTypeInfo type = r.type();
+            ColumnKind kind = ReferencedKeys.widened(dialect.columnKind(type), referenced.get(r.name()));
+            columns.add(attached(new ColumnMetadata(r.name(), type.jdbcType(), type.typeName(), type.size(), type.scale(), r.nullable(),
+                    r.defaultValue(), type.autoIncrement(), pk.contains(r.name()), kind, type.declared(),
+                    written.generated().contains(r.name()), written.setOnUpdate().contains(r.name()))));
+        }
+        return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns, List.copyOf(pk));
     }
 
-    /** The primary-key columns in key order (KEY_SEQ; a driver reporting none keeps its listing order). */
-    private static List<String> primaryKey(DatabaseMetaData md, Found found) throws SQLException {
+    /** The primary-key columns of a table, by stored name, in key order (KEY_SEQ; a driver reporting none keeps its order). */
+    static Set<String> primaryKey(DatabaseMetaData md, @Nullable String catalog, @Nullable String schema, String table)
+            throws SQLException {
         List<Map.Entry<Integer, String>> key = new ArrayList<>();
-        try (ResultSet rs = md.getPrimaryKeys(found.catalog, found.schema, found.table)) {
+        try (ResultSet rs = md.getPrimaryKeys(catalog, schema, table)) {
             while (rs.next()) {
                 key.add(Map.entry(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME")));
             }
         }
         key.sort(Map.Entry.comparingByKey());
-        return key.stream().map(Map.Entry::getValue).toList();
+        Set<String> pk = new LinkedHashSet<>();
+        key.forEach(e -> pk.add(e.getValue()));
+        return pk;
+    }
+
+    /** {@link DatabaseMetaData#getColumns} of a table, its names escaped as patterns. */
+    static ResultSet columns(DatabaseMetaData md, @Nullable String catalog, @Nullable String schema, String table,
+            String columnPattern) throws SQLException {
+        return md.getColumns(catalog, schema == null ? null : escape(schema, md), escape(table, md), columnPattern);
+    }
+
+    /** The type of the current column of a {@code getColumns} result; {@code declared} from the dialect's catalog. */
+    static ColumnTypeInfo typeInfo(ResultSet rs, Set<String> pk, @Nullable DeclaredType declared) throws SQLException {
+        String typeName = String.valueOf(rs.getString("TYPE_NAME"));
+        int scale = rs.getInt("DECIMAL_DIGITS");
+        if (scale == 0) {
+            scale = declaredScale(typeName);
+        }
+        return new ColumnTypeInfo(rs.getInt("DATA_TYPE"), typeName, rs.getInt("COLUMN_SIZE"), scale,
+                "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT")),
+                pk.size() == 1 && pk.contains(rs.getString("COLUMN_NAME")),
+                declared != null ? declared : DeclaredType.of(typeName));
     }
 
     /**
@@ -87,14 +125,19 @@ public final class MetadataReader {
         List<ColumnMetadata> columns = new ArrayList<>();
         for (ColumnMetadata c : described.columns()) {
             columns.add(attached(new ColumnMetadata(c.storedName(), c.jdbcType(), c.typeName(), c.size(), c.scale(),
-                    c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind())));
+                    c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind(), c.declaredType(), c.generated(),
+                    c.setOnUpdate())));
         }
         return new TableMetadata(described.storedName(), described.storedSchema(), described.isView(), columns,
                 described.primaryKey().stream().map(ColumnMetadata::storedName).toList());
     }
 
+    /** One column of {@link DatabaseMetaData#getColumns}, before the generated columns are known. */
+    private record Row(String name, ColumnTypeInfo type, boolean nullable, @Nullable String defaultValue, boolean generated) {
+    }
+
     private ColumnMetadata attached(ColumnMetadata column) {
-        column.attach(dialect.reader(column.kind(), column), dialect.binder(column.kind(), column));
+        column.attach(dialect.reader(column.kind(), column), dialect.binder(column.kind(), column), coercion);
         return column;
     }
 
@@ -130,7 +173,7 @@ public final class MetadataReader {
         return null;
     }
 
-    private static String escape(String pattern, DatabaseMetaData md) throws SQLException {
+    static String escape(String pattern, DatabaseMetaData md) throws SQLException {
         String escape = md.getSearchStringEscape();
         if (escape == null || escape.isEmpty()) {
             return pattern;

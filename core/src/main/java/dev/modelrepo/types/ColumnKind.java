@@ -1,6 +1,7 @@
 package dev.modelrepo.types;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -26,6 +27,10 @@ public enum ColumnKind {
     UUID(UUID.class),
     JSON(String.class),
     ARRAY(Object[].class),
+    /** An unsigned 64-bit integer (MySQL/MariaDB {@code BIGINT UNSIGNED}), which a long cannot hold. */
+    BIGINT_UNSIGNED(BigInteger.class),
+    /** A MySQL/MariaDB {@code SET}: its members comma-separated, written from a String or a collection of members. */
+    SET(String.class),
     /** A type modelrepo does not know; values pass through as the driver gives them. */
     OTHER(Object.class);
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collection;
@@ -36,7 +37,16 @@ public final class ValueConverter {
         if (value == null) {
             return null;
         }
-        Object converted = switch (kind) {
+        Object converted = lossless(value, kind);
+        if (converted == null) {
+            throw new ValueTypeException(value, kind);
+        }
+        return converted;
+    }
+
+    /** The value as the kind's Java type when that is exact, else null (the hot path of every conversion). */
+    static @Nullable Object lossless(Object value, ColumnKind kind) {
+        return switch (kind) {
             case INTEGER -> toInteger(value);
             case BIGINT -> toLong(value);
             case DECIMAL -> toDecimal(value);
@@ -49,13 +59,11 @@ public final class ValueConverter {
             case TIMESTAMP_TZ -> toOffset(value);
             case BYTES -> value instanceof byte[] ? value : null;
             case UUID -> toUuid(value);
-            case ARRAY -> value instanceof Collection<?> c ? c.toArray() : (value instanceof Object[] ? value : null);
+            case ARRAY -> ArrayValues.toArray(value);
+            case BIGINT_UNSIGNED -> toUnsigned(value);
+            case SET -> toSet(value);
             case OTHER -> value;
         };
-        if (converted == null) {
-            throw new ValueTypeException(value, kind);
-        }
-        return converted;
     }
 
     private static @Nullable Object toInteger(Object v) {
@@ -67,6 +75,9 @@ public final class ValueConverter {
         }
         if (v instanceof Long l && l == l.intValue()) {
             return l.intValue();
+        }
+        if (v instanceof Year y) {
+            return y.getValue();
         }
         if (v instanceof BigInteger || v instanceof BigDecimal) {
             try {
@@ -95,6 +106,50 @@ public final class ValueConverter {
             }
         }
         return null;
+    }
+
+    private static final BigInteger UNSIGNED_LIMIT = BigInteger.ONE.shiftLeft(64);
+
+    private static @Nullable Object toUnsigned(Object v) {
+        BigInteger b;
+        if (v instanceof BigInteger big) {
+            b = big;
+        }
+        else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            b = BigInteger.valueOf(((Number) v).longValue());
+        }
+        else if (v instanceof BigDecimal d) {
+            try {
+                b = d.toBigIntegerExact();
+            }
+            catch (ArithmeticException ex) {
+                return null;
+            }
+        }
+        else {
+            return null;
+        }
+        return b.signum() >= 0 && b.compareTo(UNSIGNED_LIMIT) < 0 ? b : null;
+    }
+
+    /** A SET's text: the members comma-separated, from the text itself or from a collection or array of members. */
+    private static @Nullable Object toSet(Object v) {
+        if (v instanceof CharSequence) {
+            return v.toString();
+        }
+        Object[] members = v instanceof Collection<?> c ? c.toArray() : v instanceof Object[] a ? a : null;
+        if (members == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Object member : members) {
+            Object text = member == null ? null : toText(member);
+            if (text == null || text.toString().indexOf(',') >= 0) {
+                return null;
+            }
+            sb.append(sb.length() == 0 ? "" : ",").append(text);
+        }
+        return sb.toString();
     }
 
     private static @Nullable Object toDecimal(Object v) {

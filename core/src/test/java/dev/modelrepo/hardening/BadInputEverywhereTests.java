@@ -270,7 +270,7 @@ class BadInputEverywhereTests {
     private static LockOptions unsupported(Engine engine) {
         return switch (engine) {
             case POSTGRESQL, MARIADB, MYSQL, H2 -> LockOptions.immediate();
-            case SQLITE -> LockOptions.forUpdate();
+            case SQLITE -> LockOptions.forUpdate().nowait();
         };
     }
 }

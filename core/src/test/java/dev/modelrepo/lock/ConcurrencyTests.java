@@ -186,7 +186,7 @@ class ConcurrencyTests {
     @EngineTest
     void r2TransfersUnderRowLocksKeepTheTotal(TestDatabase db) throws Exception {
         ModelRepository repo = setUp(db);
-        LockOptions lock = db.engine() == Engine.SQLITE ? LockOptions.immediate() : LockOptions.forUpdate();
+        LockOptions lock = LockOptions.forUpdate();          // portable: an IMMEDIATE transaction on SQLite
         AtomicInteger attempts = new AtomicInteger();
         long start = System.nanoTime();
         inParallel(8, 1000, (thread, i) -> transfer(repo, lock, attempts));
@@ -195,6 +195,27 @@ class ConcurrencyTests {
         System.out.printf("R2 [%s]: 8000 transfers, %d attempts, %d ms%n", db.engine(), attempts.get(), (System.nanoTime() - start) / 1_000_000);
         assertThat(total).isEqualTo(10_000);
         assertThat(active(db)).isZero();
+    }
+
+    /**
+     * SQLite with the driver's own defaults (DEFERRED transactions, as a pool configured by hand has them):
+     * {@code retryOnConflict} begins each attempt IMMEDIATE, so both a portable {@code forUpdate()} and an explicit
+     * {@code immediate()} lock inside it compose, and 4 threads of transfers keep the total.
+     */
+    @EngineTest(engines = Engine.SQLITE)
+    void r2bRetryAndLockComposeOnSqliteInItsDefaultMode(TestDatabase db) throws Exception {
+        setUp(db);
+        try (com.zaxxer.hikari.HikariDataSource plain = new com.zaxxer.hikari.HikariDataSource()) {
+            plain.setJdbcUrl(db.jdbcUrl() + "?journal_mode=WAL&busy_timeout=2000");   // transaction_mode left DEFERRED
+            plain.setMaximumPoolSize(4);
+            ModelRepository repo = ModelRepository.create(plain);
+            AtomicInteger attempts = new AtomicInteger();
+            inParallel(4, 100, (thread, i) -> transfer(repo, thread % 2 == 0 ? LockOptions.forUpdate() : LockOptions.immediate(), attempts));
+            long total = repo.rows(ModelQuery.from(Account.class, "a").select(sum("a.balance").as("total")), Map.of()).get(0)
+                    .get("total") instanceof Number n ? n.longValue() : -1;
+            assertThat(total).isEqualTo(10_000);
+            assertThat(plain.getHikariPoolMXBean().getActiveConnections()).isZero();
+        }
     }
 
     @EngineTest(engines = { Engine.POSTGRESQL, Engine.MARIADB, Engine.H2, Engine.MYSQL })

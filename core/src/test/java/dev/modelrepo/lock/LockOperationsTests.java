@@ -39,7 +39,7 @@ class LockOperationsTests {
             case POSTGRESQL -> LockOptions.forUpdate().wait(java.time.Duration.ofSeconds(1));
             case MARIADB, MYSQL -> LockOptions.forKeyShare();
             case H2 -> LockOptions.forShare();
-            case SQLITE -> LockOptions.forUpdate();
+            case SQLITE -> LockOptions.forUpdate().nowait();
         };
         assertThatThrownBy(() -> repo.locks().withLocked(ALL, Map.of(), impossible, rows -> rows))
                 .isInstanceOf(UnsupportedLockException.class).hasMessageContaining(db.engine().displayName());

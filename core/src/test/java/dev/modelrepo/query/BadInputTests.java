@@ -105,11 +105,11 @@ class BadInputTests {
     void aValueOfTheWrongTypeNamesTheParameterTheColumnAndTheExpectedType() {
         assertThatThrownBy(() -> renderer.render(emp().where(eq("e.salary", param("min"))), Map.of("min", "lots")))
                 .isInstanceOf(ParameterTypeException.class).hasMessageContaining("'min'")
-                .hasMessageContaining("salary").hasMessageContaining("java.lang.Integer").hasMessageContaining("java.lang.String");
+                .hasMessageContaining("salary").hasMessageContaining("java.lang.Integer").hasMessageContaining("\"lots\" is not an integer");
         assertThatThrownBy(() -> renderer.render(emp().where(eq("e.salary", 3_000_000_000L)), Map.of()))
                 .isInstanceOf(ParameterTypeException.class).hasMessageContaining("3000000000");
-        assertThatThrownBy(() -> renderer.render(emp().where(eq("e.active", "yes")), Map.of()))
-                .isInstanceOf(ParameterTypeException.class).hasMessageContaining("BOOLEAN");
+        assertThatThrownBy(() -> renderer.render(emp().where(eq("e.active", "maybe")), Map.of()))
+                .isInstanceOf(ParameterTypeException.class).hasMessageContaining("is not a boolean");
     }
 
     @Test

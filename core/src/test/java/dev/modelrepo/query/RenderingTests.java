@@ -389,8 +389,8 @@ class RenderingTests {
                 .isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class).hasMessageContaining("OF");
         assertThatThrownBy(() -> renderer(MariaDbDialect.forVersion(10, 5)).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().skipLocked().request()))
                 .isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class).hasMessageContaining("10.6");
-        assertThatThrownBy(() -> renderer(SqliteDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().request()))
-                .isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class).hasMessageContaining("sqlite");
+        assertThatThrownBy(() -> renderer(SqliteDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().skipLocked().request()))
+                .isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class).hasMessageContaining("sqlite").hasMessageContaining("SKIP LOCKED");
         assertThatThrownBy(() -> renderer(PostgresDialect.INSTANCE).render(q, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().wait(java.time.Duration.ofSeconds(1)).request()))
                 .isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class).hasMessageContaining("WAIT");
     }

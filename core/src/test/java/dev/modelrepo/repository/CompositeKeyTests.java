@@ -109,6 +109,22 @@ class CompositeKeyTests {
     }
 
     @EngineTest
+    void getByIdAndReloadWorkByTheWholeKey(TestDatabase db) throws SQLException {
+        Cast cast = cast(db);
+        FilmActor got = cast.repo().getById(FilmActor.class, key(cast));
+        assertThat(got.key()).isEqualTo(key(cast));
+        assertThatThrownBy(() -> cast.repo().getById(FilmActor.class, Key.of("actor_id", cast.actor(), "film_id", -1)))
+                .isInstanceOf(ModelNotFoundException.class).hasMessageContaining("FilmActor").hasMessageContaining("film_id=-1");
+        sql(db, "UPDATE film_actors SET role = 'changed' WHERE actor_id = ? AND film_id = ?", cast.actor(), cast.film());
+        got.set("lock_version", 5);
+        cast.repo().reload(got);
+        assertThat(got.<Object>get("role")).isEqualTo("changed");
+        assertThat(got.isDirty()).isFalse();
+        sql(db, "DELETE FROM film_actors WHERE actor_id = ? AND film_id = ?", cast.actor(), cast.film());
+        assertThatThrownBy(() -> cast.repo().reload(got)).hasMessageContaining("FilmActor Key[actor_id=" + cast.actor());
+    }
+
+    @EngineTest
     void aCompositeKeyModelIsNotFoundByOneValue(TestDatabase db) throws SQLException {
         Cast cast = cast(db);
         assertThatThrownBy(() -> cast.repo().findById(FilmActor.class, cast.actor()))

@@ -3,6 +3,7 @@ package dev.modelrepo.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,13 +12,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Nested;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import dev.modelrepo.schema.ColumnMetadata;
@@ -25,6 +30,7 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.model.Table;
 import dev.modelrepo.schema.TableMetadata;
 import dev.modelrepo.repository.ModelRepository;
+import dev.modelrepo.test.Changelog;
 import dev.modelrepo.test.Engine;
 import dev.modelrepo.test.EngineTest;
 import dev.modelrepo.test.TestDatabase;
@@ -212,6 +218,109 @@ class TypeRoundTripTests {
             // Microsecond columns: PostgreSQL and MariaDB round to the microsecond, H2 truncates.
             assertThat(ts.getNano() / 1000).isBetween(123_456, 123_457);
             assertThat(ts.getNano() % 1000).isZero();
+        }
+    }
+
+    /** The table of each engine's own types (native-types.xml). */
+    @Table(name = "native_types")
+    public static class NativeRow extends Model {
+    }
+
+    /** A Java enum whose names are labels of the PostgreSQL enum mpaa_rating. */
+    enum Rating { G, PG, R }
+
+    /** One database-specific type: its column, the kind metadata gives it, a value written and the value read back. */
+    record NativeCase(String column, ColumnKind kind, Object written, Object read) {
+    }
+
+    private static final UUID SOME_UUID = UUID.fromString("0b7e8c8e-1f7a-4c55-9d0e-2f4c9b1a7e31");
+
+    /** POINT(1 2) as little-endian WKB (MariaDB keeps it as written) and as the big-endian WKB H2 normalises it to. */
+    static final byte[] POINT_WKB = HexFormat.of().parseHex("0101000000000000000000f03f0000000000000040");
+
+    static final byte[] POINT_WKB_BIG_ENDIAN = HexFormat.of().parseHex("00000000013ff00000000000004000000000000000");
+
+    /** Every type of native-types.xml on the engine: the rows of the README's type table beyond the portable ones. */
+    static List<NativeCase> nativeCases(Engine engine) {
+        return switch (engine) {
+            case POSTGRESQL -> List.of(new NativeCase("rating", ColumnKind.STRING, "PG-13", "PG-13"),
+                    new NativeCase("release_year", ColumnKind.INTEGER, 2006, 2006),
+                    new NativeCase("code", ColumnKind.STRING, "abc", "abc"),
+                    new NativeCase("email", ColumnKind.STRING, "Alice@Example.com", "Alice@Example.com"),
+                    new NativeCase("pair_col", ColumnKind.STRING, "(1,\"hi\")", "(1,hi)"),
+                    new NativeCase("range_col", ColumnKind.STRING, "[1,9]", "[1,10)"),
+                    new NativeCase("features", ColumnKind.ARRAY, List.of("Trailers", "Deleted Scenes"),
+                            new String[] { "Trailers", "Deleted Scenes" }),
+                    new NativeCase("ints", ColumnKind.ARRAY, new int[] { 1, 2, 3 }, new Integer[] { 1, 2, 3 }),
+                    new NativeCase("uuids", ColumnKind.ARRAY, List.of(SOME_UUID), new UUID[] { SOME_UUID }),
+                    new NativeCase("ratings", ColumnKind.ARRAY, List.of(Rating.G, "PG-13"), new String[] { "G", "PG-13" }));
+            case MARIADB, MYSQL -> List.of(new NativeCase("release_year", ColumnKind.INTEGER, Year.of(2006), 2006),
+                    new NativeCase("rating", ColumnKind.STRING, "PG-13", "PG-13"),
+                    new NativeCase("features", ColumnKind.SET, new LinkedHashSet<>(List.of("Commentaries", "Trailers")),
+                            "Trailers,Commentaries"),
+                    new NativeCase("flag", ColumnKind.BOOLEAN, true, true),
+                    new NativeCase("tiny_u", ColumnKind.INTEGER, 255, 255),
+                    new NativeCase("small_u", ColumnKind.INTEGER, 65_535, 65_535),
+                    new NativeCase("medium_u", ColumnKind.INTEGER, 16_777_215, 16_777_215),
+                    new NativeCase("int_u", ColumnKind.BIGINT, 4_294_967_295L, 4_294_967_295L),
+                    new NativeCase("big_u", ColumnKind.BIGINT_UNSIGNED, new BigInteger("18446744073709551615"),
+                            new BigInteger("18446744073709551615")),
+                    new NativeCase("shape", ColumnKind.BYTES, POINT_WKB, POINT_WKB));
+            case H2 -> List.of(new NativeCase("rating", ColumnKind.STRING, "PG-13", "PG-13"),
+                    new NativeCase("tiny", ColumnKind.INTEGER, (byte) 127, 127),
+                    new NativeCase("small", ColumnKind.INTEGER, (short) 32_767, 32_767),
+                    new NativeCase("features", ColumnKind.ARRAY, List.of("Trailers", "Deleted Scenes"),
+                            new String[] { "Trailers", "Deleted Scenes" }),
+                    new NativeCase("ints", ColumnKind.ARRAY, new int[] { 1, 2, 3 }, new Integer[] { 1, 2, 3 }),
+                    new NativeCase("uuids", ColumnKind.ARRAY, List.of(SOME_UUID), new UUID[] { SOME_UUID }),
+                    new NativeCase("shape", ColumnKind.BYTES, POINT_WKB_BIG_ENDIAN, POINT_WKB_BIG_ENDIAN));
+            case SQLITE -> List.of(new NativeCase("release_year", ColumnKind.INTEGER, Year.of(2006), 2006),
+                    new NativeCase("tiny_u", ColumnKind.INTEGER, 255, 255),
+                    new NativeCase("int_u", ColumnKind.BIGINT, 4_294_967_295L, 4_294_967_295L),
+                    new NativeCase("big_u", ColumnKind.BIGINT, Long.MAX_VALUE, Long.MAX_VALUE));
+        };
+    }
+
+    /** The database-specific types, each written through a model and read back, on the engine that has them. */
+    @Nested
+    @Changelog("db/changelog/native-types.xml")
+    class DatabaseSpecificTypes {
+
+        @EngineTest
+        void eachTypeMapsToItsKind(TestDatabase db) {
+            TableMetadata table = ModelRepository.create(db.dataSource()).registry().table(NativeRow.class);
+            List<String> expected = new ArrayList<>(List.of("id"));
+            nativeCases(db.engine()).forEach(c -> expected.add(c.column()));
+            assertThat(table.columnNames()).containsExactlyInAnyOrderElementsOf(expected);
+            for (NativeCase c : nativeCases(db.engine())) {
+                ColumnMetadata column = column(table, c.column());
+                assertThat(column.kind()).as(c.column() + " " + column.typeName()).isEqualTo(c.kind());
+            }
+        }
+
+        @EngineTest
+        void valuesRoundTripThroughAModel(TestDatabase db) {
+            ModelRepository repo = ModelRepository.create(db.dataSource());
+            Map<String, Object> values = new LinkedHashMap<>();
+            nativeCases(db.engine()).forEach(c -> values.put(c.column(), c.written()));
+            NativeRow saved = repo.build(NativeRow.class, values);
+            repo.saveOrThrow(saved);
+            NativeRow read = repo.findById(NativeRow.class, saved.id()).orElseThrow();
+            for (NativeCase c : nativeCases(db.engine())) {
+                assertThat(read.<Object>get(c.column())).as(c.column()).isInstanceOf(c.kind().javaType()).isEqualTo(c.read());
+                assertThat(saved.<Object>get(c.column())).as(c.column() + " held after save").isEqualTo(c.read());
+            }
+        }
+
+        @EngineTest
+        void nullsRoundTrip(TestDatabase db) {
+            ModelRepository repo = ModelRepository.create(db.dataSource());
+            Map<String, Object> values = new LinkedHashMap<>();
+            nativeCases(db.engine()).forEach(c -> values.put(c.column(), null));
+            NativeRow saved = repo.build(NativeRow.class, values);
+            repo.saveOrThrow(saved);
+            NativeRow read = repo.findById(NativeRow.class, saved.id()).orElseThrow();
+            nativeCases(db.engine()).forEach(c -> assertThat(read.<Object>get(c.column())).as(c.column()).isNull());
         }
     }
 }

@@ -68,7 +68,7 @@ class SampleApplicationTests {
     void unknownCompanyIsNotFound() {
         ResponseEntity<Map<String, Object>> response = getObject("/api/companies/999999");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(response.getBody()).containsEntry("error", "No company with id 999999");
+        assertThat(response.getBody()).containsEntry("detail", "No Company with id 999999").containsEntry("code", "not-found");
     }
 
     @Test
@@ -130,28 +130,28 @@ class SampleApplicationTests {
     void unknownSortColumnIsABadRequestNamingTheColumn() {
         ResponseEntity<Map<String, Object>> response = getObject("/api/employees?sort=bogus,desc");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) response.getBody().get("error")).contains("'bogus'").contains("Employee");
+        assertThat((String) response.getBody().get("detail")).contains("'bogus'").contains("Employee");
     }
 
     @Test
     void sortColumnThatIsNotAnIdentifierIsABadRequest() {
         ResponseEntity<Map<String, Object>> response = getObject("/api/employees?sort=salary;drop table employees");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) response.getBody().get("error")).contains("salary;drop table employees");
+        assertThat((String) response.getBody().get("detail")).contains("salary;drop table employees");
     }
 
     @Test
     void unknownSortDirectionIsABadRequest() {
         ResponseEntity<Map<String, Object>> response = getObject("/api/employees?sort=salary,sideways");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) response.getBody().get("error")).contains("sideways");
+        assertThat((String) response.getBody().get("detail")).contains("sideways");
     }
 
     @Test
     void pageSizeOutOfRangeIsABadRequest() {
         ResponseEntity<Map<String, Object>> response = getObject("/api/employees?size=0");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) response.getBody().get("error")).contains("size");
+        assertThat((String) response.getBody().get("detail")).contains("size");
     }
 
     @Test

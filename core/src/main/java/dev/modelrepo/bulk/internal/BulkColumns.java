@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
+import dev.modelrepo.model.ReadOnlyColumnException;
 import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.schema.ColumnMetadata;
@@ -33,6 +34,9 @@ final class BulkColumns {
             if (column == null) {
                 throw UnknownColumnException.of(info.name(), String.valueOf(name), info.metadata().columnNames());
             }
+            if (column.generated()) {
+                throw new ReadOnlyColumnException(info.name(), column.name());
+            }
             if (columns.list.contains(column)) {
                 throw new InvalidDataAccessApiUsageException(label + ": column '" + name + "' is given twice in " + names);
             }
@@ -51,7 +55,7 @@ final class BulkColumns {
     void addTimestamps(ModelInfo info, Supplier<java.time.Instant> now) {
         for (String name : List.of(info.table().createdAt(), info.table().updatedAt())) {
             ColumnMetadata column = name.isEmpty() ? null : BulkEngine.timestamp(info.metadata().column(name));
-            if (column != null && !list.contains(column)) {
+            if (column != null && !column.generated() && !list.contains(column)) {
                 add(column, column.name(), ValueConverter.convert(now.get(), column.kind()));
             }
         }

@@ -59,6 +59,9 @@ public final class ModelBulk {
                     List<ColumnMetadata> columns = (List<ColumnMetadata>) key.get(1);
                     new KeyedInsert(engine, (ModelInfo) key.get(0), columns, models, indexes, options).run();
                 });
+                for (int i = 0; i < models.size(); i++) {
+                    engine.writer.readTriggerWrites(models.get(i), infos.get(i));
+                }
                 for (M model : models) {
                     engine.persistence.fire(model, Hook.AFTER_INSERT);
                 }

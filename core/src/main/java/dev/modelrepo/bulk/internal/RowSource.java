@@ -10,7 +10,6 @@ import dev.modelrepo.dialect.BulkSupport;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.Converters;
-import dev.modelrepo.types.ValueConverter;
 import dev.modelrepo.types.ValueTypeException;
 
 /**
@@ -142,14 +141,14 @@ final class RowSource implements BulkSupport.RowCursor {
                 }
             }
             try {
-                values[offset + i] = ValueConverter.convert(raw, column.kind());
+                values[offset + i] = column.convert(raw);
             }
             catch (ValueTypeException ex) {
                 if (skip) {
                     return false;
                 }
                 throw new MismatchedElement(operation + ": element " + reported(index) + ", column " + column.name() + ": "
-                        + ex.getMessage(), reported(index), ex);
+                        + ex.detail(), reported(index), ex.forColumn(type.getSimpleName(), column.name()));
             }
         }
         return true;

@@ -15,6 +15,7 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.observation.QueryObserver;
 import dev.modelrepo.observation.SqlLogSettings;
+import dev.modelrepo.observation.SqlCommenter;
 import dev.modelrepo.observation.StatementListener;
 
 /**
@@ -45,6 +46,9 @@ public final class StatementExecutor {
 
     private final SqlLog sqlLog;
 
+    /** Tags appended to the SQL sent to the database, never to what is cached, observed or logged; null for none. */
+    private final @org.jspecify.annotations.Nullable SqlCommenter commenter;
+
     private final @org.jspecify.annotations.Nullable StatementListener listener;
 
     public StatementExecutor(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds, QueryObserver observer) {
@@ -68,6 +72,7 @@ public final class StatementExecutor {
         this.streamingBlocks = dialect.streamingBlocksConnection();
         this.timeoutsEnforced = dialect.driverEnforcesTimeouts();
         this.sqlLog = new SqlLog(sqlLogSettings);
+        this.commenter = sqlLogSettings.comments().orElse(null);
     }
 
     /** What a statement is, for its observation and error messages: operation, table (lower case) and cache outcome. */
@@ -137,7 +142,7 @@ public final class StatementExecutor {
             checkNotStreaming(connection);
         }
         dialectImpl.beforeStatement(connection, dataSource);
-        return connection.prepareStatement(sql);
+        return connection.prepareStatement(commented(sql));
     }
 
     private PreparedStatement prepareWithKeys(Connection connection, String sql) throws SQLException {
@@ -145,7 +150,12 @@ public final class StatementExecutor {
             checkNotStreaming(connection);
         }
         dialectImpl.beforeStatement(connection, dataSource);
-        return connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
+        return connection.prepareStatement(commented(sql), java.sql.Statement.RETURN_GENERATED_KEYS);
+    }
+
+    /** The SQL as sent to the database: with the commenter's tags appended, when there is a commenter. */
+    public String commented(String sql) {
+        return commenter == null ? sql : sql + SqlCommenter.comment(commenter.tags());
     }
 
     /** Executes a query and hands the whole result set to {@code handler} before the connection is released. */

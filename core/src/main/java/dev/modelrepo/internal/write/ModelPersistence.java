@@ -17,6 +17,7 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.ModelValidationException;
+import dev.modelrepo.model.ReadOnlyColumnException;
 import dev.modelrepo.model.internal.Hook;
 import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelAccess;
@@ -72,6 +73,16 @@ public final class ModelPersistence {
         this.executor = executor;
         this.listeners = List.copyOf(listeners);
         this.required = required;
+    }
+
+    /** A new, unsaved model of {@code type} bound to its table, with these column values set (and dirty). */
+    public <M extends Model> M build(Class<M> type, Map<String, ?> values) {
+        ModelInfo info = REGISTRY.info(registry, type);
+        @SuppressWarnings("unchecked")
+        M model = (M) ACCESS.newInstance(info);
+        ACCESS.bind(model, info.fullLayout());
+        values.forEach(model::set);
+        return model;
     }
 
     /** The model's binding, attaching a plain {@code new} model to its table (checking what was set). */
@@ -136,6 +147,16 @@ public final class ModelPersistence {
         });
         ACCESS.freeze(model);
         fire(model, Hook.AFTER_DELETE);
+    }
+
+    /** Reads a stored model's row again (see {@link ModelWriter#reload}); refuses a new or destroyed model. */
+    public void reload(Model model) {
+        ModelInfo info = writable(model, "reload");
+        if (model.isNew()) {
+            throw new org.springframework.dao.InvalidDataAccessApiUsageException("Cannot reload a new "
+                    + model.getClass().getSimpleName() + ": it was never saved");
+        }
+        writer.reload(model, info);
     }
 
     /** Deletes the children of one parent: loaded and destroyed one by one where hooks must run, set-based otherwise. */
@@ -206,11 +227,14 @@ public final class ModelPersistence {
             if (column == null) {
                 throw UnknownColumnException.of(info.name(), name, info.metadata().columnNames());
             }
+            if (column.generated()) {
+                throw new ReadOnlyColumnException(info.name(), column.name());
+            }
             set.add(column);
             bound.put(QueryCompiler.SET_PARAMETER + column.name(), value);
         });
         ColumnMetadata updatedAt = info.metadata().column(info.table().updatedAt());
-        if (updatedAt != null && set.stream().noneMatch(c -> c == updatedAt)) {
+        if (updatedAt != null && !updatedAt.generated() && set.stream().noneMatch(c -> c == updatedAt)) {
             set.add(updatedAt);
             bound.put(QueryCompiler.SET_PARAMETER + updatedAt.name(), clock.instant());
         }

@@ -55,7 +55,8 @@ public final class ModelWriter {
         List<ColumnMetadata> columns = prepareInsert(model, info);
         String tableSql = table(info);
         String sql = columns.isEmpty() ? dialect.insertDefaults(tableSql) : writeSql.insert(tableSql, columns);
-        List<ColumnMetadata> stored = storedByInsert(table, columns);
+        List<ColumnMetadata> declared = ReadBackColumns.declared(info);
+        List<ColumnMetadata> stored = ReadBackColumns.afterInsert(table, columns, declared);
         String returning = stored.isEmpty() ? null : dialect.insertReturning(sql, writeSql.columns(stored));
         StatementExecutor.Op task = StatementExecutor.Op.of("insert", table.name());
         if (returning != null) {
@@ -94,6 +95,7 @@ public final class ModelWriter {
                 reread(model, info, stored);
             }
         }
+        readTriggerWrites(model, info, declared, returning != null);
         ACCESS.markStored(model);
     }
 
@@ -118,7 +120,8 @@ public final class ModelWriter {
         }
         String sql = writeSql.updateByKey(table(info), columns, pk, version, currentVersion == null ? VersionMatch.IS_NULL
                 : VersionMatch.EQUALS);
-        List<ColumnMetadata> readBack = UpdateReadBack.readBack(columns, version);
+        List<ColumnMetadata> declared = ReadBackColumns.declared(info);
+        List<ColumnMetadata> readBack = ReadBackColumns.afterUpdate(columns, version, table, declared);
         String returning = readBack.isEmpty() ? null : dialect.updateReturning(sql, writeSql.columns(readBack));
         StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
         executor.execute(returning != null ? returning : sql, task, false, ps -> {
@@ -146,6 +149,7 @@ public final class ModelWriter {
                 reread(model, info, changed);
             }
         }
+        readTriggerWrites(model, info, declared, returning != null);
         ACCESS.markStored(model);
         return true;
     }
@@ -181,7 +185,7 @@ public final class ModelWriter {
     private static RuntimeException stale(ModelInfo info, Model model, @Nullable ColumnMetadata version, @Nullable Object currentVersion) {
         if (version != null) {
             return new OptimisticLockingFailureException(info.name() + " " + identity(info, model) + " was changed or deleted by another"
-                    + " transaction: " + version.name() + " " + currentVersion + " is stale; reload it and try again");
+                    + " transaction: " + version.name() + " " + currentVersion + " is stale; reload it (repo.reload(model)) and try again");
         }
         return new EmptyResultDataAccessException(info.name() + " " + identity(info, model) + " no longer exists", 1);
     }
@@ -191,11 +195,10 @@ public final class ModelWriter {
         return info.metadata().primaryKey().size() > 1 ? model.key().toString() : "id=" + model.id();
     }
 
-    /** Sets a timestamp column to now when the table has it and the caller did not set it. */
-    /** Sets a maintained timestamp column to now (unless set already, or given); returns whether it did. */
+    /** Sets a maintained timestamp column to now (unless set already, or given, or generated); returns whether it did. */
     private boolean touch(Model model, TableMetadata table, String name, boolean always) {
         ColumnMetadata column = name.isEmpty() ? null : table.column(name);
-        if (column == null || (!always && model.get(column.name()) != null) || model.isDirty(column.name())) {
+        if (column == null || column.generated() || (!always && model.get(column.name()) != null) || model.isDirty(column.name())) {
             return false;
         }
         if (column.kind() == ColumnKind.TIMESTAMP || column.kind() == ColumnKind.TIMESTAMP_TZ) {
@@ -248,43 +251,6 @@ public final class ModelWriter {
         }
     }
 
-    /**
-     * Whether the database may store another value than the one bound: fractional seconds and decimals are rounded
-     * or truncated to the column, floating point may lose digits, JSON is normalized (jsonb, MySQL), fixed-length
-     * text is padded, and arrays or unknown types may hold any of these. Other values (integers, booleans, dates,
-     * variable-length text, bytes, UUIDs) are stored as bound, so they need not be read back.
-     */
-    static boolean mayChangeWhenStored(ColumnMetadata column) {
-        return switch (column.kind()) {
-            case TIMESTAMP, TIMESTAMP_TZ, TIME, DECIMAL, DOUBLE, JSON, ARRAY, OTHER -> true;
-            case STRING -> isFixedLength(column.typeName());
-            default -> false;
-        };
-    }
-
-    private static boolean isFixedLength(@Nullable String typeName) {
-        if (typeName == null) {
-            return false;
-        }
-        String t = typeName.toUpperCase(java.util.Locale.ROOT);
-        return t.equals("CHAR") || t.equals("CHARACTER") || t.equals("BPCHAR") || t.equals("NCHAR") || t.startsWith("CHAR(")
-                || t.startsWith("CHARACTER(") || t.startsWith("NCHAR(");
-    }
-
-    /**
-     * The columns an INSERT reads back: those it did not write (keys, defaults), and the written ones the database
-     * may have changed; in table order.
-     */
-    private static List<ColumnMetadata> storedByInsert(TableMetadata table, List<ColumnMetadata> written) {
-        List<ColumnMetadata> stored = new ArrayList<>();
-        for (ColumnMetadata column : table.columns()) {
-            if (!written.contains(column) || mayChangeWhenStored(column)) {
-                stored.add(column);
-            }
-        }
-        return stored;
-    }
-
     /** The table's columns that are dirty on the model, in table order. */
     private static List<ColumnMetadata> dirtyColumns(Model model, TableMetadata table) {
         Set<String> dirty = model.dirtyColumns();
@@ -321,6 +287,46 @@ public final class ModelWriter {
         }
     }
 
+    /**
+     * Reads the columns the model names in {@code @Table(readBack)} again after a statement whose RETURNING did not see
+     * what triggers wrote (SQLite).
+     */
+    private void readTriggerWrites(Model model, ModelInfo info, List<ColumnMetadata> declared, boolean returned) {
+        if (returned && !declared.isEmpty() && !dialect.returningSeesTriggerWrites()) {
+            reread(model, info, declared);
+        }
+    }
+
+    /**
+     * Reads a stored model's row again: every column, the model then clean (its unsaved changes gone; relations stay as
+     * loaded). Fails when the row no longer exists.
+     */
+    public void reload(Model model, ModelInfo info) {
+        List<ColumnMetadata> pk = requireKey(info, "be reloaded");
+        List<ColumnMetadata> all = info.metadata().columns();
+        String sql = writeSql.selectByKey(table(info), all, pk);
+        String identity = identity(info, model);
+        Converters converters = ACCESS.converters(model);
+        Object[] values = executor.execute(sql, StatementExecutor.Op.of("select", info.metadata().name()), false, ps -> {
+            bindKey(ps, model, pk, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Object[] row = new Object[all.size()];
+                for (int i = 0; i < row.length; i++) {
+                    ColumnMetadata column = all.get(i);
+                    row[i] = converters.reader(column.name(), column.reader()).read(rs, i + 1);
+                }
+                return row;
+            }
+        }, row -> row == null ? 0 : 1);
+        if (values == null) {
+            throw new EmptyResultDataAccessException(info.name() + " " + identity + " no longer exists", 1);
+        }
+        ACCESS.load(model, info.fullLayout(), values);
+    }
+
     /** One follow-up SELECT of these columns by key, for databases without RETURNING. */
     private void reread(Model model, ModelInfo info, List<ColumnMetadata> columns) {
         List<ColumnMetadata> pk = requireKey(info, "be read back");
@@ -353,6 +359,14 @@ public final class ModelWriter {
             model.set(version.name(), ValueConverter.convert(0, version.kind()));
         }
         return dirtyColumns(model, table);
+    }
+
+    /**
+     * After a bulk INSERT of a model that read the stored row back: reads its {@code @Table(readBack)} columns again
+     * where RETURNING does not see what triggers wrote (SQLite); nothing elsewhere.
+     */
+    public void readTriggerWrites(Model model, ModelInfo info) {
+        readTriggerWrites(model, info, ReadBackColumns.declared(info), true);
     }
 
     /** The optimistic-locking version column the model declares, or null. */

@@ -43,7 +43,7 @@ public abstract class ModelAccess<M> {
         return info.type().asSubclass(type);
     }
 
-    /** Gives a freshly instantiated model the values of a loaded row; it is then stored and clean. */
+    /** Gives a model (fresh, or one reloaded) the values of a loaded row; it is then stored and clean, unsaved changes gone. */
     public abstract void load(M model, RowLayout layout, Object[] values);
 
     /** Gives a new model its table layout, keeping values set so far (validated against the table). */

@@ -65,7 +65,7 @@ public final class Ast {
      * An expression node: the value {@code Expression} of the public DSL wraps. {@code shape} returns it with every
      * literal value replaced by a slot, the values appended to {@code literals} in render order.
      */
-    public sealed interface Expr permits ColumnRef, Literal, LiteralSlot, Param, Aggregate, Aliased, Subquery, Raw {
+    public sealed interface Expr permits ColumnRef, Literal, LiteralSlot, Param, Aggregate, Aliased, Subquery, Raw, TypedArray {
         Expr shape(List<@Nullable Object> literals);
     }
 
@@ -132,6 +132,18 @@ public final class Ast {
         @Override
         public LiteralSlot shape(List<@Nullable Object> literals) {
             return this;
+        }
+    }
+
+    /** A value bound as an SQL array of a named element type ({@code Q.array}); a literal value stays one value. */
+    public record TypedArray(Expr value, String elementType) implements Expr {
+        @Override
+        public TypedArray shape(List<@Nullable Object> literals) {
+            if (value instanceof Literal l) {
+                literals.add(l.value());
+                return new TypedArray(new LiteralSlot(literals.size() - 1, false), elementType);
+            }
+            return new TypedArray(value.shape(literals), elementType);
         }
     }
 

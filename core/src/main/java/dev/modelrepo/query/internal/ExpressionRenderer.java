@@ -203,6 +203,9 @@ final class ExpressionRenderer {
         else if (expression instanceof Ast.Raw r) {
             raw(r);
         }
+        else if (expression instanceof Ast.TypedArray a) {
+            out.bind(typedArray(a));
+        }
         else {
             throw new InvalidQueryException("Unknown expression " + expression);
         }
@@ -249,15 +252,30 @@ final class ExpressionRenderer {
             dev.modelrepo.model.internal.@Nullable ColumnConversion converter) {
         String parameter = value instanceof Ast.Param p ? p.name() : null;
         int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
-        if (value instanceof Ast.LiteralSlot s && s.list() && !list) {
-            throw new InvalidQueryException("A collection can only be bound to in/notIn; got one for " + describe(type));
+        if (value instanceof Ast.LiteralSlot s && s.list() && !list && (type == null || type.kind() != ColumnKind.ARRAY)) {
+            throw new InvalidQueryException("A collection can only be bound to in/notIn or an array column"
+                    + " (Q.array(value, elementType) binds one where nothing types it); got one for " + describe(type));
         }
         ColumnKind kind = like != LikeMode.PATTERN ? ColumnKind.STRING : type != null ? type.kind() : ColumnKind.OTHER;
         String arrayType = list && dialect.inListStrategy() == InListStrategy.ARRAY && type != null
                 ? dialect.arrayElementType(kind, type) : null;
         var binder = list && dialect.inListStrategy() == InListStrategy.ARRAY ? dialect.arrayBinder(kind, type)
                 : type != null && like == LikeMode.PATTERN ? type.binder() : dialect.binder(kind, type);
-        return new Slot(parameter, literal, kind, binder, like, list, arrayType, describe(type), converter);
+        return new Slot(parameter, literal, kind, binder, like, list, arrayType, describe(type), converter,
+                type != null ? type.coercion() : dev.modelrepo.types.ValueCoercion.standard());
+    }
+
+    /** {@code Q.array}: one value bound as an array of the named element type (refused where the database has none). */
+    private Slot typedArray(Ast.TypedArray array) {
+        Expr value = array.value();
+        if (!(value instanceof Ast.Param || value instanceof Ast.LiteralSlot)) {
+            throw new InvalidQueryException("Q.array takes a param(...) or a Java array or collection, not " + value);
+        }
+        String parameter = value instanceof Ast.Param p ? p.name() : null;
+        int literal = value instanceof Ast.LiteralSlot s ? s.index() : -1;
+        return new Slot(parameter, literal, ColumnKind.ARRAY, dialect.arrayBinder(array.elementType()), LikeMode.PATTERN, false,
+                array.elementType(), "an array of " + array.elementType() + " in a query of " + scope.root.describedAs, null,
+                dev.modelrepo.types.ValueCoercion.standard());
     }
 
     private String describe(@Nullable ColumnMetadata type) {

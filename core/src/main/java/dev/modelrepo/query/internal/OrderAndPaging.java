@@ -81,7 +81,7 @@ final class OrderAndPaging {
             throw new InvalidQueryException(what + " must be a number or param(...)");
         }
         out.slots.add(new Slot(parameter, literal, ColumnKind.BIGINT, dialect.binder(ColumnKind.BIGINT, null),
-                Ast.LikeMode.PATTERN, false, null, what, null));
+                Ast.LikeMode.PATTERN, false, null, what, null, dev.modelrepo.types.ValueCoercion.standard()));
         return "?";
     }
 }

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import dev.modelrepo.query.error.MissingParameterException;
 import dev.modelrepo.query.error.ParameterTypeException;
 import dev.modelrepo.query.internal.Ast.LikeMode;
-import dev.modelrepo.types.ValueConverter;
 import dev.modelrepo.types.ValueTypeException;
 import dev.modelrepo.internal.jdbc.BoundStatement;
 import dev.modelrepo.dialect.LikeEscaper;
@@ -120,7 +119,7 @@ public final class ParameterBinder {
             value = slot.converter().deflate(value);
         }
         try {
-            return ValueConverter.convert(value, slot.kind());
+            return slot.coercion().convert(value, slot.kind());
         }
         catch (ValueTypeException ex) {
             throw new ParameterTypeException(ex.describe(slot.describe()).getMessage(), ex);

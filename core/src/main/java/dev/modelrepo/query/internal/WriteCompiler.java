@@ -52,7 +52,7 @@ final class WriteCompiler {
                 ColumnMetadata column = set.get(i);
                 out.append(i == 0 ? "" : ", ").append(dialect.quote(column.storedName())).append(" = ");
                 out.bind(new Slot(QueryCompiler.SET_PARAMETER + column.name(), -1, column.kind(), column.binder(), Ast.LikeMode.PATTERN, false, null,
-                        "column " + model.name() + "." + column.name(), model.converters().get(column.name())));
+                        "column " + model.name() + "." + column.name(), model.converters().get(column.name()), column.coercion()));
             }
         }
         boolean simple = spec.joins().isEmpty() && spec.groupBy().isEmpty() && spec.having() == null && spec.limit() == null

@@ -86,7 +86,7 @@ final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
                 own = true;
             }
             executor.checkNotStreaming(connection);
-            ps = dialect.prepareCursor(connection, bound.sql(), fetchSize);
+            ps = dialect.prepareCursor(connection, executor.commented(bound.sql()), fetchSize);
             bound.bindTo(ps);
             // the timeout covers the query up to its first rows; the consumer then reads at its own pace
             try (StatementExecutor.TimeoutWatch watch = executor.applyTimeout(connection, ps)) {

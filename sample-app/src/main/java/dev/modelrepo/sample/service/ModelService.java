@@ -14,13 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.modelrepo.model.BelongsTo;
 import dev.modelrepo.model.Cascade;
 import dev.modelrepo.model.Model;
+import dev.modelrepo.model.ModelValidationException;
 import dev.modelrepo.repository.ModelRepository;
+import dev.modelrepo.types.ValueTypeException;
 
 /**
  * Create, update and delete of any model from a JSON object of column values, in one transaction each. Input
- * errors name their field: an unknown column or a value of the wrong type ({@link InvalidInputException}), a
- * failed {@code validate()} ({@code ModelValidationException} from {@code saveOrThrow}), a belongs-to key whose
- * row does not exist.
+ * errors name their field, all of them at once, as a {@link ModelValidationException} (modelrepo's problem details
+ * answer it with 400 and the errors by column): an unknown column or a value its column cannot take, a failed
+ * {@code validate()} (from {@code saveOrThrow}), a belongs-to key whose row does not exist. A missing id is
+ * {@code repo.getById}'s {@code ModelNotFoundException} (404).
  */
 @Service
 @Transactional
@@ -34,8 +37,7 @@ public class ModelService {
 
     @Transactional(readOnly = true)
     public <M extends Model> M find(Class<M> type, long id) {
-        return this.repository.findById(type, id)
-            .orElseThrow(() -> new NotFoundException("No " + name(type) + " with id " + id));
+        return this.repository.getById(type, id);
     }
 
     public <M extends Model> M create(Class<M> type, Map<String, ?> input) {
@@ -83,6 +85,9 @@ public class ModelService {
             try {
                 model.set(column, value);
             }
+            catch (ValueTypeException ex) {
+                errors.put(column, List.of(ex.detail()));
+            }
             catch (InvalidDataAccessApiUsageException ex) {
                 errors.put(column, List.of(String.valueOf(ex.getMessage())));
             }
@@ -91,7 +96,7 @@ public class ModelService {
             checkParentsExist(model, errors);
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw new ModelValidationException(model.getClass().getSimpleName(), errors);
         }
     }
 

@@ -1,9 +1,12 @@
 package dev.modelrepo.sample.service;
 
-/** A resource asked for by id does not exist; answered with 404. */
-public class NotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A resource named in the request (not by the URL's id, which {@code repo.getById} checks) does not exist: 404. */
+public class NotFoundException extends ResponseStatusException {
 
     public NotFoundException(String message) {
-        super(message);
+        super(HttpStatus.NOT_FOUND, message);
     }
 }

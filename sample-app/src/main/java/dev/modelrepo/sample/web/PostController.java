@@ -1,6 +1,5 @@
 package dev.modelrepo.sample.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,18 +83,22 @@ class PostController {
         this.models.delete(Post.class, id, Cascade.NONE, version, VERSION);
     }
 
-    /** 409: what the client sent was based on an older version; the body holds the post as it is now. */
+    /**
+     * 409 as modelrepo's problem details answer a stale version, with the post as it is now under {@code current}, so
+     * the client can merge: a handler of the controller's own comes before the auto-configured one.
+     */
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<Map<String, @Nullable Object>> stale(OptimisticLockingFailureException ex, HttpServletRequest request) {
-        Map<String, @Nullable Object> body = new LinkedHashMap<>();
-        body.put("error", "The post was changed by someone else since you read it: reload it, apply your change"
-                + " to the current version and send that lock_version");
-        body.put("detail", ex.getMessage());
-        body.put("current", null);
+    ProblemDetail stale(OptimisticLockingFailureException ex, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The post was changed by someone"
+                + " else since you read it: reload it, apply your change to the current version and send that lock_version");
+        problem.setTitle("Stale version");
+        problem.setProperty("code", "stale-version");
+        problem.setProperty("current", null);
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (variables instanceof Map<?, ?> map && map.get("id") instanceof String id && id.matches("\\d{1,18}")) {
-            this.repository.findById(Post.class, Long.parseLong(id)).ifPresent((post) -> body.put("current", ModelJson.of(post)));
+            this.repository.findById(Post.class, Long.parseLong(id))
+                .ifPresent((post) -> problem.setProperty("current", ModelJson.of(post)));
         }
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+        return problem;
     }
 }

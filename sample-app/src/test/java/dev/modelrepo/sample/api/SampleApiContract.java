@@ -133,6 +133,41 @@ abstract class SampleApiContract {
     }
 
     @Test
+    void jsonWithIsoDatesAndNumericTextCreatesAnEmployee() {
+        Object department = newDepartment("Text");
+        Map<String, Object> body = new java.util.HashMap<>(employee(String.valueOf(department), unique("Text Tess")));
+        body.put("salary", "71000");
+        body.put("hired_on", "2024-02-29");
+        body.put("active", "false");
+        ResponseEntity<Map<String, Object>> created = post("/api/employees", body);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(get("/api/employees/" + created.getBody().get("id")).getBody()).containsEntry("salary", 71000)
+            .containsEntry("hired_on", "2024-02-29").containsEntry("active", false);
+        Object account = post("/api/accounts", Map.of("owner", unique("Texter"), "balance", "100.25")).getBody().get("id");
+        assertThat(balance(account)).isEqualByComparingTo("100.25");
+    }
+
+    @Test
+    void aValueItsColumnCannotTakeAnswers400WithTheReason() {
+        Object department = newDepartment("Reasons");
+        Map<String, Object> body = new java.util.HashMap<>(employee(department, unique("Reason Rae")));
+        body.put("hired_on", "2024-13-01");
+        body.put("salary", 3_000_000_000L);
+        ResponseEntity<Map<String, Object>> response = post("/api/employees", body);
+        assertThat(fields(response)).containsEntry("hired_on", List.of("\"2024-13-01\" is not a date (expected yyyy-MM-dd)"))
+            .containsEntry("salary", List.of("3000000000 is out of range for INTEGER"));
+        assertThat(response.getBody()).containsEntry("code", "validation-failed").containsEntry("model", "Employee");
+    }
+
+    @Test
+    void anUnknownIdAnswers404() {
+        ResponseEntity<Map<String, Object>> response = get("/api/employees/987654321");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getBody()).containsEntry("code", "not-found").containsEntry("model", "Employee")
+            .containsEntry("detail", "No Employee with id 987654321");
+    }
+
+    @Test
     void validationErrorsAnswer400NamingEachField() {
         Object department = newDepartment("Validation");
         ResponseEntity<Map<String, Object>> response = post("/api/employees",
@@ -191,14 +226,15 @@ abstract class SampleApiContract {
             .retrieve()
             .toEntity(OBJECT);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody()).containsKey("error");
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).containsEntry("status", 400).containsKey("detail");
     }
 
     @Test
     void anIdThatIsNotANumberAnswers400NamingIt() {
         ResponseEntity<Map<String, Object>> response = get("/api/employees/abc");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(fields(response)).containsOnlyKeys("id");
+        assertThat((String) response.getBody().get("detail")).contains("'id'").contains("'abc'");
     }
 
     @Test
@@ -210,7 +246,12 @@ abstract class SampleApiContract {
         second.put("email", first.get("email"));
         ResponseEntity<Map<String, Object>> response = post("/api/employees", second);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat((String) response.getBody().get("error")).contains("constraint");
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).containsEntry("code", "unique-violation").containsEntry("model", "Employee")
+            .containsEntry("columns", List.of("email")).containsEntry("detail", "Another Employee has the same email");
+        // neither the database's message nor the SQL nor the value reach the client
+        assertThat(response.getBody().toString()).doesNotContain("SQL").doesNotContain("INSERT")
+            .doesNotContain((String) first.get("email"));
     }
 
     // ------------------------------------------------------------------ posts (optimistic locking)
@@ -231,7 +272,8 @@ abstract class SampleApiContract {
             .isEqualTo(HttpStatus.OK);
         ResponseEntity<Map<String, Object>> stale = put("/api/posts/" + id, Map.of("title", "Bob's edit", "lock_version", 0));
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat((String) stale.getBody().get("error")).contains("changed by someone else").contains("lock_version");
+        assertThat(stale.getBody()).containsEntry("code", "stale-version");
+        assertThat((String) stale.getBody().get("detail")).contains("changed by someone else").contains("lock_version");
         @SuppressWarnings("unchecked")
         Map<String, Object> current = (Map<String, Object>) stale.getBody().get("current");
         assertThat(current).containsEntry("title", "Alice's edit").containsEntry("lock_version", 1);
@@ -373,7 +415,7 @@ abstract class SampleApiContract {
     void theCsvExportAnswers400ForABadParameter() {
         ResponseEntity<Map<String, Object>> response = get("/api/export/employees.csv?minSalary=lots");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(fields(response)).containsOnlyKeys("minSalary");
+        assertThat((String) response.getBody().get("detail")).contains("'minSalary'");
         assertThat(fields(get("/api/export/employees.csv?minSalary=-1"))).containsOnlyKeys("minSalary");
     }
 
@@ -419,9 +461,13 @@ abstract class SampleApiContract {
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
         ResponseEntity<Map<String, Object>> response = importCsv("name,email,salary,department_id\nAtomic A,a" + tag + "@x.example,1,"
                 + department + "\nAtomic B,b" + tag + "@x.example,1,987654321\n");
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        // the row when the database says which (PostgreSQL's COPY line, MariaDB's replay), else the statement's rows (H2)
-        assertThat(fields(response).keySet()).singleElement().isIn("row 2", "rows 1..2");
+        // a foreign key the database refused: 409, with the element when the database says which (PostgreSQL's COPY
+        // line, MariaDB's replay), else the range of the statement's elements (H2)
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(response.getBody()).containsEntry("code", "foreign-key-violation");
+        assertThat(response.getBody()).satisfiesAnyOf((body) -> assertThat(body).containsEntry("index", 1),
+                (body) -> assertThat(body).containsEntry("fromIndex", 0).containsEntry("toIndex", 2));
+        assertThat(response.getBody().toString()).doesNotContain("SQL");
         assertThat(employeesNamed("Atomic ")).isZero();
     }
 
@@ -459,7 +505,8 @@ abstract class SampleApiContract {
     @SuppressWarnings("unchecked")
     private static Map<String, List<String>> fields(ResponseEntity<Map<String, Object>> response) {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        return (Map<String, List<String>>) response.getBody().get("fields");
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        return (Map<String, List<String>>) response.getBody().get("errors");
     }
 
     ResponseEntity<Map<String, Object>> get(String path) {
