@@ -188,10 +188,15 @@ class CompositeRelationTests {
 
     @EngineTest
     void aForeignKeyOfTheWrongWidthIsRefusedClearly(TestDatabase db) throws SQLException {
-        Fixture f = fixture(db, 1);
+        Fixture f = fixture(db, 2);   // one note, to include a casting for
         assertThatThrownBy(() -> f.repo().list(ModelQuery.from(BadNote.class, "n").join(inner("casting")), Map.of()))
                 .hasMessageContaining("BadNote").hasMessageContaining("[actor_id]").hasMessageContaining("[actor_id, film_id]");
         assertThatThrownBy(() -> f.repo().list(ModelQuery.from(BadNote.class, "n").include("casting"), Map.of()))
                 .hasMessageContaining("[actor_id]").hasMessageContaining("[actor_id, film_id]");
+        // and start-up says so
+        var registry = new dev.modelrepo.model.ModelRegistry(db.dataSource(), f.repo().dialect()).register(BadNote.class);
+        assertThatThrownBy(registry::loadAll).isInstanceOf(dev.modelrepo.model.ModelDeclarationException.class)
+                .hasMessageContaining("BadNote: @BelongsTo(casting).key names the column 'actor_id', which pairs 1 column(s) with the primary key"
+                        + " [actor_id, film_id] of FilmActor");
     }
 }
