@@ -104,6 +104,31 @@ class ReadmeExamplesTests {
         assertThat(repo.toSql(q, params)).contains("'Sales'");
     }
 
+    /** The Queries section's joins, unions, aliases, raw subqueries and bound values. */
+    @EngineTest
+    void queriesSectionReadShapes(TestDatabase db) {
+        ModelRepository repo = ModelRepository.create(db.dataSource());
+        Company acme = repo.build(Company.class, Map.of("name", "readme-shapes", "industry", "Tech"));
+        repo.save(acme);
+        Department department = repo.build(Department.class, Map.of("name", "Dev", "company_id", acme.id()));
+        repo.save(department);
+        repo.save(repo.build(Employee.class, Map.of("name", "readme-shape", "department_id", department.id(), "salary", 60_000)));
+
+        var staffing = repo.query(Employee.class, "e").select(col("e.name"), col("d.name").as("dept"))
+            .join(right(Department.class, "d").on(eq("d.id", col("e.department_id"))))
+            .orderBy(asc("dept"));
+        var everyPair = repo.query(Company.class, "c").join(cross(Department.class, "d"));
+        var sales = repo.query(Employee.class, "e").select("e.department_id").where(eq("e.salary", 60_000));
+        var both = sales.union(repo.query(Employee.class, "e").select("e.department_id").where(eq("e.department_id", department)));
+        var inDev = repo.query(Employee.class, "e").where(in("e.department_id", raw("SELECT id FROM departments WHERE name = ?", "Dev")));
+        var asGiven = repo.query(Employee.class, "e").where(eq("e.salary", unconverted("60000")));
+        assertThat(repo.rows(staffing, Map.of())).extracting(r -> r.get("dept")).contains("Dev");
+        assertThat(repo.count(everyPair, Map.of())).isPositive();
+        assertThat(repo.rows(both, Map.of())).hasSize(1);
+        assertThat(repo.list(inDev, Map.of())).extracting(e -> e.get("name", String.class)).contains("readme-shape");
+        assertThat(repo.list(asGiven, Map.of())).extracting(e -> e.get("name", String.class)).contains("readme-shape");
+    }
+
     @EngineTest
     void nativeSqlSection(TestDatabase db) {
         ModelRepository repo = ModelRepository.create(db.dataSource());
@@ -128,6 +153,30 @@ class ReadmeExamplesTests {
         });
     }
 
+    /** The Native SQL section's streams, batches, locked selects and seed-style fragments. */
+    @EngineTest
+    void nativeSqlSectionStreamsAndLocks(TestDatabase db) {
+        ModelRepository repo = ModelRepository.create(db.dataSource());
+        User user = repo.build(User.class, Map.of("name", "native-stream", "email", UUID.randomUUID() + "@x.test", "age", 40));
+        repo.save(user);
+        long streamed;
+        try (Stream<Map<String, Object>> rows = repo.sql("SELECT * FROM users WHERE age > :age").stream(Map.of("age", 20))) {
+            streamed = rows.count();
+        }
+        List<Integer> sizes = new ArrayList<>();
+        repo.sql("SELECT id, name, age, is_active FROM users").into(UserRow.class).forEachBatch(Map.of(), 1000, batch -> sizes.add(batch.size()));
+        LockOptions lock = db.engine() == Engine.SQLITE ? LockOptions.immediate() : LockOptions.forUpdate();
+        int locked = repo.sql("SELECT id FROM users WHERE age > :age ORDER BY id").withLocked(Map.of("age", 20), lock, rows -> rows.size());
+        String name = null;
+        Map<String, Object> params = Map.of("age", 41, "id", user.id());
+        int changed = repo.sql("UPDATE users" + set(when(name != null, " name = :name, "), always(" age = :age "))
+                + where(always(" AND id = :id "))).update(params);
+        assertThat(streamed).isPositive();
+        assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isPositive();
+        assertThat(locked).isEqualTo((int) streamed);
+        assertThat(changed).isEqualTo(1);
+    }
+
     @EngineTest
     void cursorsSection(TestDatabase db) {
         ModelRepository repo = ModelRepository.create(db.dataSource());
@@ -140,6 +189,17 @@ class ReadmeExamplesTests {
         List<Integer> batches = new ArrayList<>();
         repo.forEachBatch(q, params, 1000, batch -> batches.add(batch.size()));
         assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(exported.size());
+        Company acme = repo.build(Company.class, Map.of("name", "readme-cursor"));
+        repo.save(acme);
+        Department dept = repo.build(Department.class, Map.of("name", "readme-cursor", "company_id", acme.id()));
+        repo.save(dept);
+        repo.save(repo.build(Employee.class, Map.of("name", "readme-cursor", "department_id", dept.id())));
+        ModelQuery<Employee> staff = repo.query(Employee.class, "e").where(eq("e.name", "readme-cursor"));
+        try (Stream<Employee> s = repo.stream(staff.join(inner("department")), params)) {
+            s.forEach(e -> assertThat(e.<Department>related("department").get("name", String.class)).isEqualTo("readme-cursor"));
+        }
+        repo.forEachBatch(staff.include("department.company"), params, 1000, batch -> batch.forEach(e ->
+                assertThat(e.<Department>related("department").<Company>related("company").id()).isEqualTo(acme.id())));
     }
 
     @EngineTest

@@ -77,6 +77,11 @@ public interface Dialect extends MetadataConventions {
         return KeySubquery.derivedTable(this::quote);
     }
 
+    /** The kinds of join this database can write: all of standard SQL's unless the dialect says otherwise. */
+    default JoinClauses joins() {
+        return JoinClauses.standard(name());
+    }
+
     /** The lock clauses this database can append to a SELECT (or, SQLite, its transaction begin modes). */
     LockClauses locks();
 

@@ -69,7 +69,7 @@ public final class DialectResolver {
             return H2Dialect.INSTANCE;
         }
         if (product.contains("sqlite")) {
-            return SqliteDialect.INSTANCE;
+            return SqliteDialect.forVersion(major, minor);
         }
         throw new NoDialectException("No dialect for database '" + productName + "' " + productVersion
                 + "; supported: PostgreSQL, MySQL, MariaDB, H2, SQLite (or set modelrepo.dialect)");

@@ -95,6 +95,14 @@ public class H2Dialect extends AnsiDialect {
         return bulkSupport;
     }
 
+    private final JoinClauses joins = JoinClauses.standard(name()).without(JoinKind.FULL, "");
+
+    /** Every join but FULL. */
+    @Override
+    public JoinClauses joins() {
+        return joins;
+    }
+
     private final LockClauses locks = LockClauses.rowLocks(name(), java.util.Map.of(RowLockStrength.UPDATE, "FOR UPDATE"), false,
             java.util.Set.of(LockWaitPolicy.NOWAIT, LockWaitPolicy.SKIP_LOCKED, LockWaitPolicy.WAIT));
 

@@ -173,6 +173,14 @@ public class MySqlDialect extends AnsiDialect {
         return bulkSupport;
     }
 
+    private final JoinClauses joins = JoinClauses.standard(name()).without(JoinKind.FULL, "");
+
+    /** Every join but FULL. */
+    @Override
+    public JoinClauses joins() {
+        return joins;
+    }
+
     private final LockClauses locks = LockClauses.rowLocks(name(), java.util.Map.of(RowLockStrength.UPDATE, "FOR UPDATE",
             RowLockStrength.SHARE, "FOR SHARE"), true, java.util.Set.of(LockWaitPolicy.NOWAIT, LockWaitPolicy.SKIP_LOCKED));
 

@@ -33,6 +33,7 @@ import dev.modelrepo.schema.ColumnTypeInfo;
  */
 public class SqliteDialect extends AnsiDialect {
 
+    /** The dialect for a current SQLite (3.39 or later, as sqlite-jdbc bundles it). */
     public static final SqliteDialect INSTANCE = new SqliteDialect();
 
     /** Canonical text: seconds always, the fraction only as long as needed, so text order is time order. */
@@ -44,8 +45,30 @@ public class SqliteDialect extends AnsiDialect {
 
     private final SQLExceptionTranslator translator = new SqliteExceptionTranslator();
 
+    private final JoinClauses joins;
+
     protected SqliteDialect() {
+        this(JoinClauses.standard("sqlite"));
+    }
+
+    private SqliteDialect(JoinClauses joins) {
         super("sqlite", "SQLite");
+        this.joins = joins;
+    }
+
+    /** The dialect for a library version: before 3.39, SQLite has no RIGHT and no FULL JOIN. */
+    public static SqliteDialect forVersion(int major, int minor) {
+        if (major > 3 || (major == 3 && minor >= 39)) {
+            return INSTANCE;
+        }
+        String why = " before SQLite 3.39 (connected: " + major + "." + minor + ")";
+        return new SqliteDialect(JoinClauses.standard("sqlite").without(JoinKind.RIGHT, why).without(JoinKind.FULL, why));
+    }
+
+    /** Every join from 3.39 on; no RIGHT and FULL JOIN before. */
+    @Override
+    public JoinClauses joins() {
+        return joins;
     }
 
     @Override

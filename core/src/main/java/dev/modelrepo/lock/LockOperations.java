@@ -122,11 +122,22 @@ public class LockOperations {
         Arguments.notNull(work, "work");
         LockRequest lock = options.request();
         renderer.render(query, params, lock);   // fails before any SQL when the lock is not possible
-        TransactionBeginMode mode = dialect.locks().beginMode(lock);
+        return inLockTransaction(options, () -> work.apply(reads.listLocked(query, params, lock)));
+    }
+
+    /**
+     * Runs {@code work} in the transaction a lock of these options needs, as {@link #withLocked} runs its SELECT: the
+     * current transaction, or a new one that commits after {@code work} (or rolls back if it throws); on SQLite one begun
+     * in the lock's mode. For SELECTs that write their lock clause themselves, such as {@code repo.sql(…).withLocked(…)}.
+     */
+    public <T> T inLockTransaction(LockOptions options, Supplier<T> work) {
+        Arguments.notNull(options, "lock");
+        Arguments.notNull(work, "work");
+        TransactionBeginMode mode = dialect.locks().beginMode(options.request());
         if (mode != null) {
-            return withTransactionMode(mode, () -> work.apply(reads.listLocked(query, params, lock)));
+            return withTransactionMode(mode, work);
         }
-        return required.execute(status -> work.apply(reads.listLocked(query, params, lock)));
+        return required.execute(status -> work.get());
     }
 
     /** {@link #withLocked} for work without a result. */

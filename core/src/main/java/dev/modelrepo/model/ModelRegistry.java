@@ -93,6 +93,16 @@ public final class ModelRegistry {
         return this;
     }
 
+    /**
+     * Gives the metadata of a table that no model class maps, for joins by table name, instead of reading it from the
+     * database (an {@link #offline} registry has no other way to know it).
+     */
+    public ModelRegistry define(TableMetadata metadata) {
+        String key = (metadata.storedSchema() == null ? "" : metadata.storedSchema() + ".") + metadata.name().toLowerCase(java.util.Locale.ROOT);
+        tables.put(key, reader.prepare(metadata));
+        return this;
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -3,12 +3,10 @@ package dev.modelrepo.query;
 import dev.modelrepo.query.internal.Ast;
 
 /** A {@link Join} as the DSL builds it: one join of the query AST. */
-final class JoinNode implements Join {
-
-    final Ast.JoinSpec node;
+final class JoinNode extends AstWrapper<Ast.JoinSpec> implements Join {
 
     JoinNode(Ast.JoinSpec node) {
-        this.node = node;
+        super(node);
     }
 
     @Override
@@ -24,20 +22,5 @@ final class JoinNode implements Join {
     @Override
     public Join as(String alias) {
         return new JoinNode(node.withAlias(alias));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof JoinNode other && node.equals(other.node);
-    }
-
-    @Override
-    public int hashCode() {
-        return node.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return node.toString();
     }
 }

@@ -74,7 +74,15 @@ public final class ModelQuery<M extends Model> {
 
     /** Reads from a subquery instead of the table; the subquery's columns are known under this query's alias. */
     public ModelQuery<M> from(ModelQuery<?> subquery) {
-        return with(spec.withFrom(subquery.spec));
+        return with(spec.withFromSql(null).withFrom(subquery.spec));
+    }
+
+    /**
+     * Reads from a raw SQL subquery instead of the table, known under this query's alias: {@code from(raw("SELECT * FROM
+     * employees WHERE salary > ?", param("s")))}. It must return the model's columns (by name); values are bound.
+     */
+    public ModelQuery<M> from(RawSql subquery) {
+        return with(spec.withFrom(null).withFromSql(Nodes.raw(subquery)));
     }
 
     /** Adds a join. */
@@ -232,13 +240,26 @@ public final class ModelQuery<M extends Model> {
      * whole union; the other query's must be empty.
      */
     public ModelQuery<M> unionAll(ModelQuery<?> other) {
-        QuerySpec member = other.spec;
-        if (!member.orderBy().isEmpty() || member.limit() != null || member.offset() != null || !member.unionAll().isEmpty()) {
-            throw new InvalidQueryException("A query added with unionAll must have no ORDER BY, LIMIT, OFFSET or union of its own");
+        return union(other, true);
+    }
+
+    /**
+     * UNION (duplicate rows dropped) with another query of the same columns; the unions apply in the order they were added,
+     * and this query's ORDER BY, LIMIT and OFFSET to the whole. The other query's must be empty.
+     */
+    public ModelQuery<M> union(ModelQuery<?> other) {
+        return union(other, false);
+    }
+
+    private ModelQuery<M> union(ModelQuery<?> other, boolean all) {
+        QuerySpec member = Arguments.notNull(other, "query").spec;
+        if (!member.orderBy().isEmpty() || member.limit() != null || member.offset() != null || !member.unions().isEmpty()) {
+            throw new InvalidQueryException("A query added with " + (all ? "unionAll" : "union")
+                    + " must have no ORDER BY, LIMIT, OFFSET or union of its own");
         }
-        List<QuerySpec> members = new ArrayList<>(spec.unionAll());
-        members.add(member);
-        return with(spec.withUnionAll(List.copyOf(members)));
+        List<QuerySpec.Union> members = new ArrayList<>(spec.unions());
+        members.add(new QuerySpec.Union(member, all));
+        return with(spec.withUnions(List.copyOf(members)));
     }
 
     /** Eager-loads relations ({@code "employees"}, nested {@code "departments.employees"}) with one query per level. */

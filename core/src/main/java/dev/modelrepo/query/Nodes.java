@@ -23,6 +23,11 @@ final class Nodes {
         return expression instanceof RawSql raw ? raw.node : ((ExpressionNode) expression).node;
     }
 
+    /** The node of raw SQL. */
+    static Ast.Raw raw(@Nullable RawSql raw) {
+        return Arguments.notNull(raw, "raw SQL").node;
+    }
+
     static Ast.OrderItem order(@Nullable Order order, String name) {
         return ((OrderNode) Arguments.notNull(order, name)).node;
     }

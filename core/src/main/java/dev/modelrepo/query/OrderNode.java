@@ -3,26 +3,9 @@ package dev.modelrepo.query;
 import dev.modelrepo.query.internal.Ast;
 
 /** An {@link Order} as the DSL builds it: one ORDER BY item of the query AST. */
-final class OrderNode implements Order {
-
-    final Ast.OrderItem node;
+final class OrderNode extends AstWrapper<Ast.OrderItem> implements Order {
 
     OrderNode(Ast.OrderItem node) {
-        this.node = node;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OrderNode other && node.equals(other.node);
-    }
-
-    @Override
-    public int hashCode() {
-        return node.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return node.toString();
+        super(node);
     }
 }

@@ -8,9 +8,9 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.dialect.JoinKind;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.internal.Ast;
-import dev.modelrepo.query.internal.Ast.JoinType;
 import dev.modelrepo.query.internal.Ast.LikeMode;
 import dev.modelrepo.query.error.InvalidQueryException;
 
@@ -32,18 +32,28 @@ public final class Q {
         return new ExpressionNode(new Ast.Param(Ast.identifier(name, "parameter name")));
     }
 
+    /** A value bound as given, not converted to the compared column's type: the rare value the database converts itself. */
+    public static Expression unconverted(Object value) {
+        if (value == null) {
+            throw new InvalidQueryException("unconverted(null) would compare with NULL, which is never true in SQL; use isNull/isNotNull");
+        }
+        return new ExpressionNode(new Ast.Unconverted(new Ast.Literal(value)));
+    }
+
+    /** A named parameter bound exactly as given, as {@link #unconverted} binds a value. */
+    public static Expression unconvertedParam(String name) {
+        return new ExpressionNode(new Ast.Unconverted(new Ast.Param(Ast.identifier(name, "parameter name"))));
+    }
+
     /** A column reference, for the right side of a comparison or a select list: {@code col("d.id")}. */
     public static Expression col(String reference) {
         return new ExpressionNode(Ast.column(reference));
     }
 
     /**
-     * A value bound as an SQL array of {@code elementType} (the database's type name: {@code "text"}, {@code "int4"} on
-     * PostgreSQL, {@code "VARCHAR"} on H2), for a raw position nothing gives a type:
-     * {@code raw("cardinality(?) > 1", array(param("tags"), "text"))}. The value is a {@link #param} or a Java array or
-     * collection. Values compared with an array column need no helper (the column types them), nor do arrays in raw
-     * positions the server can type, such as {@code raw("? @> ?", col("f.special_features"), param("wanted"))}.
-     * Databases without arrays (MySQL, MariaDB, SQLite) refuse it before any SQL is sent.
+     * A {@link #param} or Java array/collection bound as an SQL array of {@code elementType} ({@code "text"}), for a raw
+     * position nothing types: {@code raw("cardinality(?) > 1", array(param("tags"), "text"))}. MySQL, MariaDB and
+     * SQLite refuse it before any SQL.
      */
     public static Expression array(Object value, String elementType) {
         Arguments.notNull(value, "value");
@@ -54,9 +64,8 @@ public final class Q {
     }
 
     /**
-     * Literal SQL written by the programmer, with {@code ?} for each argument (values or params). Never user input.
-     * It must stay part of one statement: a {@code ;} outside quoted text is refused with an
-     * {@link InvalidQueryException} before any SQL runs (see {@link #rawUnchecked}).
+     * Literal SQL written by the programmer, with {@code ?} for each argument (values or params); never user input. A
+     * {@code ;} outside quoted text is refused before any SQL runs (see {@link #rawUnchecked}).
      */
     public static RawSql raw(String sql, Object... arguments) {
         Arguments.notNull(sql, "sql");
@@ -64,11 +73,7 @@ public final class Q {
         return rawUnchecked(sql, arguments);
     }
 
-    /**
-     * {@link #raw} without the {@code ;} check, for the rare fragment that needs one where the check cannot trust it:
-     * inside a comment, a PostgreSQL dollar-quoted string or a MySQL backslash-escaped one. The fragment goes into the
-     * statement exactly as written, so it must never be built from user input.
-     */
+    /** {@link #raw} without the {@code ;} check (a {@code ;} in a comment or a dollar-quoted string); never user input. */
     public static RawSql rawUnchecked(String sql, Object... arguments) {
         Arguments.notNull(sql, "sql");
         long placeholders = sql.chars().filter(c -> c == '?').count();
@@ -240,6 +245,20 @@ public final class Q {
         return new ConditionNode(new Ast.Exists(subquery.spec(), true));
     }
 
+    /** EXISTS of a raw SQL subquery: {@code exists(raw("SELECT 1 FROM badges WHERE badges.employee_id = ?", col("e.id")))}. */
+    public static Condition exists(RawSql subquery) {
+        return rawExists("EXISTS (", Nodes.raw(subquery));
+    }
+
+    /** NOT EXISTS of a raw SQL subquery. */
+    public static Condition notExists(RawSql subquery) {
+        return rawExists("NOT EXISTS (", Nodes.raw(subquery));
+    }
+
+    private static Condition rawExists(String open, Ast.Raw subquery) {
+        return new RawSql(new Ast.Raw(open + subquery.sql() + ")", subquery.arguments()));
+    }
+
     // ------------------------------------------------------------ aggregates
 
     /** COUNT(*). */
@@ -293,21 +312,85 @@ public final class Q {
 
     /** INNER JOIN a relation declared with {@code @BelongsTo}/{@code @HasMany}. */
     public static Join inner(String relation) {
-        return new JoinNode(Ast.JoinSpec.relation(JoinType.INNER, relation));
+        return new JoinNode(Ast.JoinSpec.relation(JoinKind.INNER, relation));
     }
 
     /** LEFT JOIN a relation declared with {@code @BelongsTo}/{@code @HasMany}. */
     public static Join left(String relation) {
-        return new JoinNode(Ast.JoinSpec.relation(JoinType.LEFT, relation));
+        return new JoinNode(Ast.JoinSpec.relation(JoinKind.LEFT, relation));
+    }
+
+    /** RIGHT JOIN a relation: every row of the related table, a root whose columns are null where none matches. */
+    public static Join right(String relation) {
+        return new JoinNode(Ast.JoinSpec.relation(JoinKind.RIGHT, relation));
+    }
+
+    /** FULL JOIN a relation (PostgreSQL, SQLite 3.39+; elsewhere an {@code UnsupportedJoinException}). */
+    public static Join full(String relation) {
+        return new JoinNode(Ast.JoinSpec.relation(JoinKind.FULL, relation));
     }
 
     /** INNER JOIN a model's table under an alias; give the condition with {@code .on(...)}. */
     public static Join inner(Class<? extends Model> model, String alias) {
-        return new JoinNode(Ast.JoinSpec.model(JoinType.INNER, model, alias));
+        return new JoinNode(Ast.JoinSpec.model(JoinKind.INNER, model, alias));
     }
 
     /** LEFT JOIN a model's table under an alias; give the condition with {@code .on(...)}. */
     public static Join left(Class<? extends Model> model, String alias) {
-        return new JoinNode(Ast.JoinSpec.model(JoinType.LEFT, model, alias));
+        return new JoinNode(Ast.JoinSpec.model(JoinKind.LEFT, model, alias));
+    }
+
+    /** RIGHT JOIN a model's table under an alias; give the condition with {@code .on(...)}. */
+    public static Join right(Class<? extends Model> model, String alias) {
+        return new JoinNode(Ast.JoinSpec.model(JoinKind.RIGHT, model, alias));
+    }
+
+    /** FULL JOIN a model's table under an alias, where the database has FULL JOIN; give the condition with {@code .on(...)}. */
+    public static Join full(Class<? extends Model> model, String alias) {
+        return new JoinNode(Ast.JoinSpec.model(JoinKind.FULL, model, alias));
+    }
+
+    /** CROSS JOIN a model's table under an alias: every pair of rows, no condition. */
+    public static Join cross(Class<? extends Model> model, String alias) {
+        return new JoinNode(Ast.JoinSpec.model(JoinKind.CROSS, model, alias));
+    }
+
+    /** A table that no model class maps, to join by name: {@code inner(table("badges"), "b").on(...)}. */
+    public static TableRef table(String name) {
+        return new TableRef(new Ast.TableName(null, name));
+    }
+
+    /** A table of another schema that no model class maps. */
+    public static TableRef table(String schema, String name) {
+        return new TableRef(new Ast.TableName(Arguments.notNull(schema, "schema"), name));
+    }
+
+    /** INNER JOIN a table by name under an alias; its columns are known as {@code "alias.column"}. */
+    public static Join inner(TableRef table, String alias) {
+        return tableJoin(JoinKind.INNER, table, alias);
+    }
+
+    /** LEFT JOIN a table by name under an alias. */
+    public static Join left(TableRef table, String alias) {
+        return tableJoin(JoinKind.LEFT, table, alias);
+    }
+
+    /** RIGHT JOIN a table by name under an alias. */
+    public static Join right(TableRef table, String alias) {
+        return tableJoin(JoinKind.RIGHT, table, alias);
+    }
+
+    /** FULL JOIN a table by name under an alias, where the database has FULL JOIN. */
+    public static Join full(TableRef table, String alias) {
+        return tableJoin(JoinKind.FULL, table, alias);
+    }
+
+    /** CROSS JOIN a table by name under an alias. */
+    public static Join cross(TableRef table, String alias) {
+        return tableJoin(JoinKind.CROSS, table, alias);
+    }
+
+    private static Join tableJoin(JoinKind kind, TableRef table, String alias) {
+        return new JoinNode(Ast.JoinSpec.table(kind, Arguments.notNull(table, "table").node, alias));
     }
 }

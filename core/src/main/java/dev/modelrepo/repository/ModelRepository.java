@@ -108,6 +108,8 @@ public class ModelRepository {
      * one it holds its own connection until closed (PostgreSQL: in a read-only transaction of its own, as
      * its server-side cursors need). On MySQL/MariaDB no other statement may run on the transaction's
      * connection while the stream is open: that fails with a clear error.
+     * <p>Joined belongs-to relations are filled per row, {@code include(...)} loaded per chunk of fetch-size rows (refused on
+     * MySQL/MariaDB inside a transaction, whose connection the stream blocks); a has-many join cannot stream.
      * <p>A stream left open is closed when its transaction commits or rolls back (reading it afterwards raises
      * {@link StreamClosedException}); one outside a transaction that is garbage-collected unclosed releases its
      * connection then, with a WARN (logger {@code dev.modelrepo.repository.internal.Cursor}) naming where it was opened.
@@ -123,8 +125,8 @@ public class ModelRepository {
 
     /**
      * Reads the query's models in batches of {@code batchSize} in constant memory, handing each batch to the
-     * consumer (with {@code include(...)} relations loaded per batch); the connection is released at the end
-     * or when the consumer throws.
+     * consumer (with the belongs-to relations of joins filled and {@code include(...)} relations loaded per batch, as
+     * {@link #stream(ModelQuery, Map)} says); the connection is released at the end or when the consumer throws.
      */
     public <M extends Model> void forEachBatch(ModelQuery<M> query, Map<String, ?> params, int batchSize, Consumer<List<M>> consumer) {
         context.reads().forEachBatch(query, params, batchSize, consumer);
@@ -165,10 +167,7 @@ public class ModelRepository {
         return findById(type, key).orElseThrow(() -> new ModelNotFoundException(type.getSimpleName(), key));
     }
 
-    /**
-     * The SQL the query runs with these parameters, values inlined as literals: for logs and debugging only.
-     * Executed SQL always binds values.
-     */
+    /** The SQL the query runs with these parameters, values inlined: for logs and debugging only (executed SQL binds them). */
     public String toSql(ModelQuery<?> query, Map<String, ?> params) {
         return context.reads().toSql(query, params);
     }
@@ -180,7 +179,7 @@ public class ModelRepository {
 
     /** Native SQL with {@code :named} parameters ({@code repo.sql("… WHERE age > :age").list(params)}); dynamic parts: {@link Sql}. */
     public NativeQuery sql(String sql) {
-        return new NativeQuery(sql, parsedSql.parsed(sql), context.dialect(), context.executor(), this);
+        return new NativeQuery(sql, parsedSql.parsed(sql), context.dialect(), context.executor(), context.nativeReads(), this);
     }
 
     /**

@@ -2,21 +2,30 @@ package dev.modelrepo.repository;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.SqlParameter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
+import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.NativeSqlSyntax;
+import dev.modelrepo.internal.Arguments;
+import dev.modelrepo.internal.jdbc.BoundStatement;
+import dev.modelrepo.query.internal.ModelValues;
+import dev.modelrepo.types.ColumnKind;
+import dev.modelrepo.types.ValueBinder;
 
 /**
  * Native SQL parsed for {@code :named} parameters by Spring's {@link NamedParameterUtils}, with the engine's quoting
  * that Spring does not know taken into account: every quoted string and identifier (dollar quotes, {@code E'…'}
  * and backslash escapes included) and PostgreSQL's {@code ?} operators are hidden from Spring's parser behind
  * placeholders and put back after substitution. An empty list in {@code IN (:p)} becomes a condition that is
- * false ({@code NOT IN}: true) for every row, like the DSL's.
+ * false ({@code NOT IN}: true) for every row, like the DSL's; a model given as a value is bound as its key.
  */
 final class NativeSql {
 
@@ -32,18 +41,24 @@ final class NativeSql {
 
     private final List<String> hidden;
 
-    private NativeSql(ParsedSql parsed, List<String> hidden) {
+    /** Whether the text ends inside a {@code --} comment, so that nothing may be appended on its last line. */
+    private final boolean endsInLineComment;
+
+    private NativeSql(ParsedSql parsed, List<String> hidden, boolean endsInLineComment) {
         this.parsed = parsed;
         this.hidden = hidden;
+        this.endsInLineComment = endsInLineComment;
     }
 
     static NativeSql parse(String sql, NativeSqlSyntax syntax) {
         List<String> hidden = new ArrayList<>();
         StringBuilder text = new StringBuilder(sql.length() + 16);
         int i = 0;
+        boolean lineComment = false;
         while (i < sql.length()) {
             char c = sql.charAt(i);
             int end = endOfComment(sql, i);
+            lineComment = end == sql.length() && sql.startsWith("--", i);
             if (end > 0) {
                 text.append(sql, i, end);
             }
@@ -61,7 +76,12 @@ final class NativeSql {
             }
             i = end;
         }
-        return new NativeSql(NamedParameterUtils.parseSqlStatement(text.toString()), List.copyOf(hidden));
+        return new NativeSql(NamedParameterUtils.parseSqlStatement(text.toString()), List.copyOf(hidden), lineComment);
+    }
+
+    /** Whether the text ends inside a {@code --} comment. */
+    boolean endsInLineComment() {
+        return endsInLineComment;
     }
 
     /** The parsed SQL, for Spring's value array. */
@@ -78,6 +98,39 @@ final class NativeSql {
         }
         Matcher m = HIDDEN.matcher(sql);
         return m.replaceAll(r -> Matcher.quoteReplacement(hidden.get(Integer.parseInt(r.group(1)))));
+    }
+
+    /**
+     * The SQL with {@code ?} placeholders, each value (a model as its key) with the dialect's binder for its type and the
+     * name of its parameter.
+     */
+    BoundStatement bind(Map<String, ?> params, Dialect dialect) {
+        Arguments.notNull(params, "params");
+        MapSqlParameterSource source = new MapSqlParameterSource(params);
+        String expanded = substitute(source);
+        Object[] values = NamedParameterUtils.buildValueArray(parsed, source, null);
+        List<SqlParameter> names = NamedParameterUtils.buildSqlParameterList(parsed, source);
+        List<Object> flat = new ArrayList<>(values.length);
+        List<String> flatNames = new ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            String name = names.get(i).getName();
+            if (values[i] instanceof Iterable<?> items) {
+                for (Object item : items) {
+                    flat.add(ModelValues.bindable(item, () -> "parameter '" + name + "'"));
+                    flatNames.add(name);
+                }
+            }
+            else {
+                flat.add(ModelValues.bindable(values[i], () -> "parameter '" + name + "'"));
+                flatNames.add(name);
+            }
+        }
+        ValueBinder[] binders = new ValueBinder[flat.size()];
+        for (int i = 0; i < binders.length; i++) {
+            Object value = flat.get(i);
+            binders[i] = dialect.binder(value == null ? ColumnKind.OTHER : ColumnKind.ofValue(value), null);
+        }
+        return new BoundStatement(expanded, binders, flat.toArray(), flatNames.toArray(String[]::new));
     }
 
     private static void hide(StringBuilder text, List<String> hidden, String piece) {

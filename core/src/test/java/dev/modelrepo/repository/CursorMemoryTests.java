@@ -9,6 +9,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -16,8 +17,10 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import dev.modelrepo.model.BelongsTo;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.Table;
 import dev.modelrepo.query.ModelQuery;
@@ -94,6 +97,52 @@ class CursorMemoryTests {
             }
         }
         return peak;
+    }
+
+    /** The streamed rows again, each in the bucket its amount names. */
+    @Table(name = "big_rows")
+    @BelongsTo(model = Bucket.class, as = "bucket", key = "amount")
+    public static class BucketedRow extends Model {
+    }
+
+    /** One of 1,000 buckets. */
+    @Table(name = "buckets")
+    public static class Bucket extends Model {
+    }
+
+    /** A stream with {@code include(...)} loads its relations per chunk of rows and holds one chunk at a time. */
+    @Nested
+    class WithIncludes {
+
+        @EngineTest(engines = { Engine.SQLITE, Engine.POSTGRESQL, Engine.MARIADB, Engine.MYSQL })
+        void aMillionRowsStreamWithTheirIncludesInConstantMemory(TestDatabase db) throws SQLException {
+            fill(db.dataSource(), db.engine());
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE buckets (id INTEGER PRIMARY KEY, label VARCHAR(20) NOT NULL)");
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO buckets (id, label) VALUES (?, ?)")) {
+                    for (int i = 0; i < 1000; i++) {
+                        ps.setInt(1, i);
+                        ps.setString(2, "bucket-" + i);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            ModelRepository repo = ModelRepository.create(db.dataSource());
+            long count = 0;
+            long bucketSum = 0;
+            var q = ModelQuery.from(BucketedRow.class, "b").where(gt("b.id", 0)).include("bucket");
+            try (Stream<BucketedRow> rows = repo.stream(q, Map.of(), 1000)) {
+                for (BucketedRow row : (Iterable<BucketedRow>) rows::iterator) {
+                    Bucket bucket = row.related("bucket");
+                    assertThat(bucket.get("label", String.class)).isEqualTo("bucket-" + row.get("amount", Integer.class));
+                    count++;
+                    bucketSum += bucket.get("id", Integer.class);
+                }
+            }
+            assertThat(count).isEqualTo(ROWS);
+            assertThat(bucketSum).isEqualTo(ROWS / 1000 * (999L * 1000 / 2));
+        }
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.dialect.JoinKind;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.error.InvalidIdentifierException;
+import dev.modelrepo.query.error.InvalidQueryException;
 
 /**
  * The nodes of the query AST: immutable records with structural equality. {@code shape} returns the node
@@ -65,7 +67,7 @@ public final class Ast {
      * An expression node: the value {@code Expression} of the public DSL wraps. {@code shape} returns it with every
      * literal value replaced by a slot, the values appended to {@code literals} in render order.
      */
-    public sealed interface Expr permits ColumnRef, Literal, LiteralSlot, Param, Aggregate, Aliased, Subquery, Raw, TypedArray {
+    public sealed interface Expr permits ColumnRef, Literal, LiteralSlot, Param, Aggregate, Aliased, Subquery, Raw, TypedArray, Unconverted {
         Expr shape(List<@Nullable Object> literals);
     }
 
@@ -187,6 +189,23 @@ public final class Ast {
         }
     }
 
+    /**
+     * A value ({@link Literal}, {@link LiteralSlot} or {@link Param}) bound exactly as given, without the conversion to the
+     * compared column's type or its converter: for the rare value the database must convert itself.
+     */
+    public record Unconverted(Expr value) implements Expr {
+        public Unconverted {
+            if (!(value instanceof Literal || value instanceof LiteralSlot || value instanceof Param)) {
+                throw new InvalidQueryException("Only a value or a param(...) can be unconverted, not " + value);
+            }
+        }
+
+        @Override
+        public Unconverted shape(List<@Nullable Object> literals) {
+            return new Unconverted(value.shape(literals));
+        }
+    }
+
     // ---------------------------------------------------------------- conditions
 
     /** {@code left op right} for =, <>, >, >=, <, <=. */
@@ -210,8 +229,15 @@ public final class Ast {
         }
     }
 
-    /** {@code left [NOT] IN (values)}: a collection literal, a collection parameter, or a subquery. */
+    /** {@code left [NOT] IN (values)}: a collection literal, a collection parameter, a subquery or raw SQL. */
     public record In(Expr left, Expr values, boolean negated) implements Cond {
+        public In {
+            if (values instanceof Unconverted) {
+                throw new InvalidQueryException("in/notIn bind each value of a list converted to the column's type: an unconverted"
+                        + " value cannot be a list; compare with eq(..., unconverted(value)) per value, or write the list in raw(...)");
+            }
+        }
+
         @Override
         public In shape(List<@Nullable Object> literals) {
             Expr v = values instanceof Literal l && !(l.value() instanceof Collection<?> || l.value() instanceof Object[])
@@ -291,33 +317,54 @@ public final class Ast {
         }
     }
 
-    /** INNER or LEFT. */
-    public enum JoinType {
-        INNER, LEFT
-    }
-
-    /** A join by relation ({@code relation} set) or by model and condition ({@code model}, {@code alias}, {@code on}). */
-    public record JoinSpec(JoinType type, @Nullable String relation, @Nullable String through,
-            @Nullable Class<? extends Model> model, @Nullable String alias, @Nullable Cond on) {
-
-        public static JoinSpec relation(JoinType type, String relation) {
-            return new JoinSpec(type, identifier(relation, "relation"), null, null, null, null);
+    /** A table joined by name, without a model class. */
+    public record TableName(@Nullable String schema, String name) {
+        public TableName {
+            if (schema != null) {
+                identifier(schema, "schema");
+            }
+            identifier(name, "table");
         }
 
-        public static JoinSpec model(JoinType type, Class<? extends Model> model, String alias) {
-            return new JoinSpec(type, null, null, Arguments.notNull(model, "model"), identifier(alias, "alias"), null);
+        @Override
+        public String toString() {
+            return schema == null ? name : schema + "." + name;
+        }
+    }
+
+    /**
+     * A join by relation ({@code relation} set), by model ({@code model}) or by table name ({@code table}), under
+     * {@code alias} and with the condition {@code on}; a CROSS join has none.
+     */
+    public record JoinSpec(JoinKind type, @Nullable String relation, @Nullable String through,
+            @Nullable Class<? extends Model> model, @Nullable TableName table, @Nullable String alias, @Nullable Cond on) {
+
+        public static JoinSpec relation(JoinKind type, String relation) {
+            return new JoinSpec(type, identifier(relation, "relation"), null, null, null, null, null);
+        }
+
+        public static JoinSpec model(JoinKind type, Class<? extends Model> model, String alias) {
+            return new JoinSpec(type, null, null, Arguments.notNull(model, "model"), null, identifier(alias, "alias"), null);
+        }
+
+        public static JoinSpec table(JoinKind type, TableName table, String alias) {
+            return new JoinSpec(type, null, null, null, Arguments.notNull(table, "table"), identifier(alias, "alias"), null);
         }
 
         public JoinSpec withOn(Cond condition) {
-            return new JoinSpec(type, relation, through, model, alias, condition);
+            if (type == JoinKind.CROSS) {
+                throw new InvalidQueryException("A CROSS JOIN pairs every row and takes no condition; join with inner(...).on(...)"
+                        + " to give one");
+            }
+            return new JoinSpec(type, relation, through, model, table, alias, condition);
         }
 
         public JoinSpec withThrough(String via) {
-            return new JoinSpec(type, relation, identifier(via, "relation"), model, alias, on);
+            return new JoinSpec(type, relation, identifier(via, "relation"), model, table, alias, on);
         }
 
         public JoinSpec withAlias(String newAlias) {
-            return new JoinSpec(type, relation, through, model, identifier(newAlias, "alias"), on);
+            return new JoinSpec(type, relation, through, model, table, identifier(newAlias, "alias"), on);
         }
 
         /** The alias the joined table is known by. */
@@ -326,7 +373,7 @@ public final class Ast {
         }
 
         public JoinSpec shape(List<@Nullable Object> literals) {
-            return on == null ? this : new JoinSpec(type, relation, through, model, alias, on.shape(literals));
+            return on == null ? this : new JoinSpec(type, relation, through, model, table, alias, on.shape(literals));
         }
     }
 }

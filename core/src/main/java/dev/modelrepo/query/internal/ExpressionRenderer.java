@@ -1,6 +1,7 @@
 package dev.modelrepo.query.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
@@ -31,11 +32,24 @@ final class ExpressionRenderer {
     /** Renders a subquery (IN, EXISTS, scalar) with this scope as its parent. */
     private final BiConsumer<QuerySpec, Scope> subquery;
 
+    /** Whether this renders ORDER BY, where a select-list name wins over a column of the same name (as SQL has it). */
+    private final boolean orderBy;
+
     ExpressionRenderer(Dialect dialect, SqlWriter out, Scope scope, BiConsumer<QuerySpec, Scope> subquery) {
+        this(dialect, out, scope, subquery, false);
+    }
+
+    private ExpressionRenderer(Dialect dialect, SqlWriter out, Scope scope, BiConsumer<QuerySpec, Scope> subquery, boolean orderBy) {
         this.dialect = dialect;
         this.out = out;
         this.scope = scope;
         this.subquery = subquery;
+        this.orderBy = orderBy;
+    }
+
+    /** The renderer of ORDER BY items: an unqualified name is first a select-list name ({@code count().as("n")}). */
+    ExpressionRenderer forOrderBy() {
+        return new ExpressionRenderer(dialect, out, scope, subquery, true);
     }
 
     void condition(Cond condition) {
@@ -151,15 +165,20 @@ final class ExpressionRenderer {
 
     private void inList(Ast.In in, @Nullable ColumnMetadata type) {
         Expr values = in.values();
-        if (values instanceof Ast.Subquery s) {
+        if (values instanceof Ast.Subquery || values instanceof Ast.Raw) {
             expression(in.left(), null);
             out.append(in.negated() ? " NOT IN (" : " IN (");
-            subquery.accept(s.spec(), scope);
+            if (values instanceof Ast.Subquery s) {
+                subquery.accept(s.spec(), scope);
+            }
+            else {
+                raw((Ast.Raw) values);
+            }
             out.append(')');
             return;
         }
         if (!(values instanceof Ast.Param) && !(values instanceof Ast.LiteralSlot)) {
-            throw new InvalidQueryException("IN takes a collection, a param(...) or a subquery, not " + values);
+            throw new InvalidQueryException("IN takes a collection, a param(...), a subquery or raw SQL, not " + values);
         }
         SqlWriter left = new SqlWriter();
         new ExpressionRenderer(dialect, left, scope, subquery).expression(in.left(), null);
@@ -206,15 +225,34 @@ final class ExpressionRenderer {
         else if (expression instanceof Ast.TypedArray a) {
             out.bind(typedArray(a));
         }
+        else if (expression instanceof Ast.Unconverted u) {
+            String parameter = u.value() instanceof Ast.Param p ? p.name() : null;
+            int literal = u.value() instanceof Ast.LiteralSlot s ? s.index() : -1;
+            out.bind(new Slot(parameter, literal, ColumnKind.OTHER, dialect.binder(ColumnKind.OTHER, null), LikeMode.PATTERN, false,
+                    null, "an unconverted value in a query of " + scope.root.describedAs, null, dev.modelrepo.types.ValueCoercion.standard()));
+        }
         else {
             throw new InvalidQueryException("Unknown expression " + expression);
         }
     }
 
+    /**
+     * The select-list name an unqualified reference stands for, or null: in ORDER BY any output name, elsewhere one that
+     * no column of the root has (names match case-insensitively).
+     */
+    private @Nullable String selectName(Ast.ColumnRef ref) {
+        if (ref.alias() != null) {
+            return null;
+        }
+        String name = scope.selectAliases.get(ref.column().toLowerCase(Locale.ROOT));
+        return name != null && (orderBy || scope.root.column(ref.column()) == null) ? name : null;
+    }
+
     /** The quoted {@code alias.column}, or a quoted select-list name. */
     String columnSql(Ast.ColumnRef ref) {
-        if (ref.alias() == null && scope.root.column(ref.column()) == null && scope.selectAliases.containsKey(ref.column())) {
-            return dialect.quote(scope.selectAliases.get(ref.column()));
+        String selectName = selectName(ref);
+        if (selectName != null) {
+            return dialect.quote(selectName);
         }
         Scope.Resolved r = scope.resolve(ref);
         String qualifier = r.source().qualifier != null ? r.source().qualifier : dialect.quote(r.source().alias);
@@ -287,8 +325,7 @@ final class ExpressionRenderer {
     private dev.modelrepo.model.internal.@Nullable ColumnConversion converted;
 
     private dev.modelrepo.model.internal.@Nullable ColumnConversion converterOf(Expr expression) {
-        if (expression instanceof Ast.ColumnRef ref && !(ref.alias() == null && scope.root.column(ref.column()) == null
-                && scope.selectAliases.containsKey(ref.column()))) {
+        if (expression instanceof Ast.ColumnRef ref && selectName(ref) == null) {
             Scope.Resolved r = scope.resolve(ref);
             return r.source().model == null ? null
                     : r.source().model.converters().get(r.column().name());
@@ -299,7 +336,7 @@ final class ExpressionRenderer {
     /** The column metadata of an expression when it is a table column (through aliases), else null. */
     @Nullable ColumnMetadata typeOf(Expr expression) {
         if (expression instanceof Ast.ColumnRef ref) {
-            if (ref.alias() == null && scope.root.column(ref.column()) == null && scope.selectAliases.containsKey(ref.column())) {
+            if (selectName(ref) != null) {
                 return null;
             }
             return scope.resolve(ref).column().metadata();

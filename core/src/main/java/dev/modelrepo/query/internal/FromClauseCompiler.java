@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.dialect.JoinKind;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.UnknownRelationException;
@@ -15,6 +16,7 @@ import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.query.internal.Ast.Expr;
 import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.schema.TableMetadata;
 import dev.modelrepo.query.error.InvalidQueryException;
 
 /** The scope of a {@link QueryCompiler} statement (its root, joined and derived sources) and its FROM clause with the joins. */
@@ -36,6 +38,7 @@ final class FromClauseCompiler {
 
     Scope scope(QuerySpec spec, @Nullable Scope parent) {
         ModelInfo model = REGISTRY.info(registry, spec.model());
+        // a raw subquery (fromSql) reads like the table: it returns the model's columns
         Source root = spec.from() == null ? Source.ofTable(spec.alias(), model) : derived(spec, model, parent);
         Scope scope = new Scope(parent, root);
         for (Ast.JoinSpec join : spec.joins()) {
@@ -67,11 +70,15 @@ final class FromClauseCompiler {
     private Scope.Joined joined(Ast.JoinSpec join, Scope scope) {
         String alias = join.effectiveAlias();
         if (join.relation() == null) {
-            if (join.on() == null) {
-                throw new InvalidQueryException("The join of " + join.model().getSimpleName() + " as '" + alias
+            String joined = join.model() != null ? join.model().getSimpleName() : "table " + join.table();
+            if (join.on() == null && join.type() != JoinKind.CROSS) {
+                throw new InvalidQueryException("The join of " + joined + " as '" + alias
                         + "' needs a condition: .on(eq(\"" + alias + ".…\", col(\"…\")))");
             }
-            return new Scope.Joined(join, Source.ofTable(alias, REGISTRY.info(registry, join.model())), null, null, scope.root.alias);
+            Source source = join.model() != null ? Source.ofTable(alias, REGISTRY.info(registry, join.model()))
+                    : Source.ofPlainTable(alias, registry.tableMetadata(join.table().name(), join.table().schema(),
+                            scope.root.describedAs + " (its join as '" + alias + "')"));
+            return new Scope.Joined(join, source, null, null, scope.root.alias);
         }
         Source owner = join.through() == null ? scope.root : scope.sources.get(join.through());
         if (owner == null) {
@@ -95,13 +102,22 @@ final class FromClauseCompiler {
             compiler.select(spec.from(), scope.parent, out, Purpose.LIST, false);
             out.append(") ");
         }
+        else if (spec.fromSql() != null) {
+            out.append('(');
+            compiler.renderer(scope, out).expression(spec.fromSql(), null);
+            out.append(") ");
+        }
         else {
             out.append(table(scope.root.model)).append(' ');
         }
         out.append(dialect.quote(scope.root.alias));
         for (Scope.Joined j : scope.joins) {
-            out.append(j.join().type() == Ast.JoinType.INNER ? " INNER JOIN " : " LEFT JOIN ")
-                    .append(table(j.source().model)).append(' ').append(dialect.quote(j.source().alias)).append(" ON ");
+            out.append(dialect.joins().render(j.join().type())).append(table(j.source().table)).append(' ')
+                    .append(dialect.quote(j.source().alias));
+            if (j.join().type() == JoinKind.CROSS) {
+                continue;
+            }
+            out.append(" ON ");
             if (j.relation() == null) {
                 compiler.renderer(scope, out).condition(j.join().on());
             }
@@ -148,7 +164,11 @@ final class FromClauseCompiler {
     }
 
     String table(@Nullable ModelInfo model) {
-        var t = model.metadata();
+        return table(model.metadata());
+    }
+
+    /** The quoted (schema-qualified) name of a table. */
+    String table(@Nullable TableMetadata t) {
         return t.storedSchema() == null ? dialect.quote(t.storedName()) : dialect.quote(t.storedSchema()) + "." + dialect.quote(t.storedName());
     }
 }

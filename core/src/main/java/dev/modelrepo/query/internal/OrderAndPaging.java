@@ -50,7 +50,7 @@ final class OrderAndPaging {
     }
 
     void tail(QuerySpec spec, Scope scope, SqlWriter out, Purpose purpose) {
-        ExpressionRenderer r = compiler.renderer(scope, out);
+        ExpressionRenderer r = compiler.renderer(scope, out).forOrderBy();
         if (!spec.orderBy().isEmpty()) {
             out.append(" ORDER BY ");
             for (int i = 0; i < spec.orderBy().size(); i++) {

@@ -15,8 +15,8 @@ import dev.modelrepo.dialect.LikeEscaper;
 
 /**
  * Resolves a compiled query's slots against the literal values and the params map: looks up each parameter
- * (a missing one is an error naming it), converts each value to its column's kind, escapes LIKE values,
- * and sends each IN list in the form its size takes (padded values, arrays, or one encoded value).
+ * (a missing one is an error naming it), binds a model as its key, converts each value to its column's kind,
+ * escapes LIKE values, and sends each IN list in the form its size takes (padded values, arrays, or one encoded value).
  */
 public final class ParameterBinder {
 
@@ -101,7 +101,8 @@ public final class ParameterBinder {
         return value;
     }
 
-    private static @Nullable Object convert(Slot slot, @Nullable Object value, LikeEscaper escaper) {
+    private static @Nullable Object convert(Slot slot, @Nullable Object given, LikeEscaper escaper) {
+        Object value = ModelValues.bindable(given, slot::describe);
         if (slot.like() != LikeMode.PATTERN && value != null) {
             if (!(value instanceof CharSequence text)) {
                 throw new ParameterTypeException(slot.describe() + " must be text for " + slot.like() + ", got "

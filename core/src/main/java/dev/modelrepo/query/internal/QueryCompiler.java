@@ -66,7 +66,7 @@ public final class QueryCompiler {
 
     /** SELECT … with order, limit and offset; returns the row plan when {@code top}. */
     @Nullable RowPlan select(QuerySpec spec, @Nullable Scope parent, SqlWriter out, Purpose purpose, boolean top) {
-        if (!spec.unionAll().isEmpty()) {
+        if (!spec.unions().isEmpty()) {
             return union(spec, parent, out, purpose, top);
         }
         Scope scope = from.scope(spec, parent);
@@ -111,15 +111,15 @@ public final class QueryCompiler {
         return plan;
     }
 
-    /** {@code SELECT * FROM (member UNION ALL member …) alias ORDER BY … LIMIT …}. */
+    /** {@code SELECT * FROM (member UNION [ALL] member …) alias ORDER BY … LIMIT …}. */
     private @Nullable RowPlan union(QuerySpec spec, @Nullable Scope parent, SqlWriter out, Purpose purpose, boolean top) {
-        QuerySpec first = spec.withUnionAll(List.of()).withOrderBy(List.of()).withLimit(null).withOffset(null);
+        QuerySpec first = spec.withUnions(List.of()).withOrderBy(List.of()).withLimit(null).withOffset(null);
         out.append("SELECT * FROM (");
         Scope firstScope = from.scope(first, parent);
         RowPlan plan = body(first, firstScope, out, true, false);
-        for (QuerySpec member : spec.unionAll()) {
-            out.append(" UNION ALL ");
-            body(member, from.scope(member, parent), out, false, false);
+        for (QuerySpec.Union member : spec.unions()) {
+            out.append(member.all() ? " UNION ALL " : " UNION ");
+            body(member.member(), from.scope(member.member(), parent), out, false, false);
         }
         out.append(") ").append(dialect.quote(spec.alias()));
         Source outer = new Source(spec.alias(), firstScope.root.describedAs, firstScope.root.model);
@@ -135,7 +135,7 @@ public final class QueryCompiler {
 
     private void count(QuerySpec spec, SqlWriter out) {
         QuerySpec unordered = spec.withOrderBy(List.of()).withLimit(null).withOffset(null);
-        boolean wrap = !spec.unionAll().isEmpty() || !spec.groupBy().isEmpty() || spec.having() != null || spec.distinct();
+        boolean wrap = !spec.unions().isEmpty() || !spec.groupBy().isEmpty() || spec.having() != null || spec.distinct();
         if (wrap) {
             out.append("SELECT COUNT(*) FROM (");
             select(unordered, null, out, Purpose.LIST, false);
@@ -169,7 +169,7 @@ public final class QueryCompiler {
 
     private void exists(QuerySpec spec, SqlWriter out) {
         QuerySpec unordered = spec.withOrderBy(List.of()).withLimit(null).withOffset(null);
-        if (!spec.unionAll().isEmpty() || !spec.groupBy().isEmpty() || spec.having() != null) {
+        if (!spec.unions().isEmpty() || !spec.groupBy().isEmpty() || spec.having() != null) {
             out.append("SELECT 1 FROM (");
             select(unordered, null, out, Purpose.LIST, false);
             out.append(") ").append(dialect.quote("exists_"));

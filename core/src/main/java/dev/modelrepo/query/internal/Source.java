@@ -25,20 +25,36 @@ final class Source {
 
     final @Nullable ModelInfo model;
 
+    /** The table read (a model's, or one joined by name), or null for a subquery. */
+    final @Nullable TableMetadata table;
+
     final Map<String, Column> columns = new LinkedHashMap<>();
 
     /** The SQL that qualifies this source's columns when not its quoted alias (the table, in UPDATE/DELETE). */
     @Nullable String qualifier;
 
     Source(String alias, String describedAs, @Nullable ModelInfo model) {
+        this(alias, describedAs, model, model == null ? null : model.metadata());
+    }
+
+    private Source(String alias, String describedAs, @Nullable ModelInfo model, @Nullable TableMetadata table) {
         this.alias = alias;
         this.describedAs = describedAs;
         this.model = model;
+        this.table = table;
     }
 
     static Source ofTable(String alias, ModelInfo model) {
-        Source source = new Source(alias, model.name(), model);
-        for (ColumnMetadata c : model.metadata().columns()) {
+        return withColumns(new Source(alias, model.name(), model), model.metadata());
+    }
+
+    /** A table joined by name, without a model class: its columns, no converters, no relations. */
+    static Source ofPlainTable(String alias, TableMetadata table) {
+        return withColumns(new Source(alias, "table " + table.name(), null, table), table);
+    }
+
+    private static Source withColumns(Source source, TableMetadata table) {
+        for (ColumnMetadata c : table.columns()) {
             source.columns.put(c.name(), new Column(c.name(), c.storedName(), c));
         }
         return source;
@@ -51,9 +67,5 @@ final class Source {
 
     List<String> columnNames() {
         return new ArrayList<>(columns.keySet());
-    }
-
-    @Nullable TableMetadata table() {
-        return model == null ? null : model.metadata();
     }
 }

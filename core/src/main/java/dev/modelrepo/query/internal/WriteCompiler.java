@@ -37,7 +37,7 @@ final class WriteCompiler {
      * the query selects. Values of {@code set} columns are bound from parameters named {@link QueryCompiler#SET_PARAMETER} + column.
      */
     CompiledQuery compile(QuerySpec spec, @Nullable List<ColumnMetadata> set) {
-        if (spec.from() != null || !spec.unionAll().isEmpty()) {
+        if (spec.from() != null || spec.fromSql() != null || !spec.unions().isEmpty()) {
             throw new InvalidQueryException("updateWhere/deleteWhere need a query over a table, not a subquery or union");
         }
         ModelInfo model = REGISTRY.info(registry, spec.model());

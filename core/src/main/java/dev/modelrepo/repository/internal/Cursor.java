@@ -17,11 +17,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.modelrepo.dialect.Dialect;
-import dev.modelrepo.model.Model;
-import dev.modelrepo.model.internal.ModelAccess;
-import dev.modelrepo.query.internal.RowPlan;
-import dev.modelrepo.types.ColumnReader;
-import dev.modelrepo.types.StandardReader;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.internal.jdbc.BoundStatement;
 
@@ -32,16 +27,16 @@ import dev.modelrepo.internal.jdbc.BoundStatement;
  * connection (with autocommit off where the dialect needs it) until {@link #close()}, the end of its rows, or its
  * garbage collection, which logs a WARN naming where it was opened.
  */
-final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
-
-    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
+final class Cursor<T> implements Iterator<T>, AutoCloseable {
 
     /** The JDK's innocuous cleaner thread: no context class loader kept, so a redeployed application can unload. */
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final ResultSet rs;
 
-    private final RowPlan plan;
+    private final RowReader<T> reader;
+
+    private final String name;
 
     private final StatementExecutor executor;
 
@@ -55,46 +50,64 @@ final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
 
     private @Nullable Boolean hasNext;
 
-    /** @param streamClosed what a read after the transaction ended raises, from the model's name */
-    Cursor(DataSource dataSource, Dialect dialect, StatementExecutor executor, BoundStatement bound, RowPlan plan, int fetchSize,
+    /** @param streamClosed what a read after the transaction ended raises, from the cursor's name */
+    Cursor(DataSource dataSource, Dialect dialect, StatementExecutor executor, BoundStatement bound, CursorRows<T> rows, int fetchSize,
             Function<String, ? extends RuntimeException> streamClosed) {
-        this.plan = plan;
+        this.name = rows.name();
         this.streamClosed = streamClosed;
         this.executor = executor;
         this.sql = bound.sql();
-        if (plan.groupsRows()) {
-            throw new org.springframework.dao.InvalidDataAccessApiUsageException("A cursor cannot merge the rows of a has-many join;"
-                    + " stream the parents and include(...) their children per batch with forEachBatch");
-        }
         boolean synchronizing = TransactionSynchronizationManager.isSynchronizationActive();
         boolean owned = !synchronizing && !TransactionSynchronizationManager.hasResource(dataSource);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive()
                 && DataSourceUtils.isConnectionTransactional(connection, dataSource);
+        Open<T> open = open(dataSource, dialect, connection, !inTransaction && dialect.cursorNeedsTransaction(), bound, rows, fetchSize);
+        this.rs = open.rs;
+        this.reader = open.reader;
+        this.resources = new CursorResources(dataSource, name, owned, connection, open.statement, rs, open.ownTransaction,
+                dialect.streamingBlocksConnection());
+        this.cleanable = CLEANER.register(this, resources);
+        if (synchronizing) {
+            CursorSynchronization.register(resources);
+        }
+    }
+
+    /** The open result of a cursor, before it holds it. */
+    private record Open<T>(PreparedStatement statement, ResultSet rs, RowReader<T> reader, boolean ownTransaction) {
+    }
+
+    /**
+     * Runs the query on the connection (in a read transaction of its own when {@code ownTransaction} and autocommit is on),
+     * logged and observed as a stream; on failure everything is closed, the connection released and the error translated.
+     */
+    private Open<T> open(DataSource dataSource, Dialect dialect, Connection connection, boolean ownTransaction, BoundStatement bound,
+            CursorRows<T> rows, int fetchSize) {
         boolean own = false;
         PreparedStatement ps = null;
         boolean logged = executor.logsStatements();
         long start = logged ? System.nanoTime() : 0;
-        StatementExecutor.Op op = logged || executor.reportsStatements() ? StatementExecutor.Op.of("stream",
-                plan.layout().table() != null ? plan.layout().table().name() : plan.layout().modelName()) : null;
+        StatementExecutor.Op op = logged || executor.reportsStatements() ? StatementExecutor.Op.of("stream", rows.metricsModel()) : null;
         try {
             if (op != null) {
                 executor.report(op, bound.sql());
             }
-            if (!inTransaction && dialect.cursorNeedsTransaction() && connection.getAutoCommit()) {
+            if (ownTransaction && connection.getAutoCommit()) {
                 connection.setAutoCommit(false);
                 own = true;
             }
             executor.checkNotStreaming(connection);
             ps = dialect.prepareCursor(connection, executor.commented(bound.sql()), fetchSize);
             bound.bindTo(ps);
+            ResultSet result;
             // the timeout covers the query up to its first rows; the consumer then reads at its own pace
             try (StatementExecutor.TimeoutWatch watch = executor.applyTimeout(connection, ps)) {
-                this.rs = ps.executeQuery();
+                result = ps.executeQuery();
             }
             if (logged) {
                 executor.logStream(bound, op, System.nanoTime() - start, null);
             }
+            return new Open<>(ps, result, rows.opener().open(result), own);
         }
         catch (SQLException | RuntimeException ex) {
             if (logged) {
@@ -104,18 +117,11 @@ final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
             CursorResources.restore(connection, own);
             DataSourceUtils.releaseConnection(connection, dataSource);
             if (ex instanceof SQLException sqlEx) {
-                throw executor.translate("stream " + plan.layout().modelName(), bound.sql(), sqlEx);
+                throw executor.translate("stream " + name, bound.sql(), sqlEx);
             }
             throw (RuntimeException) ex;
         }
-        this.resources = new CursorResources(dataSource, plan.layout().modelName(), owned, connection, ps, rs, own,
-                dialect.streamingBlocksConnection());
-        this.cleanable = CLEANER.register(this, resources);
-        if (synchronizing) {
-            CursorSynchronization.register(resources);
-        }
     }
-
 
     @Override
     public boolean hasNext() {
@@ -123,7 +129,7 @@ final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
             CursorResources.State state = resources.state();
             if (state != CursorResources.State.OPEN) {
                 if (state == CursorResources.State.TRANSACTION_ENDED) {
-                    throw streamClosed.apply(plan.layout().modelName());
+                    throw streamClosed.apply(name);
                 }
                 return false;
             }
@@ -133,7 +139,7 @@ final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
                 }
                 catch (SQLException ex) {
                     close();
-                    throw executor.translate("stream " + plan.layout().modelName(), sql, ex);
+                    throw executor.translate("stream " + name, sql, ex);
                 }
                 if (!hasNext) {
                     close();
@@ -148,26 +154,18 @@ final class Cursor<M extends Model> implements Iterator<M>, AutoCloseable {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public M next() {
+    public T next() {
         try {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
             hasNext = null;
             try {
-                ColumnReader[] readers = plan.readers();
-                Object[] values = new Object[readers.length];
-                for (int i = 0; i < readers.length; i++) {
-                    values[i] = StandardReader.read(readers[i], rs, i + 1);
-                }
-                M model = (M) ACCESS.newInstance(plan.model());
-                ACCESS.load(model, plan.layout(), values);
-                return model;
+                return reader.read(rs);
             }
             catch (SQLException ex) {
                 close();
-                throw executor.translate("stream " + plan.layout().modelName(), sql, ex);
+                throw executor.translate("stream " + name, sql, ex);
             }
         }
         finally {

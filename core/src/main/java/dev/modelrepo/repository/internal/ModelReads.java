@@ -112,7 +112,10 @@ public final class ModelReads {
         return first(query, params);
     }
 
-    /** The query's models, read from a cursor as the stream advances; closing the stream releases the connection. */
+    /**
+     * The query's models, read from a cursor as the stream advances, with the belongs-to relations of joins filled and
+     * {@code include(...)} relations loaded per chunk of {@code fetchSize} rows; closing the stream releases the connection.
+     */
     public <M extends Model> Stream<M> stream(ModelQuery<M> query, Map<String, ?> params, int fetchSize) {
         return streams.stream(query, params, fetchSize);
     }

@@ -30,6 +30,29 @@ public final class NativeRowMapping {
     private NativeRowMapping() {
     }
 
+    /** How the rows of one native result become values: prepared once from its columns' readers and lower-case labels. */
+    @FunctionalInterface
+    public interface Rows<T> {
+        RowReader<T> prepare(ColumnReader[] readers, String[] labels);
+    }
+
+    /** Rows as ordered maps with lower-case labels. */
+    public static Rows<Map<String, @Nullable Object>> maps() {
+        return (readers, labels) -> rs -> row(rs, readers, labels);
+    }
+
+    /** Rows as models of {@code info} (when not null), else as records or beans of {@code type} by column name. */
+    @SuppressWarnings("unchecked")
+    public static <T> Rows<T> into(Class<T> type, @Nullable ModelInfo info) {
+        if (info != null) {
+            return (readers, labels) -> rs -> (T) model(rs, readers, labels, info);
+        }
+        return (readers, labels) -> {
+            ObjectMapper<T> mapper = objectMapper(type, labels);
+            return rs -> mapper.map(rs, readers);
+        };
+    }
+
     public static Map<String, @Nullable Object> row(ResultSet rs, ColumnReader[] readers, String[] labels) throws SQLException {
         Map<String, @Nullable Object> row = new LinkedHashMap<>(labels.length * 2);
         for (int i = 0; i < readers.length; i++) {

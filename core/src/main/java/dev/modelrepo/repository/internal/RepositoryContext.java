@@ -53,6 +53,8 @@ public final class RepositoryContext {
 
     private final ModelReads reads;
 
+    private final NativeReads nativeReads;
+
     private final ModelPersistence persistence;
 
     /**
@@ -83,6 +85,7 @@ public final class RepositoryContext {
         this.writer = new ModelWriter(dialect, executor, clock);
         ModelReads modelReads = new ModelReads(registry, dialect, renderer, executor, streamClosed);
         this.reads = modelReads;
+        this.nativeReads = new NativeReads(dialect, executor, streamClosed);
         this.persistence = new ModelPersistence(registry, writer, executor, settings.listeners(), required,
                 q -> modelReads.list(q, Map.of()));
     }
@@ -152,5 +155,10 @@ public final class RepositoryContext {
     /** The SELECTs: lists, counts, streams, locked reads. */
     public ModelReads reads() {
         return reads;
+    }
+
+    /** The reads of native SQL: lists, streams, batches, locked selects. */
+    public NativeReads nativeReads() {
+        return nativeReads;
     }
 }

@@ -28,6 +28,8 @@ final class RowMappers {
 
     private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
+    private static final int[] NO_KEY = new int[0];
+
     private RowMappers() {
     }
 
@@ -43,10 +45,7 @@ final class RowMappers {
         Map<Object, M> byKey = key.length > 0 ? new LinkedHashMap<>() : null;
         Map<M, Map<String, Set<Object>>> childKeys = key.length > 0 ? new HashMap<>() : null;
         List<RelatedPlan> related = plan.related();
-        boolean nested = false;
-        for (int i = 0, n = related.size(); i < n; i++) {
-            nested |= related.get(i).parentRelation() != null;
-        }
+        boolean nested = nested(related);
         List<M> out = new ArrayList<>(Math.max(1, Math.min(expected, Math.min(max, 1_000))));
         while (rs.next()) {
             Object[] values = read(rs, plan.readers());
@@ -72,8 +71,6 @@ final class RowMappers {
         return out;
     }
 
-    private static final int[] NO_KEY = new int[0];
-
     /** The value at the one key index, or the values at several as a list (a composite key). */
     private static @Nullable Object keyOf(Object[] values, int[] key) {
         if (key.length == 1) {
@@ -84,6 +81,34 @@ final class RowMappers {
             parts[i] = values[key[i]];
         }
         return java.util.Arrays.asList(parts);
+    }
+
+    /** Whether a relation is joined through another, so that a row's models must be found by relation. */
+    private static boolean nested(List<RelatedPlan> related) {
+        boolean nested = false;
+        for (int i = 0, n = related.size(); i < n; i++) {
+            nested |= related.get(i).parentRelation() != null;
+        }
+        return nested;
+    }
+
+    /**
+     * The reader of a cursor's rows: one model per row, with the belongs-to relations of its joins filled (a plan that
+     * merges rows over a has-many join cannot stream, see {@link RowPlan#groupsRows()}).
+     */
+    @SuppressWarnings("unchecked")
+    static <M extends Model> RowReader<M> reader(RowPlan plan) {
+        List<RelatedPlan> related = plan.related();
+        boolean nested = nested(related);
+        return rs -> {
+            Object[] values = read(rs, plan.readers());
+            M model = (M) ACCESS.newInstance(plan.model());
+            ACCESS.load(model, plan.layout(), values);
+            if (!related.isEmpty()) {
+                fillRelated(model, values, related, true, null, nested);
+            }
+            return model;
+        };
     }
 
     private static Object[] read(ResultSet rs, ColumnReader[] readers) throws SQLException {
