@@ -175,7 +175,7 @@ class NativeStreamTests {
             case POSTGRESQL -> LockOptions.forUpdate().wait(java.time.Duration.ofSeconds(1));
             case MARIADB, MYSQL -> LockOptions.forKeyShare();
             case H2 -> LockOptions.forShare();
-            case SQLITE -> LockOptions.forUpdate();
+            case SQLITE -> LockOptions.forUpdate().nowait();   // forUpdate() itself is an IMMEDIATE transaction there
         };
         assertThatThrownBy(() -> repo.sql(ROWS).withLocked(Map.of("tag", TAG), impossible, rows -> rows))
                 .isInstanceOf(UnsupportedLockException.class).hasMessageContaining(db.engine().displayName());

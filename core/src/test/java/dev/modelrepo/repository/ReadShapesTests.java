@@ -231,7 +231,8 @@ class ReadShapesTests {
 
     @EngineTest
     void anUnconvertedValueIsBoundAsGivenForTheDatabaseToConvert(TestDatabase db) {
-        assertThatThrownBy(() -> repo(db).list(emp().where(eq("e.salary", "60000")), Map.of())).isInstanceOf(ParameterTypeException.class);
+        // numeric text is converted to the column's type by modelrepo (input coercion); unconverted leaves it to the database
+        assertThat(names(repo(db).list(emp().where(eq("e.salary", "60000")), Map.of()))).containsExactly("Taro");
         assertThat(names(repo(db).list(emp().where(eq("e.salary", unconverted("60000"))), Map.of()))).containsExactly("Taro");
         assertThat(names(repo(db).list(emp().where(ge("e.salary", unconvertedParam("s"))), Map.of("s", "60000")))).containsExactly("Taro", "Hana");
         assertThatThrownBy(() -> emp().where(in("e.salary", unconverted(List.of("1", "2")))))
