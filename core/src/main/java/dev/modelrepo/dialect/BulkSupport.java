@@ -143,14 +143,26 @@ public interface BulkSupport {
     }
 
     /**
-     * UPDATE of {@code rows} rows by key. Row values: the key, the {@code set} columns, then the version when given
-     * (matched, then incremented). {@code touched} (updated_at), when given, is set to scalar 0 on every row.
+     * UPDATE of {@code rows} rows by key (one column, or several for a composite key). Row values: the key columns, the
+     * {@code set} columns, then the version when given (matched, then incremented). {@code touched} (updated_at), when
+     * given, is set to scalar 0 on every row.
      */
-    Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
+    Statement update(String table, List<ColumnMetadata> key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
             @Nullable ColumnMetadata touched, int rows);
 
-    /** DELETE of {@code rows} keys. Row values: the key. */
-    Statement delete(String table, ColumnMetadata key, int rows);
+    /** {@link #update(String, List, List, ColumnMetadata, ColumnMetadata, int)} by a single-column key. */
+    default Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
+            @Nullable ColumnMetadata touched, int rows) {
+        return update(table, List.of(key), set, version, touched, rows);
+    }
+
+    /** DELETE of {@code rows} keys (one column, or several for a composite key). Row values: the key columns. */
+    Statement delete(String table, List<ColumnMetadata> key, int rows);
+
+    /** {@link #delete(String, List, int)} by a single-column key. */
+    default Statement delete(String table, ColumnMetadata key, int rows) {
+        return delete(table, List.of(key), rows);
+    }
 
     /**
      * INSERT of {@code rows} rows of {@code columns}, updating {@code update} columns of a row that conflicts on the

@@ -36,6 +36,14 @@ public interface Dialect extends MetadataConventions {
     }
 
     /**
+     * Whether a row value can be tested against a list of row values, {@code (a, b) IN ((?, ?), …)}, as the keys of a
+     * composite primary key are. SQLite tests a row value only against a subquery, so there the list is a VALUES table.
+     */
+    default boolean rowValueInList() {
+        return true;
+    }
+
+    /**
      * The paging clause for already rendered limit and offset expressions (usually {@code ?}), or an empty
      * string when both are absent. Starts with a space when not empty.
      */

@@ -17,7 +17,7 @@ public class H2BulkSupport extends StandardBulkSupport {
     }
 
     @Override
-    public Statement delete(String table, ColumnMetadata key, int rows) {
-        return new Statement(write.deleteByKey(table, List.of(key), null, WriteSql.VersionMatch.NONE), List.of(Slot.value(0)), true);
+    public Statement delete(String table, List<ColumnMetadata> key, int rows) {
+        return new Statement(write.deleteByKey(table, key, null, WriteSql.VersionMatch.NONE), valueSlots(key.size()), true);
     }
 }

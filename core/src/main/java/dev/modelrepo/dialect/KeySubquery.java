@@ -1,5 +1,6 @@
 package dev.modelrepo.dialect;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,6 +28,23 @@ public final class KeySubquery {
     /** What follows the key and precedes the subquery, given the quoted key column: {@code  IN (SELECT "p_"."id" FROM (}. */
     public String open(String quotedKey) {
         return " IN (SELECT " + alias + "." + quotedKey + " FROM (";
+    }
+
+    /**
+     * What follows the key and precedes the subquery, given the quoted key columns: {@code  IN (SELECT "p_"."id" FROM (}, or
+     * for a composite key (a row value on the left) {@code  IN (SELECT "p_"."a", "p_"."b" FROM (}.
+     */
+    public String open(List<String> quotedKey) {
+        StringBuilder sb = new StringBuilder(" IN (SELECT ");
+        for (int i = 0; i < quotedKey.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(alias).append('.').append(quotedKey.get(i));
+        }
+        return sb.append(" FROM (").toString();
+    }
+
+    /** The left side of the IN: the quoted (and qualified) key column, or the row value {@code (a, b)} of a composite key. */
+    public static String row(List<String> quotedKey) {
+        return quotedKey.size() == 1 ? quotedKey.get(0) : "(" + String.join(", ", quotedKey) + ")";
     }
 
     /** What follows the subquery: {@code ) "p_")}. */

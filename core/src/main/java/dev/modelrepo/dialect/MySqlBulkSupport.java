@@ -40,11 +40,11 @@ public class MySqlBulkSupport extends StandardBulkSupport {
 
     /** {@code UPDATE t AS t JOIN (VALUES ROW(?, ?), …) AS v (id, c) ON t.id = v.id SET t.c = v.c}. */
     @Override
-    public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
+    public Statement update(String table, List<ColumnMetadata> key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
             @Nullable ColumnMetadata touched, int rows) {
         List<ColumnMetadata> row = updateRow(key, set, version);
         StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" AS t JOIN ").append(valuesTable(row, rows));
-        sql.append(" ON ").append(write.joinedOn(version == null ? List.of(key) : List.of(key, version), "t.", "v."));
+        sql.append(" ON ").append(write.joinedOn(keyAndVersion(key, version), "t.", "v."));
         List<Slot> slots = new ArrayList<>(List.of(Slot.ROWS));
         if (touched != null) {
             slots.add(Slot.scalar(0));

@@ -88,17 +88,19 @@ public class PostgresBulkSupport extends StandardBulkSupport {
     }
 
     @Override
-    public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
+    public Statement update(String table, List<ColumnMetadata> key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
             @Nullable ColumnMetadata touched, int rows) {
         List<ColumnMetadata> row = updateRow(key, set, version);
         return updateFrom(table, set, c -> "v." + q(c) + cast(c), touched, version, unnest(row),
-                write.joinedOn(version == null ? List.of(key) : List.of(key, version), "t.", "v."), Slot.ARRAYS);
+                write.joinedOn(keyAndVersion(key, version), "t.", "v."), Slot.ARRAYS);
     }
 
+    /** {@code k = ANY(?::int8[])}; a composite key {@code (a, b) IN (SELECT * FROM unnest(?::int8[], ?::int8[]))}. */
     @Override
-    public Statement delete(String table, ColumnMetadata key, int rows) {
-        return new Statement("DELETE FROM " + table + " WHERE " + q(key) + " = ANY(?::" + arrayType(key) + "[])", List.of(Slot.ARRAYS),
-                false);
+    public Statement delete(String table, List<ColumnMetadata> key, int rows) {
+        String match = key.size() == 1 ? q(key.get(0)) + " = ANY(?::" + arrayType(key.get(0)) + "[])"
+                : write.row(key) + " IN (SELECT * FROM unnest(" + arrays(key) + "))";
+        return new Statement("DELETE FROM " + table + " WHERE " + match, List.of(Slot.ARRAYS), false);
     }
 
     @Override
@@ -155,11 +157,16 @@ public class PostgresBulkSupport extends StandardBulkSupport {
     }
 
     private String unnest(List<ColumnMetadata> columns) {
-        StringBuilder sql = new StringBuilder("unnest(");
+        return "unnest(" + arrays(columns) + ") AS v(" + columnList(columns) + ")";
+    }
+
+    /** {@code ?::int4[], ?::text[]}: one typed array placeholder per column. */
+    private String arrays(List<ColumnMetadata> columns) {
+        StringBuilder sql = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("?::").append(arrayType(columns.get(i))).append("[]");
         }
-        return sql.append(") AS v(").append(columnList(columns)).append(')').toString();
+        return sql.toString();
     }
 
     /**

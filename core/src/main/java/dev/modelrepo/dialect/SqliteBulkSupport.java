@@ -33,12 +33,12 @@ public class SqliteBulkSupport extends StandardBulkSupport {
 
     /** {@code UPDATE t AS t SET c = v.column2 … FROM (VALUES (?, ?), …) AS v WHERE t.id = v.column1}. */
     @Override
-    public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
+    public Statement update(String table, List<ColumnMetadata> key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
             @Nullable ColumnMetadata touched, int rows) {
         List<ColumnMetadata> row = updateRow(key, set, version);
         StringBuilder values = new StringBuilder("(VALUES ");
         appendTuples(values, row.size(), rows);
-        String match = "t." + q(key) + " = v.column1" + (version == null ? "" : " AND t." + q(version) + " = v.column" + row.size());
+        String match = write.matchedBy(keyAndVersion(key, version), "t.", c -> "v.column" + (row.indexOf(c) + 1));
         return updateFrom(table, set, c -> "v.column" + (row.indexOf(c) + 1), touched, version, values.append(") AS v").toString(), match,
                 Slot.ROWS);
     }

@@ -76,6 +76,12 @@ public class SqliteDialect extends AnsiDialect {
         return SqliteInList.INSTANCE;
     }
 
+    /** {@code (a, b) IN (VALUES (?, ?), …)}: SQLite has no row-value IN list. */
+    @Override
+    public boolean rowValueInList() {
+        return false;
+    }
+
     @Override
     public String limitOffset(@Nullable String limit, @Nullable String offset) {
         if (limit == null && offset != null) {

@@ -51,29 +51,29 @@ public class StandardBulkSupport implements BulkSupport {
 
     /** Single-row UPDATE by key, batched. */
     @Override
-    public Statement update(String table, ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
+    public Statement update(String table, List<ColumnMetadata> key, List<ColumnMetadata> set, @Nullable ColumnMetadata version,
             @Nullable ColumnMetadata touched, int rows) {
         List<ColumnMetadata> assigned = new ArrayList<>(set);
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
-            slots.add(Slot.value(i + 1));
+            slots.add(Slot.value(key.size() + i));
         }
         if (touched != null) {
             assigned.add(touched);
             slots.add(Slot.scalar(0));
         }
-        slots.add(Slot.value(0));
+        slots.addAll(valueSlots(key.size()));
         if (version != null) {
-            slots.add(Slot.value(set.size() + 1));
+            slots.add(Slot.value(key.size() + set.size()));
         }
-        String sql = write.updateByKey(table, assigned, List.of(key), version, version == null ? WriteSql.VersionMatch.NONE
+        String sql = write.updateByKey(table, assigned, key, version, version == null ? WriteSql.VersionMatch.NONE
                 : WriteSql.VersionMatch.EQUALS);
         return new Statement(sql, slots, true);
     }
 
-    /** {@code DELETE … WHERE key IN (?, …)}. */
+    /** {@code DELETE … WHERE key IN (?, …)}, for a composite key an OR-chain of key matches ({@link WriteSql#keyIn}). */
     @Override
-    public Statement delete(String table, ColumnMetadata key, int rows) {
+    public Statement delete(String table, List<ColumnMetadata> key, int rows) {
         return new Statement(write.deleteByKeys(table, key, rows), List.of(Slot.ROWS), false);
     }
 
@@ -100,6 +100,16 @@ public class StandardBulkSupport implements BulkSupport {
     }
 
     // ------------------------------------------------------------ helpers for the database strategies
+
+    /** The key columns, then the version when given: what an UPDATE by key matches. */
+    protected static List<ColumnMetadata> keyAndVersion(List<ColumnMetadata> key, @Nullable ColumnMetadata version) {
+        if (version == null) {
+            return key;
+        }
+        List<ColumnMetadata> match = new ArrayList<>(key);
+        match.add(version);
+        return match;
+    }
 
     /** The quoted column name. */
     protected final String q(ColumnMetadata column) {
@@ -137,10 +147,10 @@ public class StandardBulkSupport implements BulkSupport {
         return slots;
     }
 
-    /** Update row values: key, set columns, version. */
-    protected static List<ColumnMetadata> updateRow(ColumnMetadata key, List<ColumnMetadata> set, @Nullable ColumnMetadata version) {
-        List<ColumnMetadata> row = new ArrayList<>(set.size() + 2);
-        row.add(key);
+    /** Update row values: key columns, set columns, version. */
+    protected static List<ColumnMetadata> updateRow(List<ColumnMetadata> key, List<ColumnMetadata> set, @Nullable ColumnMetadata version) {
+        List<ColumnMetadata> row = new ArrayList<>(set.size() + key.size() + 1);
+        row.addAll(key);
         row.addAll(set);
         if (version != null) {
             row.add(version);

@@ -89,12 +89,36 @@ public final class WriteSql {
 
     /** {@code a = ? AND b = ?}: the key (or any columns) matched by placeholders, prefixed by {@code qualifier} (e.g. {@code "t."}). */
     public String matching(List<ColumnMetadata> key, String qualifier) {
-        return joined(key, " AND ", c -> qualifier + column(c) + " = ?");
+        return matchedBy(key, qualifier, c -> "?");
     }
 
     /** {@code t.a = v.a AND t.b = v.b}: two tables' columns matched, for joins with a derived table of rows. */
     public String joinedOn(List<ColumnMetadata> key, String left, String right) {
-        return joined(key, " AND ", c -> left + column(c) + " = " + right + column(c));
+        return matchedBy(key, left, c -> right + column(c));
+    }
+
+    /** {@code t.a = <value of a> AND t.b = <value of b>}: columns matched by any expression, e.g. SQLite's {@code v.column1}. */
+    public String matchedBy(List<ColumnMetadata> key, String qualifier, Function<ColumnMetadata, String> value) {
+        return joined(key, " AND ", c -> qualifier + column(c) + " = " + value.apply(c));
+    }
+
+    /** {@code k}, or the row value {@code (a, b)} of a composite key: the left side of an IN over keys. */
+    public String row(List<ColumnMetadata> key) {
+        return key.size() == 1 ? column(key.get(0)) : "(" + columns(key) + ")";
+    }
+
+    /**
+     * {@code k IN (?, …)} for {@code keys} values of a single-column key; for a composite key the row value
+     * {@code (a, b) IN ((?, ?), …)}, or {@code (a, b) IN (VALUES (?, ?), …)} where the dialect has no row-value IN list
+     * (SQLite). Placeholders: each key's columns in key order, key after key.
+     */
+    public String keyIn(List<ColumnMetadata> key, int keys) {
+        if (key.size() == 1) {
+            return column(key.get(0)) + " IN (" + placeholders(keys) + ")";
+        }
+        StringBuilder sb = new StringBuilder(row(key)).append(dialect.rowValueInList() ? " IN (" : " IN (VALUES ");
+        appendTuples(sb, key.size(), keys, "");
+        return sb.append(')').toString();
     }
 
     /** {@code c = <value of c>, …}: an assignment list, e.g. {@code c = ?}, {@code c = v.c}, {@code c = excluded.c}. */
@@ -152,7 +176,12 @@ public final class WriteSql {
 
     /** {@code DELETE FROM t WHERE k IN (?, …)} for {@code keys} values of a single-column key. */
     public String deleteByKeys(String table, ColumnMetadata key, int keys) {
-        return "DELETE FROM " + table + " WHERE " + column(key) + " IN (" + placeholders(keys) + ")";
+        return deleteByKeys(table, List.of(key), keys);
+    }
+
+    /** {@code DELETE FROM t WHERE <}{@link #keyIn}{@code >} for {@code keys} keys. */
+    public String deleteByKeys(String table, List<ColumnMetadata> key, int keys) {
+        return "DELETE FROM " + table + " WHERE " + keyIn(key, keys);
     }
 
     /** {@code SELECT a, b FROM t WHERE k = ? …}: one row read back by its key (or by any unique columns). */
@@ -162,7 +191,12 @@ public final class WriteSql {
 
     /** {@code SELECT a, b FROM t WHERE k IN (?, …)} for {@code keys} values of a single-column key. */
     public String selectByKeys(String table, List<ColumnMetadata> columns, ColumnMetadata key, int keys) {
-        return "SELECT " + columns(columns) + " FROM " + table + " WHERE " + column(key) + " IN (" + placeholders(keys) + ")";
+        return selectByKeys(table, columns, List.of(key), keys);
+    }
+
+    /** {@code SELECT a, b FROM t WHERE <}{@link #keyIn}{@code >} for {@code keys} keys. */
+    public String selectByKeys(String table, List<ColumnMetadata> columns, List<ColumnMetadata> key, int keys) {
+        return "SELECT " + columns(columns) + " FROM " + table + " WHERE " + keyIn(key, keys);
     }
 
     /**

@@ -7,7 +7,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Declares that each row of this model refers to one row of {@link #model()} through the column {@link #key()}. */
+/**
+ * Declares that each row of this model refers to one row of {@link #model()} through its foreign-key columns
+ * {@link #foreignKey()} (or, the same, {@link #key()}): one column for a single-column key, several for a composite
+ * one, paired in order with the primary-key columns of the target, e.g.
+ * {@code @BelongsTo(model = FilmActor.class, as = "casting", foreignKey = {"actor_id", "film_id"})}.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -19,8 +24,11 @@ public @interface BelongsTo {
     /** The relation name used in joins, {@code include} and {@code related(...)}. */
     String as();
 
-    /** The foreign-key column of this model. */
-    String key();
+    /** The foreign-key columns of this model, in the order of the target's primary key; the same name as in {@link HasMany}. */
+    String[] foreignKey() default {};
+
+    /** The same as {@link #foreignKey()} (its first name, kept): give one of the two. */
+    String[] key() default {};
 
     /** Container of repeated {@link BelongsTo}. */
     @Documented

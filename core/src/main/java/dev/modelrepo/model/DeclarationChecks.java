@@ -57,20 +57,37 @@ final class DeclarationChecks {
 
     private static void checkRelation(List<Problem> problems, ModelInfo info, Relation relation, Function<Class<?>, ModelInfo> infoOf,
             Consumer<UnknownTableException> missing) {
-        if (relation.kind() == Relation.Kind.BELONGS_TO) {
-            check(problems, info.name(), "@BelongsTo(" + relation.name() + ").key", relation.column(), info.metadata(), info.metadata().name());
-            return;
-        }
+        boolean belongsTo = relation.kind() == Relation.Kind.BELONGS_TO;
         ModelInfo target;
         try {
             target = infoOf.apply(relation.target());
         }
         catch (UnknownTableException ex) {
             missing.accept(ex);
+            if (belongsTo) {
+                checkColumns(problems, info, relation, info.metadata(), info.metadata().name());
+            }
             return;
         }
-        check(problems, info.name(), "@HasMany(" + relation.name() + ").foreignKey", relation.column(), target.metadata(),
-                target.metadata().name() + " (of " + target.name() + ")");
+        TableMetadata holder = belongsTo ? info.metadata() : target.metadata();
+        checkColumns(problems, info, relation, holder, belongsTo ? holder.name() : holder.name() + " (of " + target.name() + ")");
+        ModelInfo keyed = belongsTo ? target : info;
+        List<ColumnMetadata> pk = keyed.metadata().primaryKey();
+        if (pk.size() != relation.columns().size()) {
+            problems.add(new Problem(info.name(), annotation(relation), String.join(", ", relation.columns()), holder.name(),
+                    pk.stream().map(ColumnMetadata::name).toList(), "which pairs " + relation.columns().size() + " column(s) with the primary key "
+                    + pk.stream().map(ColumnMetadata::name).toList() + " of " + keyed.name() + ": give one foreign-key column per key column"));
+        }
+    }
+
+    private static void checkColumns(List<Problem> problems, ModelInfo info, Relation relation, TableMetadata holder, String label) {
+        for (String column : relation.columns()) {
+            check(problems, info.name(), annotation(relation), column, holder, label);
+        }
+    }
+
+    private static String annotation(Relation relation) {
+        return relation.kind() == Relation.Kind.BELONGS_TO ? "@BelongsTo(" + relation.name() + ").key" : "@HasMany(" + relation.name() + ").foreignKey";
     }
 
     /** The named column of the table, or null with a problem recorded. */

@@ -183,6 +183,18 @@ public abstract class Model implements ColumnValues {
         return table != null && table.column("id") == null ? null : get("id");
     }
 
+    /**
+     * The primary key with this model's values, one entry per key column ({@code Key[actor_id=1, film_id=23]}); fails
+     * when the table has no primary key or is not known yet (a plain {@code new} model before its save).
+     */
+    public Key key() {
+        TableMetadata table = layout != null ? layout.table() : null;
+        if (table == null) {
+            throw new IllegalStateException(modelName() + ".key() needs the model's table: make it with repo.build(...), or save or load it");
+        }
+        return Key.ofModel(this, table);
+    }
+
     /** Whether this model has not been stored yet. */
     public boolean isNew() {
         return !persisted;

@@ -1,9 +1,14 @@
 package dev.modelrepo.model;
 
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
@@ -43,11 +48,32 @@ final class ModelDeclarations {
     private static Map<String, Relation> relations(Class<? extends Model> type) {
         Map<String, Relation> map = new LinkedHashMap<>();
         for (BelongsTo b : type.getAnnotationsByType(BelongsTo.class)) {
-            map.put(b.as(), new Relation(b.as(), Relation.Kind.BELONGS_TO, type, b.model(), b.key()));
+            map.put(b.as(), new Relation(b.as(), Relation.Kind.BELONGS_TO, type, b.model(), belongsToKey(type, b)));
         }
         for (HasMany h : type.getAnnotationsByType(HasMany.class)) {
-            map.put(h.as(), new Relation(h.as(), Relation.Kind.HAS_MANY, type, h.model(), h.foreignKey()));
+            map.put(h.as(), new Relation(h.as(), Relation.Kind.HAS_MANY, type, h.model(),
+                    keyColumns(type, "@HasMany", h.as(), h.foreignKey())));
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    /** The foreign key of a belongs-to: {@code foreignKey} or its alias {@code key}, one of them given (or both the same). */
+    private static List<String> belongsToKey(Class<?> type, BelongsTo b) {
+        String[] key = b.foreignKey().length > 0 ? b.foreignKey() : b.key();
+        if (b.foreignKey().length > 0 && b.key().length > 0 && !Arrays.equals(b.foreignKey(), b.key())) {
+            throw new InvalidDataAccessApiUsageException("@BelongsTo(as = \"" + b.as() + "\") on " + type.getSimpleName()
+                    + " names two foreign keys, foreignKey = " + Arrays.toString(b.foreignKey()) + " and key = " + Arrays.toString(b.key())
+                    + ": give one of them (key is the other name of foreignKey)");
+        }
+        return keyColumns(type, "@BelongsTo", b.as(), key);
+    }
+
+    private static List<String> keyColumns(Class<?> type, String annotation, String as, String[] columns) {
+        if (columns.length == 0 || Arrays.stream(columns).anyMatch(c -> c == null || c.isBlank())) {
+            throw new InvalidDataAccessApiUsageException(annotation + "(as = \"" + as + "\") on " + type.getSimpleName()
+                    + " needs its foreign-key columns, e.g. foreignKey = \"company_id\" or foreignKey = {\"actor_id\", \"film_id\"}; got "
+                    + Arrays.toString(columns));
+        }
+        return Arrays.stream(columns).map(c -> c.toLowerCase(Locale.ROOT)).toList();
     }
 }

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.modelrepo.model.Key;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.query.internal.Ast;
 import dev.modelrepo.query.internal.QueryAccess;
@@ -191,6 +193,19 @@ public final class ModelQuery<M extends Model> {
      */
     public ModelQuery<M> seekAfter(Model last) {
         Arguments.notNull(last, "last");
+        return seekAfter(last::get, "the last row");
+    }
+
+    /**
+     * Keyset paging after a key: the rows after {@code last} in this query's ORDER BY, which must name only columns of
+     * the key, e.g. {@code orderBy(asc("fa.actor_id"), asc("fa.film_id")).seekAfter(Key.of("actor_id", 1, "film_id", 23))}.
+     */
+    public ModelQuery<M> seekAfter(Key last) {
+        Arguments.notNull(last, "last");
+        return seekAfter(column -> last.has(column) ? last.get(column) : null, "the key " + last);
+    }
+
+    private ModelQuery<M> seekAfter(Function<String, @Nullable Object> valueOf, String last) {
         List<Ast.OrderItem> order = spec.orderBy();
         if (order.isEmpty()) {
             throw new InvalidQueryException("seekAfter needs an ORDER BY ending with a unique column");
@@ -204,9 +219,9 @@ public final class ModelQuery<M extends Model> {
                     throw new InvalidQueryException("seekAfter needs ORDER BY columns, not " + item.expression());
                 }
                 String key = ref.alias() == null || ref.alias().equals(spec.alias()) ? ref.column() : ref.alias() + "." + ref.column();
-                Object value = last.get(key);
+                Object value = valueOf.apply(key);
                 if (value == null) {
-                    throw new InvalidQueryException("seekAfter: the last row has no value for sort column '" + key + "'");
+                    throw new InvalidQueryException("seekAfter: " + last + " has no value for sort column '" + key + "'");
                 }
                 parts.add(new Ast.Compare(ref, i < k ? "=" : item.descending() ? "<" : ">", new Ast.Literal(value)));
             }

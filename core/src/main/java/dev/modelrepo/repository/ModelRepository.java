@@ -22,12 +22,10 @@ import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.internal.Arguments;
 import dev.modelrepo.lock.LockOperations;
 import dev.modelrepo.model.Cascade;
+import dev.modelrepo.model.Key;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
-import dev.modelrepo.model.internal.ModelAccess;
-import dev.modelrepo.model.internal.ModelInfo;
-import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.observation.QueryObservationConvention;
 import dev.modelrepo.observation.SqlLogSettings;
 import dev.modelrepo.observation.StatementListener;
@@ -48,10 +46,6 @@ import dev.modelrepo.repository.internal.RepositorySettings;
  * }</pre>
  */
 public class ModelRepository {
-
-    private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
-
-    private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
 
     /** Rows per round trip of cursors when not given. */
     public static final int DEFAULT_FETCH_SIZE = 500;
@@ -90,12 +84,7 @@ public class ModelRepository {
     /** A new, unsaved model with these column values set (and dirty); unknown columns fail at once. */
     public <M extends Model> M build(Class<M> type, Map<String, ?> values) {
         Arguments.notNull(values, "values");
-        ModelInfo info = REGISTRY.info(registry, Arguments.notNull(type, "type"));
-        @SuppressWarnings("unchecked")
-        M model = (M) ACCESS.newInstance(info);
-        ACCESS.bind(model, info.fullLayout());
-        values.forEach(model::set);
-        return model;
+        return context.persistence().build(Arguments.notNull(type, "type"), values);
     }
 
     /** The models the query returns. */
@@ -158,14 +147,24 @@ public class ModelRepository {
         return context.reads().rows(query, params);
     }
 
-    /** The model with this primary key. */
+    /** The model with this primary key's value; a model with a composite key is found by a {@link Key} instead. */
     public <M extends Model> Optional<M> findById(Class<M> type, Object id) {
         return context.reads().findById(type, id);
+    }
+
+    /** The model with this primary key, e.g. {@code Key.of("actor_id", 1, "film_id", 23)} (a single-column key too). */
+    public <M extends Model> Optional<M> findById(Class<M> type, Key key) {
+        return context.reads().findById(type, key);
     }
 
     /** The model with this primary key; a {@link ModelNotFoundException} (404 in the web mapping) when there is none. */
     public <M extends Model> M getById(Class<M> type, Object id) {
         return findById(type, id).orElseThrow(() -> new ModelNotFoundException(type.getSimpleName(), id));
+    }
+
+    /** The model with this primary key (composite or not), or a {@link ModelNotFoundException} naming the key. */
+    public <M extends Model> M getById(Class<M> type, Key key) {
+        return findById(type, key).orElseThrow(() -> new ModelNotFoundException(type.getSimpleName(), key));
     }
 
     /** The SQL the query runs with these parameters, values inlined: for logs and debugging only (executed SQL binds them). */

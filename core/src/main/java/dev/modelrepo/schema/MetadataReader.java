@@ -80,18 +80,21 @@ public final class MetadataReader {
                     r.defaultValue(), type.autoIncrement(), pk.contains(r.name()), kind, type.declared(),
                     written.generated().contains(r.name()), written.setOnUpdate().contains(r.name()))));
         }
-        return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns);
+        return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns, List.copyOf(pk));
     }
 
-    /** The primary-key columns of a table, by stored name. */
+    /** The primary-key columns of a table, by stored name, in key order (KEY_SEQ; a driver reporting none keeps its order). */
     static Set<String> primaryKey(DatabaseMetaData md, @Nullable String catalog, @Nullable String schema, String table)
             throws SQLException {
-        Set<String> pk = new HashSet<>();
+        List<Map.Entry<Integer, String>> key = new ArrayList<>();
         try (ResultSet rs = md.getPrimaryKeys(catalog, schema, table)) {
             while (rs.next()) {
-                pk.add(rs.getString("COLUMN_NAME"));
+                key.add(Map.entry(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME")));
             }
         }
+        key.sort(Map.Entry.comparingByKey());
+        Set<String> pk = new LinkedHashSet<>();
+        key.forEach(e -> pk.add(e.getValue()));
         return pk;
     }
 
@@ -125,7 +128,8 @@ public final class MetadataReader {
                     c.nullable(), c.defaultValue(), c.autoIncrement(), c.primaryKey(), c.kind(), c.declaredType(), c.generated(),
                     c.setOnUpdate())));
         }
-        return new TableMetadata(described.storedName(), described.storedSchema(), described.isView(), columns);
+        return new TableMetadata(described.storedName(), described.storedSchema(), described.isView(), columns,
+                described.primaryKey().stream().map(ColumnMetadata::storedName).toList());
     }
 
     /** One column of {@link DatabaseMetaData#getColumns}, before the generated columns are known. */

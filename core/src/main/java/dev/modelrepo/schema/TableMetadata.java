@@ -27,6 +27,15 @@ public final class TableMetadata {
     private final List<ColumnMetadata> primaryKey;
 
     public TableMetadata(String storedName, @Nullable String storedSchema, boolean view, List<ColumnMetadata> columns) {
+        this(storedName, storedSchema, view, columns, List.of());
+    }
+
+    /**
+     * A table whose primary-key columns are in {@code keyOrder} (stored names, as the database's key sequence lists
+     * them); key columns it does not list follow in table order.
+     */
+    public TableMetadata(String storedName, @Nullable String storedSchema, boolean view, List<ColumnMetadata> columns,
+            List<String> keyOrder) {
         this.name = storedName.toLowerCase(Locale.ROOT);
         this.storedName = storedName;
         this.storedSchema = storedSchema;
@@ -41,6 +50,7 @@ public final class TableMetadata {
             }
         }
         this.byName = Collections.unmodifiableMap(map);
+        pk.sort(java.util.Comparator.comparingInt(c -> keyOrder.contains(c.storedName()) ? keyOrder.indexOf(c.storedName()) : keyOrder.size()));
         this.primaryKey = List.copyOf(pk);
     }
 
@@ -73,6 +83,7 @@ public final class TableMetadata {
         return column != null ? column : byName.get(name.toLowerCase(Locale.ROOT));
     }
 
+    /** The primary-key columns in key order (empty when the table has none). */
     public List<ColumnMetadata> primaryKey() {
         return primaryKey;
     }

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.modelrepo.dialect.BulkSupport;
@@ -14,6 +13,7 @@ import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.RegistryAccess;
@@ -114,12 +114,9 @@ public final class BulkEngine {
         return info;
     }
 
-    static ColumnMetadata requireKey(ModelInfo info, String label) {
-        if (info.metadata().primaryKey().size() != 1) {
-            throw new InvalidDataAccessApiUsageException(label + " needs a single-column primary key; " + info.metadata().name()
-                    + " has " + info.metadata().primaryKey().stream().map(ColumnMetadata::name).toList());
-        }
-        return info.metadata().primaryKey().get(0);
+    /** The primary-key columns (one or several) an operation writes rows by; a model without any is refused. */
+    static List<ColumnMetadata> requireKey(ModelInfo info, String operation) {
+        return KeyColumns.require(info.name(), info.metadata(), "be written by " + operation);
     }
 
     /** The column when it holds timestamps (maintained), else null. */

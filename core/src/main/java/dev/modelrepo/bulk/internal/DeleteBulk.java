@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.model.Model;
+import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.schema.ColumnMetadata;
 
@@ -19,8 +20,8 @@ final class DeleteBulk {
     int run(Class<? extends Model> type, List<?> rows, BulkSettings options) {
         ModelInfo info = engine.writableInfo(type, "deleteBulk");
         String label = "deleteBulk of " + info.name();
-        ColumnMetadata key = BulkEngine.requireKey(info, label);
-        BulkColumns columns = BulkColumns.of(info, List.of(key.name()), label);
+        List<ColumnMetadata> key = BulkEngine.requireKey(info, "deleteBulk");
+        BulkColumns columns = BulkColumns.of(info, KeyColumns.names(key), label);
         RowSource source = columns.source(label, type, rows, options.skipMismatches());
         String table = engine.writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("delete-bulk", info.metadata().name());

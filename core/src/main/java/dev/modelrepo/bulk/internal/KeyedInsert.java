@@ -47,7 +47,11 @@ final class KeyedInsert {
 
     private final String table;
 
-    private final @Nullable ColumnMetadata key;
+    /** The primary key (one column or several; empty only for a table without one). */
+    private final BulkKeys key;
+
+    /** The key column the database generates (not among the inserted columns), or null when every key column is given. */
+    private final @Nullable ColumnMetadata generated;
 
     private final String label;
 
@@ -63,7 +67,9 @@ final class KeyedInsert {
         this.options = options;
         this.all = info.metadata().columns();
         this.table = engine.writer.table(info);
-        this.key = info.metadata().primaryKey().size() == 1 ? info.metadata().primaryKey().get(0) : null;
+        this.key = new BulkKeys(info.metadata().primaryKey());
+        List<ColumnMetadata> missing = info.metadata().primaryKey().stream().filter(c -> !columns.contains(c)).toList();
+        this.generated = missing.size() == 1 ? missing.get(0) : null;
         this.label = "insertAll of " + info.name();
         this.op = StatementExecutor.Op.of("insert-bulk", info.metadata().name());
     }
@@ -100,27 +106,28 @@ final class KeyedInsert {
 
     /** PostgreSQL: keys from the sequence, then INSERT … SELECT FROM unnest … RETURNING, rows matched by key. */
     private void preallocated() {
-        if (key == null) {
+        boolean given = columns.containsAll(key.columns());
+        if (key.size() == 0 || (!given && generated == null)) {
             batchKeys();
             return;
         }
         List<ColumnMetadata> cols = columns;
-        if (!columns.contains(key)) {
+        if (!given) {
             List<Object> keys = allocate(indexes.length);
             if (keys == null) {
                 batchKeys();
                 return;
             }
             for (int i = 0; i < indexes.length; i++) {
-                BulkEngine.ACCESS.write(models.get(indexes[i]), key.name(), keys.get(i));
+                BulkEngine.ACCESS.write(models.get(indexes[i]), generated.name(), keys.get(i));
             }
             cols = new ArrayList<>(columns.size() + 1);
-            cols.add(key);
+            cols.add(generated);
             cols.addAll(columns);
         }
         List<ColumnMetadata> rowColumns = cols;
-        int keyAt = rowColumns.indexOf(key);
-        int returnedKeyAt = all.indexOf(key) + 1;
+        int[] keyAt = key.columns().stream().mapToInt(rowColumns::indexOf).toArray();
+        int[] returnedKeyAt = key.columns().stream().mapToInt(c -> all.indexOf(c) + 1).toArray();
         RowSource source = source(rowColumns);
         ChunkWriter writer = new ChunkWriter(engine.executor, engine.support, label, op,
                 n -> engine.support.insertReturning(table, rowColumns, all, n), rowColumns, List.of(), new Object[0]);
@@ -128,11 +135,12 @@ final class KeyedInsert {
         while (fill(chunk, source)) {
             Map<Object, Model> byKey = new HashMap<>();
             for (int r = 0; r < chunk.size(); r++) {
-                byKey.put(chunk.value(r, keyAt), models.get(chunk.index(r)));
+                int row = r;
+                byKey.put(key.of(i -> chunk.value(row, keyAt[i])), models.get(chunk.index(r)));
             }
             writer.query(chunk, rs -> {
                 while (rs.next()) {
-                    Model model = byKey.get(key.reader().read(rs, returnedKeyAt));
+                    Model model = byKey.get(key.read(rs, returnedKeyAt));
                     if (model != null) {
                         ModelWriter.writeStored(model, all, rs);
                     }
@@ -151,7 +159,7 @@ final class KeyedInsert {
         }
         ValueBinder text = (ps, i, v) -> ps.setString(i, (String) v);
         ValueBinder number = (ps, i, v) -> ps.setInt(i, (Integer) v);
-        ColumnMetadata k = key;
+        ColumnMetadata k = generated;
         return engine.executor.query(new BoundStatement(sql, new ValueBinder[] { text, text, number }, new Object[] { table, k.storedName(), n }),
                 StatementExecutor.Op.of("select", info.metadata().name()), rs -> {
                     List<Object> keys = new ArrayList<>(n);
@@ -200,7 +208,7 @@ final class KeyedInsert {
 
     /** One single-row INSERT as a JDBC batch; generated keys come back in batch order; then one SELECT by key. */
     private void batchKeys() {
-        boolean generated = key != null && !columns.contains(key);
+        boolean generated = this.generated != null;
         RowSource source = source(columns);
         Chunk chunk = new Chunk(columns.size(), options.batchSize());
         String sql = insertSql();
@@ -240,14 +248,14 @@ final class KeyedInsert {
         catch (DataAccessException ex) {
             throw writer.failure(ex, chunk);
         }
-        if (key != null) {
+        if (key.size() > 0) {
             reread(chunk);
         }
         stored(chunk);
     }
 
     private void readKeys(PreparedStatement ps, Chunk chunk) throws SQLException {
-        ColumnMetadata k = key;
+        ColumnMetadata k = generated;
         try (ResultSet keys = ps.getGeneratedKeys()) {
             int column = engine.dialect.generatedKeyColumn(keys, k);
             for (int r = 0; r < chunk.size() && keys.next(); r++) {
@@ -259,25 +267,32 @@ final class KeyedInsert {
 
     /** SELECT of the chunk's stored rows by key, written back into the model of each key. */
     private void reread(Chunk chunk) {
-        ColumnMetadata k = key;
+        List<ColumnMetadata> k = key.columns();
         Map<Object, Model> byKey = new HashMap<>();
         List<Object> keys = new ArrayList<>();
         for (int r = 0; r < chunk.size(); r++) {
             Model model = models.get(chunk.index(r));
-            Object value = ValueConverter.convert(model.get(k.name()), k.kind());
+            Object value = key.of(i -> ValueConverter.convert(model.get(k.get(i).name()), k.get(i).kind()));
             byKey.put(value, model);
             keys.add(value);
         }
-        int keyAt = all.indexOf(k) + 1;
-        int step = Math.min(1000, engine.support.maxBindParameters());
+        int[] keyAt = k.stream().mapToInt(c -> all.indexOf(c) + 1).toArray();
+        int step = Math.max(1, Math.min(1000, engine.support.maxBindParameters() / k.size()));
         for (int from = 0; from < keys.size(); from += step) {
             List<Object> part = keys.subList(from, Math.min(keys.size(), from + step));
             String sql = engine.writer.sql().selectByKeys(table, all, k, part.size());
-            ValueBinder[] binders = java.util.Collections.nCopies(part.size(), k.binder()).toArray(ValueBinder[]::new);
-            engine.executor.query(new BoundStatement(sql, binders, part.toArray()), StatementExecutor.Op.of("select", info.metadata().name()),
+            ValueBinder[] binders = new ValueBinder[part.size() * k.size()];
+            Object[] values = new Object[binders.length];
+            for (int p = 0; p < part.size(); p++) {
+                for (int c = 0; c < k.size(); c++) {
+                    binders[p * k.size() + c] = k.get(c).binder();
+                    values[p * k.size() + c] = key.value(part.get(p), c);
+                }
+            }
+            engine.executor.query(new BoundStatement(sql, binders, values), StatementExecutor.Op.of("select", info.metadata().name()),
                     rs -> {
                         while (rs.next()) {
-                            Model model = byKey.get(k.reader().read(rs, keyAt));
+                            Model model = byKey.get(key.read(rs, keyAt));
                             if (model != null) {
                                 ModelWriter.writeStored(model, all, rs);
                             }

@@ -15,6 +15,7 @@ import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelValidationException;
 import dev.modelrepo.model.internal.Hook;
+import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.internal.jdbc.BoundStatement;
 import dev.modelrepo.internal.write.ModelWriter;
@@ -134,8 +135,7 @@ public final class ModelBulk {
         if (!engine.persistence.validate(model)) {
             throw new ModelValidationException(info.name(), model.errors());
         }
-        List<String> conflict = conflictNames.isEmpty() ? List.of(BulkEngine.requireKey(info, "upsert of " + info.name()).name())
-                : conflictNames;
+        List<String> conflict = conflictNames.isEmpty() ? KeyColumns.names(BulkEngine.requireKey(info, "upsert")) : conflictNames;
         List<String> names = new ArrayList<>();
         for (ColumnMetadata column : info.metadata().columns()) {
             boolean isConflict = conflict.stream().anyMatch(c -> c.equalsIgnoreCase(column.name()));

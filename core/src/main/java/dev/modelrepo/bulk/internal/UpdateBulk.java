@@ -10,6 +10,7 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.internal.write.ModelWriter;
 import dev.modelrepo.model.Model;
+import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ValueConverter;
@@ -26,20 +27,20 @@ final class UpdateBulk {
     int run(Class<? extends Model> type, List<String> names, List<?> rows, BulkSettings options) {
         ModelInfo info = engine.writableInfo(type, "updateBulk");
         String label = "updateBulk of " + info.name();
-        ColumnMetadata key = BulkEngine.requireKey(info, label);
+        List<ColumnMetadata> key = BulkEngine.requireKey(info, "updateBulk");
         ColumnMetadata version = ModelWriter.version(info);
         ColumnMetadata createdAt = info.metadata().column(info.table().createdAt());
         ColumnMetadata touched = BulkEngine.timestamp(info.metadata().column(info.table().updatedAt()));
         BulkColumns requested = BulkColumns.of(info, names, label);
         // the key and created_at are never updated, updated_at always is (to now), the version is incremented
-        BulkColumns row = BulkColumns.of(info, List.of(key.name()), label);
+        BulkColumns row = BulkColumns.of(info, KeyColumns.names(key), label);
         for (int i = 0; i < requested.list.size(); i++) {
             ColumnMetadata c = requested.list.get(i);
-            if (c != key && c != createdAt && c != touched && c != version) {
+            if (!key.contains(c) && c != createdAt && c != touched && c != version) {
                 row.add(c, requested.keys.get(i), RowSource.FROM_ELEMENT);
             }
         }
-        List<ColumnMetadata> set = row.list.subList(1, row.list.size()).stream().toList();
+        List<ColumnMetadata> set = row.list.subList(key.size(), row.list.size()).stream().toList();
         if (version != null) {
             row.add(version, version.name(), RowSource.FROM_ELEMENT);
         }
@@ -59,7 +60,7 @@ final class UpdateBulk {
                 BulkEngine.ACCESS.write(model, version.name(), ValueConverter.convert(v.longValue() + 1, version.kind()));
             }
         });
-        ChunkHook checks = new Checks(engine.versions, label, info, key, version, written);
+        ChunkHook checks = new Checks(engine.versions, label, info, new BulkKeys(key), version, written);
         return engine.inTransaction(label, options, () -> {
             int n = engine.planner.writeAll(label, op, source, c -> engine.support.update(table, key, set, version, touched, c), row.list,
                     touched == null ? List.of() : List.of(touched), new Object[] { now }, options, checks);
@@ -77,7 +78,7 @@ final class UpdateBulk {
 
         private final ModelInfo info;
 
-        private final ColumnMetadata key;
+        private final BulkKeys key;
 
         private final @Nullable ColumnMetadata version;
 
@@ -85,7 +86,7 @@ final class UpdateBulk {
 
         private final Map<Object, Integer> seen = new HashMap<>();
 
-        Checks(VersionCheck versions, String label, ModelInfo info, ColumnMetadata key, @Nullable ColumnMetadata version,
+        Checks(VersionCheck versions, String label, ModelInfo info, BulkKeys key, @Nullable ColumnMetadata version,
                 WrittenModels written) {
             this.versions = versions;
             this.label = label;
@@ -98,10 +99,16 @@ final class UpdateBulk {
         @Override
         public void before(Chunk chunk) {
             for (int r = 0; r < chunk.size(); r++) {
-                Integer before = seen.put(chunk.value(r, 0), chunk.index(r));
+                String missing = key.size() > 1 ? key.missing(chunk, r) : null;
+                if (missing != null) {
+                    throw new InvalidDataAccessApiUsageException(label + ": element " + chunk.index(r) + " has no value for the key column "
+                            + missing + " (the key is " + key.columns().stream().map(ColumnMetadata::name).toList() + ")");
+                }
+                Object k = key.of(chunk, r);
+                Integer before = seen.put(k, chunk.index(r));
                 if (before != null) {
                     throw new InvalidDataAccessApiUsageException(label + ": elements " + before + " and " + chunk.index(r)
-                            + " have the same key " + key.name() + "=" + chunk.value(r, 0));
+                            + " have the same key " + key.describe(k));
                 }
             }
             if (version != null) {

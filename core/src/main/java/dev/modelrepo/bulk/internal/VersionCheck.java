@@ -37,25 +37,36 @@ final class VersionCheck {
 
     /**
      * The keys of the chunk's rows whose stored version is not the element's version plus {@code increment} (0 before
-     * the update: changed meanwhile; 1 after it: not updated), or that no longer exist.
+     * the update: changed meanwhile; 1 after it: not updated), or that no longer exist. The chunk's key columns come
+     * first, its version last.
      */
-    List<Object> staleKeys(ModelInfo info, ColumnMetadata key, ColumnMetadata version, Chunk chunk, int increment) {
+    List<Object> staleKeys(ModelInfo info, BulkKeys key, ColumnMetadata version, Chunk chunk, int increment) {
         Map<Object, Object> expected = new LinkedHashMap<>();
         int versionAt = chunk.width() - 1;
         for (int r = 0; r < chunk.size(); r++) {
             Object v = chunk.value(r, versionAt);
-            expected.put(chunk.value(r, 0), v instanceof Number n ? n.longValue() + increment : null);
+            expected.put(key.of(chunk, r), v instanceof Number n ? n.longValue() + increment : null);
         }
+        List<ColumnMetadata> keyColumns = key.columns();
+        List<ColumnMetadata> read = new ArrayList<>(keyColumns);
+        read.add(version);
         Map<Object, Long> stored = new HashMap<>();
         List<Object> keys = new ArrayList<>(expected.keySet());
-        int step = Math.min(1000, support.maxBindParameters());
+        int step = Math.max(1, Math.min(1000, support.maxBindParameters() / keyColumns.size()));
         for (int from = 0; from < keys.size(); from += step) {
             List<Object> part = keys.subList(from, Math.min(keys.size(), from + step));
-            String sql = writer.sql().selectByKeys(writer.table(info), List.of(key, version), key, part.size());
-            ValueBinder[] binders = java.util.Collections.nCopies(part.size(), key.binder()).toArray(ValueBinder[]::new);
-            executor.query(new BoundStatement(sql, binders, part.toArray()), StatementExecutor.Op.of("select", info.metadata().name()), rs -> {
+            String sql = writer.sql().selectByKeys(writer.table(info), read, keyColumns, part.size());
+            ValueBinder[] binders = new ValueBinder[part.size() * keyColumns.size()];
+            Object[] values = new Object[binders.length];
+            for (int k = 0; k < part.size(); k++) {
+                for (int c = 0; c < keyColumns.size(); c++) {
+                    binders[k * keyColumns.size() + c] = keyColumns.get(c).binder();
+                    values[k * keyColumns.size() + c] = key.value(part.get(k), c);
+                }
+            }
+            executor.query(new BoundStatement(sql, binders, values), StatementExecutor.Op.of("select", info.metadata().name()), rs -> {
                 while (rs.next()) {
-                    stored.put(key.reader().read(rs, 1), rs.getLong(2));
+                    stored.put(key.read(rs, 1), rs.getLong(keyColumns.size() + 1));
                 }
                 return null;
             });
@@ -69,9 +80,9 @@ final class VersionCheck {
         return stale;
     }
 
-    static OptimisticLockingFailureException stale(String label, ColumnMetadata key, ColumnMetadata version, List<Object> keys) {
+    static OptimisticLockingFailureException stale(String label, BulkKeys key, ColumnMetadata version, List<Object> keys) {
         return new OptimisticLockingFailureException(label + ": " + (keys.isEmpty() ? "some" : keys.size()) + " row(s) were changed or"
-                + " deleted by another transaction (" + version.name() + " is stale)" + (keys.isEmpty() ? "" : ", " + key.name() + " "
+                + " deleted by another transaction (" + version.name() + " is stale)" + (keys.isEmpty() ? "" : ", " + key.label() + " "
                 + BulkEngine.abbreviate(keys)) + "; nothing was overwritten and the transaction is rolled back: reload them and try again");
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.modelrepo.model.Cascade;
@@ -20,11 +19,13 @@ import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.ModelValidationException;
 import dev.modelrepo.model.ReadOnlyColumnException;
 import dev.modelrepo.model.internal.Hook;
+import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.model.UnknownColumnException;
+import dev.modelrepo.query.Condition;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.query.Q;
 import dev.modelrepo.query.internal.CompiledQuery;
@@ -72,6 +73,16 @@ public final class ModelPersistence {
         this.executor = executor;
         this.listeners = List.copyOf(listeners);
         this.required = required;
+    }
+
+    /** A new, unsaved model of {@code type} bound to its table, with these column values set (and dirty). */
+    public <M extends Model> M build(Class<M> type, Map<String, ?> values) {
+        ModelInfo info = REGISTRY.info(registry, type);
+        @SuppressWarnings("unchecked")
+        M model = (M) ACCESS.newInstance(info);
+        ACCESS.bind(model, info.fullLayout());
+        values.forEach(model::set);
+        return model;
     }
 
     /** The model's binding, attaching a plain {@code new} model to its table (checking what was set). */
@@ -125,12 +136,12 @@ public final class ModelPersistence {
             throw new org.springframework.dao.InvalidDataAccessApiUsageException("Cannot destroy a new "
                     + model.getClass().getSimpleName() + ": it was never saved");
         }
-        ModelInfo info = bind(model);
+        ModelInfo info = keyed(bind(model), "destroy");
         required.executeWithoutResult(status -> {
             ModelStateTracker.beforeWrite(model);
             fire(model, Hook.BEFORE_DELETE);
             if (cascade == Cascade.ALL) {
-                deleteChildren(info, model.id());
+                deleteChildren(info, model);
             }
             writer.delete(model, info);
         });
@@ -149,13 +160,18 @@ public final class ModelPersistence {
     }
 
     /** Deletes the children of one parent: loaded and destroyed one by one where hooks must run, set-based otherwise. */
-    private void deleteChildren(ModelInfo parent, @Nullable Object parentId) {
+    private void deleteChildren(ModelInfo parent, Model model) {
         for (Relation relation : parent.relations().values()) {
             if (relation.kind() != Relation.Kind.HAS_MANY) {
                 continue;
             }
             ModelInfo child = REGISTRY.info(registry, relation.target());
-            ModelQuery<? extends Model> children = ModelQuery.from(ACCESS.type(child), "c_").where(Q.eq("c_." + relation.column(), parentId));
+            List<ColumnMetadata> key = KeyColumns.referenced(relation, parent);
+            Condition[] match = new Condition[key.size()];
+            for (int i = 0; i < match.length; i++) {
+                match[i] = Q.eq("c_." + relation.columns().get(i), model.get(key.get(i).name()));
+            }
+            ModelQuery<? extends Model> children = ModelQuery.from(ACCESS.type(child), "c_").where(match.length == 1 ? match[0] : Q.and(match));
             deleteSet(child, children, 1);
         }
     }
@@ -168,15 +184,14 @@ public final class ModelPersistence {
             }
             return;
         }
-        ColumnMetadata pk = info.metadata().primaryKey().size() == 1 ? info.metadata().primaryKey().get(0) : null;
         for (Relation relation : info.relations().values()) {
-            if (relation.kind() != Relation.Kind.HAS_MANY || pk == null) {
+            if (relation.kind() != Relation.Kind.HAS_MANY) {
                 continue;
             }
             ModelInfo child = REGISTRY.info(registry, relation.target());
             String alias = "c" + depth + "_";
             ModelQuery<? extends Model> grandChildren = ModelQuery.from(ACCESS.type(child), alias)
-                    .where(Q.in(alias + "." + relation.column(), query.select(query.alias() + "." + pk.name())));
+                    .where(CascadeKeys.ofParents(KeyColumns.referenced(relation, info), relation, alias, query));
             deleteSet(child, grandChildren, depth + 1);
         }
         deleteWhere(query, Map.of());
@@ -255,7 +270,19 @@ public final class ModelPersistence {
         if (model.isFrozen()) {
             throw new FrozenModelException(model.getClass().getSimpleName(), model.id(), action);
         }
-        return bind(model);
+        return keyed(bind(model), action);
+    }
+
+    /** The info of a model that has a primary key (a view's own refusal comes later, as before); a model without one is read-only. */
+    private static ModelInfo keyed(ModelInfo info, String action) {
+        if (!info.metadata().isView()) {
+            KeyColumns.require(info.name(), info.metadata(), switch (action) {
+                case "save" -> "be saved";
+                case "destroy" -> "be destroyed";
+                default -> "be written by " + action;
+            });
+        }
+        return info;
     }
 
     /** Clears the model's errors and runs its {@code validate()}; true when it recorded none. */

@@ -18,6 +18,7 @@ import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.schema.TableMetadata;
 import dev.modelrepo.model.internal.Converters;
+import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.types.ColumnKind;
@@ -78,7 +79,7 @@ public final class ModelWriter {
             });
         }
         else {
-            ColumnMetadata pk = singleKey(info);
+            ColumnMetadata pk = generatedKey(info, columns);
             Object key = executor.execute(sql, task, true, ps -> {
                 bind(ps, model, columns, 1);
                 ps.executeUpdate();
@@ -90,7 +91,9 @@ public final class ModelWriter {
             if (pk != null && model.get(pk.name()) == null && key != null) {
                 ACCESS.write(model, pk.name(), ValueConverter.convert(key, pk.kind()));
             }
-            reread(model, info, stored);
+            if (!info.metadata().primaryKey().isEmpty()) {
+                reread(model, info, stored);
+            }
         }
         readTriggerWrites(model, info, declared, returning != null);
         ACCESS.markStored(model);
@@ -104,10 +107,10 @@ public final class ModelWriter {
             return false;
         }
         refuseView(info, "update");
-        ColumnMetadata pk = requireKey(info);
-        if (model.isDirty(pk.name())) {
-            throw new InvalidDataAccessApiUsageException("The primary key of " + info.name() + " cannot be changed by save (id="
-                    + model.id() + "); insert a new row instead");
+        List<ColumnMetadata> pk = requireKey(info, "be updated");
+        if (pk.stream().anyMatch(c -> model.isDirty(c.name()))) {
+            throw new InvalidDataAccessApiUsageException("The primary key of " + info.name() + " cannot be changed by save ("
+                    + identity(info, model) + "); insert a new row instead");
         }
         List<ColumnMetadata> columns = touch(model, table, info.table().updatedAt(), true) ? dirtyColumns(model, table) : dirty;
         ColumnMetadata version = versionColumn(info);
@@ -115,15 +118,14 @@ public final class ModelWriter {
         if (version != null) {
             columns.removeIf(c -> c.name().equals(version.name()));
         }
-        String sql = writeSql.updateByKey(table(info), columns, List.of(pk), version, currentVersion == null ? VersionMatch.IS_NULL
+        String sql = writeSql.updateByKey(table(info), columns, pk, version, currentVersion == null ? VersionMatch.IS_NULL
                 : VersionMatch.EQUALS);
         List<ColumnMetadata> declared = ReadBackColumns.declared(info);
         List<ColumnMetadata> readBack = ReadBackColumns.afterUpdate(columns, version, table, declared);
         String returning = readBack.isEmpty() ? null : dialect.updateReturning(sql, writeSql.columns(readBack));
         StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
         executor.execute(returning != null ? returning : sql, task, false, ps -> {
-            int p = bind(ps, model, columns, 1);
-            pk.binder().bind(ps, p++, model.id());
+            int p = bindKey(ps, model, pk, bind(ps, model, columns, 1));
             if (version != null && currentVersion != null) {
                 version.binder().bind(ps, p, currentVersion);
             }
@@ -155,14 +157,14 @@ public final class ModelWriter {
     /** DELETEs a stored model by key (and version). */
     public void delete(Model model, ModelInfo info) {
         refuseView(info, "delete");
-        ColumnMetadata pk = requireKey(info);
+        List<ColumnMetadata> pk = requireKey(info, "be deleted");
         ColumnMetadata version = versionColumn(info);
         Object currentVersion = version == null ? null : model.get(version.name());
-        String sql = writeSql.deleteByKey(table(info), List.of(pk), version, currentVersion == null ? VersionMatch.NONE : VersionMatch.EQUALS);
+        String sql = writeSql.deleteByKey(table(info), pk, version, currentVersion == null ? VersionMatch.NONE : VersionMatch.EQUALS);
         executor.execute(sql, StatementExecutor.Op.of("delete", info.metadata().name()), false, ps -> {
-            pk.binder().bind(ps, 1, model.id());
+            int p = bindKey(ps, model, pk, 1);
             if (version != null && currentVersion != null) {
-                version.binder().bind(ps, 2, currentVersion);
+                version.binder().bind(ps, p, currentVersion);
             }
             return requireAffected(ps.executeUpdate(), info, model, version, currentVersion);
         });
@@ -182,10 +184,15 @@ public final class ModelWriter {
 
     private static RuntimeException stale(ModelInfo info, Model model, @Nullable ColumnMetadata version, @Nullable Object currentVersion) {
         if (version != null) {
-            return new OptimisticLockingFailureException(info.name() + " id=" + model.id() + " was changed or deleted by another"
+            return new OptimisticLockingFailureException(info.name() + " " + identity(info, model) + " was changed or deleted by another"
                     + " transaction: " + version.name() + " " + currentVersion + " is stale; reload it (repo.reload(model)) and try again");
         }
-        return new EmptyResultDataAccessException(info.name() + " id=" + model.id() + " no longer exists", 1);
+        return new EmptyResultDataAccessException(info.name() + " " + identity(info, model) + " no longer exists", 1);
+    }
+
+    /** How messages name a stored model: {@code id=5}, or its key {@code Key[actor_id=1, film_id=23]} when composite. */
+    public static String identity(ModelInfo info, Model model) {
+        return info.metadata().primaryKey().size() > 1 ? model.key().toString() : "id=" + model.id();
     }
 
     /** Sets a maintained timestamp column to now (unless set already, or given, or generated); returns whether it did. */
@@ -214,17 +221,27 @@ public final class ModelWriter {
         return column;
     }
 
-    private static @Nullable ColumnMetadata singleKey(ModelInfo info) {
-        return info.metadata().primaryKey().size() == 1 ? info.metadata().primaryKey().get(0) : null;
+    /**
+     * The key column whose value the database generates when the INSERT did not write it: a single-column key, or the
+     * one column of a composite key left out (a generated id beside a partition column, say); null otherwise.
+     */
+    private static @Nullable ColumnMetadata generatedKey(ModelInfo info, List<ColumnMetadata> written) {
+        List<ColumnMetadata> pk = info.metadata().primaryKey();
+        List<ColumnMetadata> missing = pk.stream().filter(c -> !written.contains(c)).toList();
+        return pk.size() == 1 ? pk.get(0) : missing.size() == 1 ? missing.get(0) : null;
     }
 
-    private static ColumnMetadata requireKey(ModelInfo info) {
-        ColumnMetadata pk = singleKey(info);
-        if (pk == null) {
-            throw new InvalidDataAccessApiUsageException(info.name() + " needs a single-column primary key to be updated, deleted or reloaded"
-                    + " as a model; use updateWhere/deleteWhere, or a query");
+    private static List<ColumnMetadata> requireKey(ModelInfo info, String action) {
+        return KeyColumns.require(info.name(), info.metadata(), action);
+    }
+
+    /** Binds the model's key values from placeholder {@code from}; returns the next placeholder. */
+    private static int bindKey(java.sql.PreparedStatement ps, Model model, List<ColumnMetadata> key, int from) throws java.sql.SQLException {
+        int p = from;
+        for (ColumnMetadata column : key) {
+            column.binder().bind(ps, p++, model.get(column.name()));
         }
-        return pk;
+        return p;
     }
 
     private static void refuseView(ModelInfo info, String action) {
@@ -285,13 +302,13 @@ public final class ModelWriter {
      * loaded). Fails when the row no longer exists.
      */
     public void reload(Model model, ModelInfo info) {
-        ColumnMetadata pk = requireKey(info);
+        List<ColumnMetadata> pk = requireKey(info, "be reloaded");
         List<ColumnMetadata> all = info.metadata().columns();
-        String sql = writeSql.selectByKey(table(info), all, List.of(pk));
-        Object id = model.id();
+        String sql = writeSql.selectByKey(table(info), all, pk);
+        String identity = identity(info, model);
         Converters converters = ACCESS.converters(model);
         Object[] values = executor.execute(sql, StatementExecutor.Op.of("select", info.metadata().name()), false, ps -> {
-            pk.binder().bind(ps, 1, id);
+            bindKey(ps, model, pk, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;
@@ -305,17 +322,17 @@ public final class ModelWriter {
             }
         }, row -> row == null ? 0 : 1);
         if (values == null) {
-            throw new EmptyResultDataAccessException(info.name() + " id=" + id + " no longer exists", 1);
+            throw new EmptyResultDataAccessException(info.name() + " " + identity + " no longer exists", 1);
         }
         ACCESS.load(model, info.fullLayout(), values);
     }
 
     /** One follow-up SELECT of these columns by key, for databases without RETURNING. */
     private void reread(Model model, ModelInfo info, List<ColumnMetadata> columns) {
-        ColumnMetadata pk = requireKey(info);
-        String sql = writeSql.selectByKey(table(info), columns, List.of(pk));
+        List<ColumnMetadata> pk = requireKey(info, "be read back");
+        String sql = writeSql.selectByKey(table(info), columns, pk);
         executor.execute(sql, StatementExecutor.Op.of("select", info.metadata().name()), false, ps -> {
-            pk.binder().bind(ps, 1, model.id());
+            bindKey(ps, model, pk, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     writeBack(model, columns, rs);

@@ -287,10 +287,21 @@ public final class Ast {
     }
 
     /**
-     * {@code key IN} the keys a subquery selects (its first column, the same key), in the form the dialect's
-     * {@link dev.modelrepo.dialect.KeySubquery} gives. Built by the compiler, never by the DSL.
+     * {@code key IN} the keys a subquery selects (its first columns, the same key: one column, or several as a row value
+     * {@code (a, b) IN …}), in the form the dialect's {@link dev.modelrepo.dialect.KeySubquery} gives. Built by the
+     * compiler, never by the DSL.
      */
-    public record KeyIn(ColumnRef key, QuerySpec keys) implements Cond {
+    public record KeyIn(List<ColumnRef> key, QuerySpec keys) implements Cond {
+
+        public KeyIn {
+            key = List.copyOf(key);
+        }
+
+        /** A single-column key. */
+        public KeyIn(ColumnRef key, QuerySpec keys) {
+            this(List.of(key), keys);
+        }
+
         @Override
         public KeyIn shape(List<@Nullable Object> literals) {
             return new KeyIn(key, keys.shape(literals));

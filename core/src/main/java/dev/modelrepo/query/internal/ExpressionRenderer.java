@@ -93,10 +93,16 @@ final class ExpressionRenderer {
         }
     }
 
-    /** The key, then the subquery of keys in the dialect's form. */
+    /** The key (a row value of a composite key), then the subquery of keys in the dialect's form. */
     private void keyIn(Ast.KeyIn k) {
         KeySubquery form = dialect.keySubquery();
-        out.append(columnSql(k.key())).append(form.open(dialect.quote(scope.resolve(k.key()).column().sqlName())));
+        List<String> left = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (Ast.ColumnRef ref : k.key()) {
+            left.add(columnSql(ref));
+            names.add(dialect.quote(scope.resolve(ref).column().sqlName()));
+        }
+        out.append(KeySubquery.row(left)).append(form.open(names));
         subquery.accept(k.keys(), scope);
         out.append(form.close());
     }

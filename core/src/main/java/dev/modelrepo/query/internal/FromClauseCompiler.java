@@ -1,5 +1,6 @@
 package dev.modelrepo.query.internal;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,7 @@ import dev.modelrepo.dialect.JoinKind;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.UnknownRelationException;
+import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.model.internal.RegistryAccess;
@@ -129,25 +131,24 @@ final class FromClauseCompiler {
         }
     }
 
+    /** {@code target.pk = owner.fk} (belongs-to) or {@code target.fk = owner.pk} (has-many), AND-ed per column of a composite key. */
     private void relationCondition(Scope.Joined j, Scope scope, SqlWriter out) {
         Relation relation = j.relation();
         Source owner = scope.sources.get(j.owner());
         Source target = j.source();
-        if (relation.kind() == Relation.Kind.BELONGS_TO) {
-            out.append(qualified(target, primaryKey(target))).append(" = ").append(qualified(owner, checked(owner, relation.column())));
+        boolean belongsTo = relation.kind() == Relation.Kind.BELONGS_TO;
+        List<ColumnMetadata> pk = KeyColumns.referenced(relation, belongsTo ? target.model : owner.model);
+        for (int i = 0; i < pk.size(); i++) {
+            String key = pk.get(i).storedName();
+            String foreign = relation.columns().get(i);
+            out.append(i == 0 ? "" : " AND ");
+            if (belongsTo) {
+                out.append(qualified(target, key)).append(" = ").append(qualified(owner, checked(owner, foreign)));
+            }
+            else {
+                out.append(qualified(target, checked(target, foreign))).append(" = ").append(qualified(owner, key));
+            }
         }
-        else {
-            out.append(qualified(target, checked(target, relation.column()))).append(" = ").append(qualified(owner, primaryKey(owner)));
-        }
-    }
-
-    private String primaryKey(Source source) {
-        var pk = source.model.metadata().primaryKey();
-        if (pk.size() != 1) {
-            throw new UnknownColumnException(source.describedAs + " needs a single-column primary key to be joined by relation; it has "
-                    + pk.stream().map(ColumnMetadata::name).toList());
-        }
-        return pk.get(0).storedName();
     }
 
     private static String checked(Source source, String column) {

@@ -26,7 +26,7 @@ final class OrderAndPaging {
     static boolean pagesParents(QuerySpec spec, Scope scope, Purpose purpose) {
         boolean hasMany = scope.joins.stream().anyMatch(j -> j.relation() != null && j.relation().kind() == Relation.Kind.HAS_MANY);
         return hasMany && spec.select().isEmpty() && (spec.limit() != null || spec.offset() != null || purpose == Purpose.FIRST)
-                && scope.root.model != null && scope.root.model.metadata().primaryKey().size() == 1;
+                && scope.root.model != null && !scope.root.model.metadata().primaryKey().isEmpty();
     }
 
     /**
@@ -35,17 +35,17 @@ final class OrderAndPaging {
      * in the dialect's {@link dev.modelrepo.dialect.KeySubquery} form.
      */
     static QuerySpec pageParents(QuerySpec spec, Scope scope, Purpose purpose) {
-        String pk = scope.root.model.metadata().primaryKey().get(0).name();
-        List<Expr> keyAndOrder = new ArrayList<>();
-        keyAndOrder.add(new Ast.ColumnRef(spec.alias(), pk));
+        List<String> pk = scope.root.model.metadata().primaryKey().stream().map(c -> c.name()).toList();
+        List<Ast.ColumnRef> key = pk.stream().map(c -> new Ast.ColumnRef(spec.alias(), c)).toList();
+        List<Expr> keyAndOrder = new ArrayList<>(key);
         for (Ast.OrderItem item : spec.orderBy()) {
-            if (!(item.expression() instanceof Ast.ColumnRef ref && pk.equals(ref.column()) && (ref.alias() == null || ref.alias().equals(spec.alias())))) {
+            if (!(item.expression() instanceof Ast.ColumnRef ref && pk.contains(ref.column()) && (ref.alias() == null || ref.alias().equals(spec.alias())))) {
                 keyAndOrder.add(item.expression());
             }
         }
         Expr limit = spec.limit() != null ? spec.limit() : new Ast.Raw("1", List.of());
         QuerySpec page = spec.withSelect(keyAndOrder).withDistinct(true).withIncludes(List.of()).withLimit(purpose == Purpose.FIRST || spec.limit() != null ? limit : null);
-        Cond inPage = new Ast.KeyIn(new Ast.ColumnRef(spec.alias(), pk), page);
+        Cond inPage = new Ast.KeyIn(key, page);
         return spec.withLimit(null).withOffset(null).withWhere(spec.where() == null ? inPage : new Ast.Junction(true, List.of(spec.where(), inPage)));
     }
 

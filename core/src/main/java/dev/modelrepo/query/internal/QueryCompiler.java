@@ -145,6 +145,14 @@ public final class QueryCompiler {
         Scope scope = from.scope(spec, null);
         boolean hasMany = scope.joins.stream().anyMatch(j -> j.relation() != null && j.relation().kind() == Relation.Kind.HAS_MANY);
         var pk = scope.root.model != null ? scope.root.model.metadata().primaryKey() : List.<ColumnMetadata>of();
+        if (hasMany && pk.size() > 1) {
+            // COUNT(DISTINCT a, b) is not portable: count the distinct keys of a subquery
+            List<Ast.Expr> key = pk.stream().<Ast.Expr>map(c -> new Ast.ColumnRef(spec.alias(), c.name())).toList();
+            out.append("SELECT COUNT(*) FROM (");
+            select(unordered.withSelect(key).withDistinct(true).withIncludes(List.of()), null, out, Purpose.LIST, false);
+            out.append(") ").append(dialect.quote("count_"));
+            return;
+        }
         if (hasMany && pk.size() == 1) {
             out.append("SELECT COUNT(DISTINCT ").append(dialect.quote(scope.root.alias)).append('.')
                     .append(dialect.quote(pk.get(0).storedName())).append(')');

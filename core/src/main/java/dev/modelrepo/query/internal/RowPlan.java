@@ -18,17 +18,21 @@ import dev.modelrepo.types.ColumnReader;
  * @param related relations filled from a range of joined result columns
  */
 public record RowPlan(@Nullable ModelInfo model, RowLayout layout, ColumnReader[] readers, List<RelatedPlan> related,
-        boolean groupsRows, int keyIndex) {
+        boolean groupsRows, int keyIndex, int[] keyIndexes) {
 
     /**
-     * A plan; {@code groupsRows} (a has-many relation is joined: rows merge per root key) and {@code keyIndex}
-     * (the result index of the root's primary key, -1 when none) are derived once here, not per execution.
+     * A plan; {@code groupsRows} (a has-many relation is joined: rows merge per root key), {@code keyIndex} (the result
+     * index of the root's single-column primary key, -1 when none) and {@code keyIndexes} (the result indexes of every
+     * primary-key column, one or several; empty when the root has no key or a column is not selected) are derived once
+     * here, not per execution.
      */
     public static RowPlan of(@Nullable ModelInfo model, RowLayout layout, ColumnReader[] readers, List<RelatedPlan> related) {
         boolean groups = related.stream().anyMatch(RelatedPlan::many);
-        int key = model == null || model.metadata().primaryKey().size() != 1 ? -1
-                : layout.indexOf(model.metadata().primaryKey().get(0).name());
-        return new RowPlan(model, layout, readers, related, groups, key);
+        int[] keys = model == null ? new int[0] : model.metadata().primaryKey().stream().mapToInt(c -> layout.indexOf(c.name())).toArray();
+        if (java.util.Arrays.stream(keys).anyMatch(i -> i < 0)) {
+            keys = new int[0];
+        }
+        return new RowPlan(model, layout, readers, related, groups, keys.length == 1 ? keys[0] : -1, keys);
     }
 
     /**
@@ -36,8 +40,15 @@ public record RowPlan(@Nullable ModelInfo model, RowLayout layout, ColumnReader[
      *
      * @param nullCheck result index that is null exactly when a LEFT join found no row (the target's key)
      * @param many a has-many relation: rows of it are collected into {@code relatedList}
+     * @param key the result indexes that identify one related row (its key columns, one or several)
      */
     public record RelatedPlan(String relation, @Nullable String parentRelation, ModelInfo model, RowLayout layout,
-            int from, int nullCheck, boolean many) {
+            int from, int nullCheck, boolean many, int[] key) {
+
+        /** A relation identified by the one column {@code nullCheck}. */
+        public RelatedPlan(String relation, @Nullable String parentRelation, ModelInfo model, RowLayout layout, int from, int nullCheck,
+                boolean many) {
+            this(relation, parentRelation, model, layout, from, nullCheck, many, new int[] { nullCheck });
+        }
     }
 }

@@ -51,10 +51,7 @@ final class SelectListCompiler {
                     readers.add(reader(j.source(), c));
                 }
                 if (j.relation() != null) {
-                    ModelInfo target = j.source().model;
-                    int pkIndex = target.metadata().columns().indexOf(target.metadata().primaryKey().get(0));
-                    related.add(new RowPlan.RelatedPlan(j.relation().name(), j.parentRelation(), target,
-                            target.fullLayout(), from, from + pkIndex, j.relation().kind() == Relation.Kind.HAS_MANY));
+                    related.add(relatedPlan(j, from));
                 }
             }
         }
@@ -84,6 +81,21 @@ final class SelectListCompiler {
         ModelInfo model = scope.root.model;
         RowLayout layout = new RowLayout(model.name(), model.metadata(), names, own);
         return RowPlan.of(top ? model : null, layout, readers.toArray(ColumnReader[]::new), related);
+    }
+
+    /**
+     * The plan of a joined relation whose columns start at {@code from}: identified by the target's key columns (by all
+     * its columns when it has no key), null-checked on its first key column (or the child's foreign key).
+     */
+    private static RowPlan.RelatedPlan relatedPlan(Scope.Joined j, int from) {
+        ModelInfo target = j.source().model;
+        List<ColumnMetadata> columns = target.metadata().columns();
+        List<ColumnMetadata> pk = target.metadata().primaryKey();
+        int[] key = pk.isEmpty() ? java.util.stream.IntStream.range(from, from + columns.size()).toArray()
+                : pk.stream().mapToInt(c -> from + columns.indexOf(c)).toArray();
+        int nullCheck = pk.isEmpty() ? from + columns.indexOf(target.metadata().column(j.relation().columns().get(0))) : key[0];
+        return new RowPlan.RelatedPlan(j.relation().name(), j.parentRelation(), target, target.fullLayout(), from, nullCheck,
+                j.relation().kind() == Relation.Kind.HAS_MANY, key);
     }
 
     private String outputName(Expr e, Scope scope) {

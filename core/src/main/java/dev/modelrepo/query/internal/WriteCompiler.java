@@ -67,14 +67,15 @@ final class WriteCompiler {
         }
         else {
             var pk = model.metadata().primaryKey();
-            if (pk.size() != 1) {
-                throw new InvalidQueryException(model.name() + " needs a single-column primary key for a write by a query with joins or paging");
+            if (pk.isEmpty()) {
+                throw new InvalidQueryException(model.name() + " has no primary key, which a write by a query with joins or paging needs"
+                        + " to keep its rows");
             }
-            String key = dialect.quote(pk.get(0).storedName());
+            List<String> key = pk.stream().map(c -> dialect.quote(c.storedName())).toList();
             KeySubquery keys = dialect.keySubquery();
-            out.append(" WHERE ").append(key).append(keys.open(key));
-            compiler.select(spec.withSelect(List.of(new Ast.ColumnRef(spec.alias(), pk.get(0).name()))).withIncludes(List.of()), null, out,
-                    Purpose.LIST, false);
+            out.append(" WHERE ").append(KeySubquery.row(key)).append(keys.open(key));
+            List<Ast.Expr> select = pk.stream().<Ast.Expr>map(c -> new Ast.ColumnRef(spec.alias(), c.name())).toList();
+            compiler.select(spec.withSelect(select).withIncludes(List.of()), null, out, Purpose.LIST, false);
             out.append(keys.close());
         }
         return new CompiledQuery(out.finish(), out.slots, null, model.name(), model.metadata().name(), dialect.likeEscaper());

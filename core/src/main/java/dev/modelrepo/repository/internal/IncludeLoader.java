@@ -11,26 +11,33 @@ import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.dialect.InListStrategy;
+import dev.modelrepo.model.Key;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.UnknownRelationException;
+import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.model.internal.RegistryAccess;
+import dev.modelrepo.query.Condition;
 import dev.modelrepo.query.ModelQuery;
+import dev.modelrepo.query.Order;
 import dev.modelrepo.query.Q;
 
 /**
  * Eager loading without N+1: for each relation level of {@code include("departments.employees")}, one query
  * selects the related rows of all loaded parents by key ({@code = ANY(?)}, or a padded IN chunked to half the
- * engine's bind limit) and the results are attached to their parents.
+ * engine's bind limit; composite keys as OR-chains of 256 keys) and the results are attached to their parents.
  */
 final class IncludeLoader {
 
     private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
     private static final RegistryAccess<ModelRegistry> REGISTRY = RegistryAccess.get(ModelRegistry.class);
+
+    /** Composite keys per query at most: one OR-chain of this many key matches (SQLite nests an OR-chain 1000 deep at most). */
+    private static final int COMPOSITE_KEYS_PER_QUERY = 256;
 
 
     private final ModelRegistry registry;
@@ -96,28 +103,28 @@ final class IncludeLoader {
     }
 
     private List<? extends Model> loadChildren(List<? extends Model> parents, ModelInfo parent, Relation relation) {
-        String pk = parent.metadata().primaryKey().get(0).name();
+        List<String> pk = KeyColumns.names(KeyColumns.referenced(relation, parent));
         Set<Object> keys = new LinkedHashSet<>();
         for (Model p : parents) {
-            Object key = p.get(pk);
+            Object key = keyOf(p, pk, pk);
             if (key != null) {
                 keys.add(key);
             }
         }
         ModelInfo child = REGISTRY.info(registry, relation.target());
-        String childPk = child.metadata().primaryKey().isEmpty() ? relation.column() : child.metadata().primaryKey().get(0).name();
+        List<String> order = child.metadata().primaryKey().isEmpty() ? relation.columns() : KeyColumns.names(child.metadata().primaryKey());
         Map<Object, List<Model>> byParent = new LinkedHashMap<>();
         List<Model> all = new ArrayList<>();
-        for (List<Object> chunk : chunks(keys)) {
-            ModelQuery<? extends Model> q = ModelQuery.from(ACCESS.type(child), "i_").where(Q.in("i_." + relation.column(), Q.param("keys")))
-                    .orderBy(Q.asc("i_." + childPk));
-            for (Model c : lister.apply(q, Map.of("keys", chunk))) {
-                byParent.computeIfAbsent(normalize(c.get(relation.column())), k -> new ArrayList<>()).add(c);
+        for (List<Object> chunk : chunks(keys, pk.size())) {
+            ModelQuery<? extends Model> q = byKeys(child, relation.columns(), pk, chunk)
+                    .orderBy(order.stream().map(c -> Q.asc("i_." + c)).toArray(Order[]::new));
+            for (Model c : lister.apply(q, params(chunk, pk.size()))) {
+                byParent.computeIfAbsent(keyOf(c, relation.columns(), pk), k -> new ArrayList<>()).add(c);
                 all.add(c);
             }
         }
         for (Model p : parents) {
-            List<Model> children = byParent.get(normalize(p.get(pk)));
+            List<Model> children = byParent.get(keyOf(p, pk, pk));
             ACCESS.setRelated(p, relation.name(), children == null ? new ArrayList<>() : children);
         }
         return all;
@@ -125,30 +132,80 @@ final class IncludeLoader {
 
     private List<? extends Model> loadOwners(List<? extends Model> parents, Relation relation) {
         ModelInfo owner = REGISTRY.info(registry, relation.target());
-        String pk = owner.metadata().primaryKey().get(0).name();
+        List<String> pk = KeyColumns.names(KeyColumns.referenced(relation, owner));
         Set<Object> keys = new LinkedHashSet<>();
         for (Model p : parents) {
-            Object key = p.get(relation.column());
+            Object key = keyOf(p, relation.columns(), pk);
             if (key != null) {
                 keys.add(key);
             }
         }
         Map<Object, Model> byKey = new LinkedHashMap<>();
-        for (List<Object> chunk : chunks(keys)) {
-            ModelQuery<? extends Model> q = ModelQuery.from(ACCESS.type(owner), "i_").where(Q.in("i_." + pk, Q.param("keys")));
-            for (Model o : lister.apply(q, Map.of("keys", chunk))) {
-                byKey.put(normalize(o.get(pk)), o);
+        for (List<Object> chunk : chunks(keys, pk.size())) {
+            for (Model o : lister.apply(byKeys(owner, pk, pk, chunk), params(chunk, pk.size()))) {
+                byKey.put(keyOf(o, pk, pk), o);
             }
         }
         for (Model p : parents) {
-            ACCESS.setRelated(p, relation.name(), byKey.get(normalize(p.get(relation.column()))));
+            ACCESS.setRelated(p, relation.name(), byKey.get(keyOf(p, relation.columns(), pk)));
         }
         return new ArrayList<>(byKey.values());
     }
 
-    private List<List<Object>> chunks(Set<Object> keys) {
+    /**
+     * The rows of {@code info} (aliased {@code i_}) whose {@code columns} hold one of the keys: {@code c IN (:keys)} for a
+     * single column (one array or a padded list); for a composite key an OR-chain of column matches, one per key, padded to
+     * a power of two by repeating the last key so that few SQL shapes are cached.
+     */
+    private static ModelQuery<? extends Model> byKeys(ModelInfo info, List<String> columns, List<String> names, List<Object> chunk) {
+        ModelQuery<? extends Model> query = ModelQuery.from(ACCESS.type(info), "i_");
+        if (columns.size() == 1) {
+            return query.where(Q.in("i_." + columns.get(0), Q.param("keys")));
+        }
+        Condition[] alternatives = new Condition[padded(chunk.size())];
+        for (int k = 0; k < alternatives.length; k++) {
+            Key key = (Key) chunk.get(Math.min(k, chunk.size() - 1));
+            Condition[] parts = new Condition[columns.size()];
+            for (int c = 0; c < parts.length; c++) {
+                parts[c] = Q.eq("i_." + columns.get(c), key.get(names.get(c)));
+            }
+            alternatives[k] = Q.and(parts);
+        }
+        return query.where(Q.or(alternatives));
+    }
+
+    private static Map<String, ?> params(List<Object> chunk, int width) {
+        return width == 1 ? Map.of("keys", chunk) : Map.of();
+    }
+
+    /** The smallest power of two of at least {@code n}. */
+    static int padded(int n) {
+        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+    }
+
+    /**
+     * The model's values of {@code columns} as one key: the normalized value of a single column, or a {@link Key} named
+     * {@code names} (the referenced key's columns, so that a foreign key and the key it refers to compare equal); null when
+     * a value is missing.
+     */
+    private static @Nullable Object keyOf(Model model, List<String> columns, List<String> names) {
+        if (columns.size() == 1) {
+            return normalize(model.get(columns.get(0)));
+        }
+        List<@Nullable Object> values = new ArrayList<>(columns.size());
+        for (String column : columns) {
+            Object value = model.get(column);
+            if (value == null) {
+                return null;
+            }
+            values.add(value);
+        }
+        return Key.of(names, values);
+    }
+
+    private List<List<Object>> chunks(Set<Object> keys, int width) {
         List<Object> all = new ArrayList<>(keys);
-        int chunk = keysPerQuery(registry.dialect());
+        int chunk = width == 1 ? keysPerQuery(registry.dialect()) : compositeKeysPerQuery(registry.dialect(), width);
         if (all.size() <= chunk) {
             return all.isEmpty() ? List.of() : List.of(all);
         }
@@ -157,6 +214,11 @@ final class IncludeLoader {
             chunks.add(all.subList(i, Math.min(all.size(), i + chunk)));
         }
         return chunks;
+    }
+
+    /** Composite keys per query: 256 (an OR-chain every engine plans as index lookups), within half the bind limit. */
+    static int compositeKeysPerQuery(dev.modelrepo.dialect.Dialect dialect, int width) {
+        return Math.max(1, Math.min(COMPOSITE_KEYS_PER_QUERY, Integer.highestOneBit(dialect.bulk().maxBindParameters() / 2 / width)));
     }
 
     /**

