@@ -117,7 +117,7 @@ final class ValueMessages {
                 case TIME -> "HH:mm[:ss[.SSSSSS]]";
                 case TIMESTAMP, TIMESTAMP_TZ -> "yyyy-MM-ddTHH:mm[:ss[.SSSSSS]][Z|+hh:mm]";
                 case BOOLEAN -> "true, false, 1 or 0";
-                case UUID -> "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+                case UUID -> "8-4-4-4-12 hex digits, like 123e4567-e89b-12d3-a456-426614174000";
                 default -> null;
             };
             if (format != null) {
