@@ -10,6 +10,7 @@ import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueBinder;
 import dev.modelrepo.schema.ColumnTypeInfo;
 import dev.modelrepo.schema.DeclaredType;
+import dev.modelrepo.schema.InsertRouting;
 import dev.modelrepo.schema.TypeCatalog;
 import dev.modelrepo.types.ColumnReader;
 
@@ -44,6 +45,11 @@ public class PostgresDialect extends AnsiDialect {
     @Override
     public TypeCatalog typeCatalog() {
         return PostgresTypeCatalog.INSTANCE;
+    }
+
+    @Override
+    public InsertRouting insertRouting() {
+        return PostgresInsertRules.INSTANCE;
     }
 
     @Override

@@ -39,4 +39,9 @@ public interface MetadataConventions {
     default GeneratedColumnDetection generatedColumns() {
         return GeneratedColumnDetection.STANDARD;
     }
+
+    /** How this database tells that INSERTs into a table are rewritten so that RETURNING cannot run; never by default. */
+    default InsertRouting insertRouting() {
+        return InsertRouting.NONE;
+    }
 }

@@ -80,7 +80,9 @@ public final class MetadataReader {
                     r.defaultValue(), type.autoIncrement(), pk.contains(r.name()), kind, type.declared(),
                     written.generated().contains(r.name()), written.setOnUpdate().contains(r.name()))));
         }
-        return new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns, List.copyOf(pk));
+        TableMetadata table = new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns, List.copyOf(pk));
+        return found.view ? table
+                : table.withInsertRule(dialect.insertRouting().blockingRule(catalogConnection, found.catalog, found.schema, found.table));
     }
 
     /** The primary-key columns of a table, by stored name, in key order (KEY_SEQ; a driver reporting none keeps its order). */
@@ -129,7 +131,7 @@ public final class MetadataReader {
                     c.setOnUpdate())));
         }
         return new TableMetadata(described.storedName(), described.storedSchema(), described.isView(), columns,
-                described.primaryKey().stream().map(ColumnMetadata::storedName).toList());
+                described.primaryKey().stream().map(ColumnMetadata::storedName).toList()).withInsertRule(described.insertRule());
     }
 
     /** One column of {@link DatabaseMetaData#getColumns}, before the generated columns are known. */

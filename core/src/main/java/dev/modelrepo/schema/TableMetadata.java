@@ -26,6 +26,8 @@ public final class TableMetadata {
 
     private final List<ColumnMetadata> primaryKey;
 
+    private final @Nullable String insertRule;
+
     public TableMetadata(String storedName, @Nullable String storedSchema, boolean view, List<ColumnMetadata> columns) {
         this(storedName, storedSchema, view, columns, List.of());
     }
@@ -52,6 +54,32 @@ public final class TableMetadata {
         this.byName = Collections.unmodifiableMap(map);
         pk.sort(java.util.Comparator.comparingInt(c -> keyOrder.contains(c.storedName()) ? keyOrder.indexOf(c.storedName()) : keyOrder.size()));
         this.primaryKey = List.copyOf(pk);
+        this.insertRule = null;
+    }
+
+    private TableMetadata(TableMetadata table, @Nullable String insertRule) {
+        this.name = table.name;
+        this.storedName = table.storedName;
+        this.storedSchema = table.storedSchema;
+        this.view = table.view;
+        this.columns = table.columns;
+        this.byName = table.byName;
+        this.primaryKey = table.primaryKey;
+        this.insertRule = insertRule;
+    }
+
+    /** This table with INSERTs rewritten by that rule (see {@link #insertRule()}); the same table when null. */
+    public TableMetadata withInsertRule(@Nullable String rule) {
+        return rule == null && insertRule == null ? this : new TableMetadata(this, rule);
+    }
+
+    /**
+     * The rule that rewrites INSERTs into this table so that the database refuses {@code INSERT … RETURNING} and
+     * ignores it for COPY (PostgreSQL's rule-routed partitions), or null. Such a table is written by plain INSERTs
+     * and read back by key.
+     */
+    public @Nullable String insertRule() {
+        return insertRule;
     }
 
     /** The table name in lower case. */

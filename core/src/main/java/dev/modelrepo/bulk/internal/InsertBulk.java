@@ -28,7 +28,8 @@ final class InsertBulk {
         String table = engine.writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("insert-bulk", info.metadata().name());
         return engine.inTransaction(label, options, () -> {
-            if (engine.support.insertMethod() == BulkSupport.InsertMethod.COPY) {
+            // COPY ignores the rules that rewrite INSERTs: a rule-routed table takes multi-row INSERTs
+            if (engine.support.insertMethod() == BulkSupport.InsertMethod.COPY && info.metadata().insertRule() == null) {
                 long copied = copy(label, table, columns.list, source, op, rows.size());
                 if (copied >= 0) {
                     return (int) copied;

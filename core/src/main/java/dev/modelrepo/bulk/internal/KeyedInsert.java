@@ -125,6 +125,11 @@ final class KeyedInsert {
             cols.add(generated);
             cols.addAll(columns);
         }
+        if (info.metadata().insertRule() != null) {
+            // a rule rewrites INSERTs into this table and refuses RETURNING: a plain batch, then a SELECT by key
+            batchKeys(cols, false);
+            return;
+        }
         List<ColumnMetadata> rowColumns = cols;
         int[] keyAt = key.columns().stream().mapToInt(rowColumns::indexOf).toArray();
         int[] returnedKeyAt = key.columns().stream().mapToInt(c -> all.indexOf(c) + 1).toArray();
@@ -208,22 +213,26 @@ final class KeyedInsert {
 
     /** One single-row INSERT as a JDBC batch; generated keys come back in batch order; then one SELECT by key. */
     private void batchKeys() {
-        boolean generated = this.generated != null;
-        RowSource source = source(columns);
-        Chunk chunk = new Chunk(columns.size(), options.batchSize());
-        String sql = insertSql();
-        ChunkWriter writer = new ChunkWriter(engine.executor, engine.support, label, op, n -> engine.support.insert(table, columns, n),
-                columns, List.of(), new Object[0]);
+        batchKeys(columns, generated != null);
+    }
+
+    /** {@link #batchKeys()} of these columns, reading generated keys or not. */
+    private void batchKeys(List<ColumnMetadata> cols, boolean generated) {
+        RowSource source = source(cols);
+        Chunk chunk = new Chunk(cols.size(), options.batchSize());
+        String sql = insertSql(cols);
+        ChunkWriter writer = new ChunkWriter(engine.executor, engine.support, label, op, n -> engine.support.insert(table, cols, n),
+                cols, List.of(), new Object[0]);
         boolean transactional = TransactionSynchronizationManager.isActualTransactionActive();
         while (fill(chunk, source)) {
             if (transactional) {
-                batch(writer, sql, generated, chunk);
+                batch(writer, sql, generated, chunk, cols);
             }
             else {
                 // without a transaction a batch could commit some of its rows before a failing one, and their keys
                 // would never be read: each chunk commits whole or not at all
                 engine.inTransaction(label, BulkSettings.DEFAULTS, () -> {
-                    batch(writer, sql, generated, chunk);
+                    batch(writer, sql, generated, chunk, cols);
                     return Boolean.TRUE;
                 });
             }
@@ -231,11 +240,11 @@ final class KeyedInsert {
     }
 
     /** One chunk's rows as a JDBC batch, their generated keys, then their stored rows. */
-    private void batch(ChunkWriter writer, String sql, boolean generated, Chunk chunk) {
+    private void batch(ChunkWriter writer, String sql, boolean generated, Chunk chunk, List<ColumnMetadata> cols) {
         try {
             engine.executor.execute(sql, op, generated, ps -> {
                 for (int r = 0; r < chunk.size(); r++) {
-                    bindRow(ps, chunk, r);
+                    bindRow(ps, chunk, r, cols);
                     ps.addBatch();
                 }
                 writer.executeBatch(ps);
@@ -316,12 +325,20 @@ final class KeyedInsert {
     }
 
     private void bindRow(PreparedStatement ps, Chunk chunk, int row) throws SQLException {
-        for (int c = 0; c < columns.size(); c++) {
-            columns.get(c).binder().bind(ps, c + 1, chunk.value(row, c));
+        bindRow(ps, chunk, row, columns);
+    }
+
+    private static void bindRow(PreparedStatement ps, Chunk chunk, int row, List<ColumnMetadata> cols) throws SQLException {
+        for (int c = 0; c < cols.size(); c++) {
+            cols.get(c).binder().bind(ps, c + 1, chunk.value(row, c));
         }
     }
 
     private String insertSql() {
-        return columns.isEmpty() ? engine.dialect.insertDefaults(table) : engine.writer.sql().insert(table, columns);
+        return insertSql(columns);
+    }
+
+    private String insertSql(List<ColumnMetadata> cols) {
+        return cols.isEmpty() ? engine.dialect.insertDefaults(table) : engine.writer.sql().insert(table, cols);
     }
 }

@@ -52,12 +52,14 @@ public final class ModelWriter {
     /** INSERTs a new model and writes the stored row (generated key, defaults, truncated values) back. */
     public void insert(Model model, ModelInfo info) {
         TableMetadata table = info.metadata();
-        List<ColumnMetadata> columns = prepareInsert(model, info);
         String tableSql = table(info);
+        boolean routed = table.insertRule() != null;
+        List<ColumnMetadata> columns = routed ? RoutedInsertKeys.withKey(model, info, prepareInsert(model, info), dialect, executor, tableSql)
+                : prepareInsert(model, info);
         String sql = columns.isEmpty() ? dialect.insertDefaults(tableSql) : writeSql.insert(tableSql, columns);
         List<ColumnMetadata> declared = ReadBackColumns.declared(info);
         List<ColumnMetadata> stored = ReadBackColumns.afterInsert(table, columns, declared);
-        String returning = stored.isEmpty() ? null : dialect.insertReturning(sql, writeSql.columns(stored));
+        String returning = stored.isEmpty() || routed ? null : dialect.insertReturning(sql, writeSql.columns(stored));
         StatementExecutor.Op task = StatementExecutor.Op.of("insert", table.name());
         if (returning != null) {
             executor.execute(returning, task, false, ps -> {
@@ -66,17 +68,20 @@ public final class ModelWriter {
                     if (!rs.next()) {
                         throw new EmptyResultDataAccessException("insert " + info.name() + " returned no row", 1);
                     }
-                    writeBack(model, stored, rs);
+                    writeStored(model, stored, rs);
                 }
                 return 1;
             });
         }
-        else if (stored.isEmpty()) {
-            // every column written, none the database could change: nothing to read back
+        else if (stored.isEmpty() || routed) {
+            // every column written and none the database could change, or a table whose rule refuses RETURNING
             executor.execute(sql, task, false, ps -> {
                 bind(ps, model, columns, 1);
                 return ps.executeUpdate();
             });
+            if (!stored.isEmpty()) {
+                reread(model, info, stored);
+            }
         }
         else {
             ColumnMetadata pk = generatedKey(info, columns);
@@ -136,7 +141,7 @@ public final class ModelWriter {
                 if (!rs.next()) {
                     throw stale(info, model, version, currentVersion);
                 }
-                writeBack(model, readBack, rs);
+                writeStored(model, readBack, rs);
                 return 1;
             }
         });
@@ -278,8 +283,8 @@ public final class ModelWriter {
         return p;
     }
 
-    /** Writes stored values back into the model, inflating converted columns. */
-    private static void writeBack(Model model, List<ColumnMetadata> columns, ResultSet rs) throws java.sql.SQLException {
+    /** Writes the stored values of these columns, read from the current row of {@code rs}, back into the model (converted). */
+    public static void writeStored(Model model, List<ColumnMetadata> columns, ResultSet rs) throws java.sql.SQLException {
         Converters converters = ACCESS.converters(model);
         for (int i = 0; i < columns.size(); i++) {
             ColumnMetadata column = columns.get(i);
@@ -335,7 +340,7 @@ public final class ModelWriter {
             bindKey(ps, model, pk, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    writeBack(model, columns, rs);
+                    writeStored(model, columns, rs);
                     return 1;
                 }
             }
@@ -377,11 +382,6 @@ public final class ModelWriter {
     /** Fails when the model reads a view (read-only). */
     public static void checkWritable(ModelInfo info, String action) {
         refuseView(info, action);
-    }
-
-    /** Writes the stored values of these columns, read from the current row of {@code rs}, back into the model. */
-    public static void writeStored(Model model, List<ColumnMetadata> columns, ResultSet rs) throws java.sql.SQLException {
-        writeBack(model, columns, rs);
     }
 
     /** The quoted (schema-qualified where the model names a schema) table of the model. */
