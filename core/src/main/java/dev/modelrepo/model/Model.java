@@ -117,7 +117,7 @@ public abstract class Model implements ColumnValues {
     public Model set(String column, @Nullable Object value) {
         dev.modelrepo.internal.Arguments.notNull(column, "column");
         if (frozen) {
-            throw new FrozenModelException(modelName(), id(), "set '" + column + "' on");
+            throw new FrozenModelException(this, "set '" + column + "' on");
         }
         RowLayout l = layout;
         TableMetadata table = l != null ? l.table() : null;

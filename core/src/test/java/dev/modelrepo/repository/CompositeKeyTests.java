@@ -22,6 +22,7 @@ import dev.modelrepo.fixtures.keys.Film;
 import dev.modelrepo.fixtures.keys.FilmActor;
 import dev.modelrepo.fixtures.keys.FilmLog;
 import dev.modelrepo.fixtures.keys.Score;
+import dev.modelrepo.model.FrozenModelException;
 import dev.modelrepo.model.Key;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.test.Changelog;
@@ -240,6 +241,8 @@ class CompositeKeyTests {
         cast.repo().destroy(loaded);
         assertThat(loaded.isFrozen()).isTrue();
         assertThat(rows(db, "SELECT film_id FROM film_actors WHERE actor_id = ?", cast.actor())).containsExactly(List.of(other));
+        assertThatThrownBy(() -> loaded.set("role", "again")).isInstanceOf(FrozenModelException.class)
+                .hasMessageContaining("FilmActor " + loaded.key()).hasMessageNotContaining("id=null");
     }
 
     @EngineTest(engines = { Engine.H2, Engine.POSTGRESQL, Engine.MARIADB, Engine.MYSQL })

@@ -130,7 +130,7 @@ public final class ModelPersistence {
     /** Deletes the model (and, with {@link Cascade#ALL}, its has-many children) in one transaction; freezes it. */
     public void destroy(Model model, Cascade cascade) {
         if (model.isFrozen()) {
-            throw new FrozenModelException(model.getClass().getSimpleName(), model.id(), "destroy");
+            throw new FrozenModelException(model, "destroy");
         }
         if (model.isNew()) {
             throw new org.springframework.dao.InvalidDataAccessApiUsageException("Cannot destroy a new "
@@ -268,7 +268,7 @@ public final class ModelPersistence {
     /** The start of every write of a model (save, destroy, bulk insertAll/updateAll): refuses a frozen one, binds a new one. */
     public ModelInfo writable(Model model, String action) {
         if (model.isFrozen()) {
-            throw new FrozenModelException(model.getClass().getSimpleName(), model.id(), action);
+            throw new FrozenModelException(model, action);
         }
         return keyed(bind(model), action);
     }
