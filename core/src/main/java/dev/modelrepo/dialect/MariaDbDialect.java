@@ -44,6 +44,15 @@ public class MariaDbDialect extends MySqlDialect {
         return atLeast(10, 5) ? insertSql + " RETURNING " + columns : null;
     }
 
+    /**
+     * MariaDB reports a nullable column without a default as having the default {@code NULL} (a string default is
+     * quoted, {@code 'NULL'}): that is no default.
+     */
+    @Override
+    public @org.jspecify.annotations.Nullable String columnDefault(@org.jspecify.annotations.Nullable String reported) {
+        return reported == null || reported.equalsIgnoreCase("NULL") ? null : reported;
+    }
+
     /** FOR UPDATE and LOCK IN SHARE MODE, NOWAIT, WAIT n, SKIP LOCKED from 10.6; no OF. */
     @Override
     public LockClauses locks() {

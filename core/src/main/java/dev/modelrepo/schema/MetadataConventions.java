@@ -40,6 +40,14 @@ public interface MetadataConventions {
         return GeneratedColumnDetection.STANDARD;
     }
 
+    /**
+     * A column's default as the database means it, from what {@code DatabaseMetaData} reports in {@code COLUMN_DEF}: null
+     * when the column has none. As reported by default.
+     */
+    default @Nullable String columnDefault(@Nullable String reported) {
+        return reported;
+    }
+
     /** How this database tells that INSERTs into a table are rewritten so that RETURNING cannot run; never by default. */
     default InsertRouting insertRouting() {
         return InsertRouting.NONE;

@@ -64,7 +64,7 @@ public final class MetadataReader {
                 if (found.table.equals(rs.getString("TABLE_NAME"))) {
                     String name = rs.getString("COLUMN_NAME");
                     rows.add(new Row(name, typeInfo(rs, pk, declared.get(name)), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-                            rs.getString("COLUMN_DEF"), "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))));
+                            dialect.columnDefault(rs.getString("COLUMN_DEF")), "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))));
                 }
             }
         }
