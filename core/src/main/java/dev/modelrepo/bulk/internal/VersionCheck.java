@@ -83,6 +83,6 @@ final class VersionCheck {
     static OptimisticLockingFailureException stale(String label, BulkKeys key, ColumnMetadata version, List<Object> keys) {
         return new OptimisticLockingFailureException(label + ": " + (keys.isEmpty() ? "some" : keys.size()) + " row(s) were changed or"
                 + " deleted by another transaction (" + version.name() + " is stale)" + (keys.isEmpty() ? "" : ", " + key.label() + " "
-                + BulkEngine.abbreviate(keys)) + "; nothing was overwritten and the transaction is rolled back: reload them and try again");
+                + BulkEngine.abbreviate(keys)) + "; nothing was overwritten and the transaction is rolled back: reload them (repo.reload(model)) and try again");
     }
 }
