@@ -52,6 +52,12 @@ public class PostgresDialect extends AnsiDialect {
         return PostgresInsertRules.INSTANCE;
     }
 
+    /** pgjdbc lists primary and imported keys of a whole schema for a null table. */
+    @Override
+    public boolean readsWholeSchemas() {
+        return true;
+    }
+
     @Override
     public ColumnKind columnKind(ColumnTypeInfo type) {
         ColumnKind declared = PostgresTypes.kindOf(type.declared());

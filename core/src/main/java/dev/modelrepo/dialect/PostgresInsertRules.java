@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,13 +21,16 @@ final class PostgresInsertRules implements InsertRouting {
     static final PostgresInsertRules INSTANCE = new PostgresInsertRules();
 
     // ev_type '3' is INSERT; an ev_qual of '<>' is a rule without WHERE
-    private static final String SQL = "SELECT r.rulename FROM pg_catalog.pg_rewrite r"
+    private static final String RULES = "SELECT c.relname, min(r.rulename) FROM pg_catalog.pg_rewrite r"
             + " JOIN pg_catalog.pg_class c ON c.oid = r.ev_class"
             + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE r.ev_type = '3' AND r.is_instead AND c.relkind IN ('r', 'p')"
-            + " AND c.relname = ? AND (n.nspname = ? OR (? IS NULL AND pg_catalog.pg_table_is_visible(c.oid)))"
-            + " AND (r.ev_qual::text <> '<>' OR pg_catalog.pg_get_ruledef(r.oid) NOT LIKE '%RETURNING%')"
-            + " ORDER BY r.rulename LIMIT 1";
+            + " AND (n.nspname = ? OR (? IS NULL AND pg_catalog.pg_table_is_visible(c.oid)))"
+            + " AND (r.ev_qual::text <> '<>' OR pg_catalog.pg_get_ruledef(r.oid) NOT LIKE '%RETURNING%')";
+
+    private static final String TABLE_SQL = RULES + " AND c.relname = ? GROUP BY c.relname";
+
+    private static final String SCHEMA_SQL = RULES + " GROUP BY c.relname";
 
     private PostgresInsertRules() {
     }
@@ -33,13 +38,29 @@ final class PostgresInsertRules implements InsertRouting {
     @Override
     public @Nullable String blockingRule(Connection connection, @Nullable String catalog, @Nullable String schema, String table)
             throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SQL)) {
-            ps.setString(1, table);
+        try (PreparedStatement ps = connection.prepareStatement(TABLE_SQL)) {
+            ps.setString(1, schema);
             ps.setString(2, schema);
-            ps.setString(3, schema);
+            ps.setString(3, table);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() ? rs.getString(2) : null;
             }
         }
+    }
+
+    @Override
+    public Map<String, String> blockingRulesOfSchema(Connection connection, @Nullable String catalog, @Nullable String schema)
+            throws SQLException {
+        Map<String, String> rules = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(SCHEMA_SQL)) {
+            ps.setString(1, schema);
+            ps.setString(2, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rules.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return rules;
     }
 }

@@ -177,6 +177,7 @@ public final class ModelRegistry {
      * {@code @Table(readBack)} column its table does not have (with missing tables, that one is attached as suppressed).
      */
     public void loadAll() {
+        prefetch();
         List<UnknownTableException> missing = new ArrayList<>();
         List<ModelInfo> loaded = new ArrayList<>();
         for (Class<? extends Model> type : registered) {
@@ -237,7 +238,7 @@ public final class ModelRegistry {
 
     /** The metadata of any table by name (for joins by table), failing when it does not exist. */
     public TableMetadata tableMetadata(String name, @Nullable String schema, String usedBy) {
-        String key = (schema == null ? "" : schema + ".") + name.toLowerCase(java.util.Locale.ROOT);
+        String key = tableKey(name, schema);
         TableMetadata cached = tables.get(key);
         if (cached != null) {
             return cached;
@@ -245,6 +246,49 @@ public final class ModelRegistry {
         TableMetadata loaded = load(name, schema, usedBy);
         tables.putIfAbsent(key, loaded);
         return loaded;
+    }
+
+    /**
+     * Reads the tables of the registered models that are not cached yet, schema by schema, in one schema-wide pass
+     * where the dialect can and at least {@value #SCHEMA_READ_MIN_TABLES} tables of a schema are wanted (start-up with
+     * many models); a table it does not find is left to {@link #load}, which names it.
+     */
+    private void prefetch() {
+        if (dataSource == null) {
+            return;
+        }
+        Map<String, List<String>> wanted = new java.util.LinkedHashMap<>();
+        for (Class<? extends Model> type : registered) {
+            Table table = ModelDeclarations.table(type);
+            String schema = table.schema();
+            if (!models.containsKey(type) && !tables.containsKey(tableKey(table.name(), schema.isEmpty() ? null : schema))) {
+                wanted.computeIfAbsent(schema, s -> new ArrayList<>()).add(table.name());
+            }
+        }
+        wanted.forEach((schema, names) -> {
+            if (names.size() < SCHEMA_READ_MIN_TABLES) {
+                return;
+            }
+            String named = schema.isEmpty() ? null : schema;
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                reader.readAll(connection, names, named).forEach((name, table) -> tables.putIfAbsent(tableKey(name, named), table));
+            }
+            catch (SQLException ex) {
+                var translated = dialect.exceptionTranslator().translate("read metadata of schema " + schema, null, ex);
+                throw translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("read metadata", null, ex);
+            }
+            finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        });
+    }
+
+    /** Fewer tables of a schema than this are read one by one even by {@link #loadAll}. */
+    static final int SCHEMA_READ_MIN_TABLES = 8;
+
+    private static String tableKey(String name, @Nullable String schema) {
+        return (schema == null ? "" : schema + ".") + name.toLowerCase(java.util.Locale.ROOT);
     }
 
     private TableMetadata load(String name, @Nullable String schema, String usedBy) {

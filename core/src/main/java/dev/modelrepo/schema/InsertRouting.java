@@ -23,4 +23,13 @@ public interface InsertRouting {
      */
     @Nullable String blockingRule(Connection connection, @Nullable String catalog, @Nullable String schema, String table)
             throws SQLException;
+
+    /**
+     * The blocking rule of every table of a schema that has one, by stored table name; null when this routing reads
+     * one table at a time (the default).
+     */
+    default java.util.@Nullable Map<String, String> blockingRulesOfSchema(Connection connection, @Nullable String catalog,
+            @Nullable String schema) throws SQLException {
+        return null;
+    }
 }

@@ -48,6 +48,14 @@ public interface MetadataConventions {
         return reported;
     }
 
+    /**
+     * Whether {@link MetadataReader#readAll} may read a whole schema in a few catalog queries (its driver's
+     * {@code DatabaseMetaData} taking a null table for primary and imported keys) instead of a few per table.
+     */
+    default boolean readsWholeSchemas() {
+        return false;
+    }
+
     /** How this database tells that INSERTs into a table are rewritten so that RETURNING cannot run; never by default. */
     default InsertRouting insertRouting() {
         return InsertRouting.NONE;

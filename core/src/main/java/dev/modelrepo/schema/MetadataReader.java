@@ -5,7 +5,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,12 +64,57 @@ public final class MetadataReader {
         try (ResultSet rs = columns(md, found.catalog, found.schema, found.table, "%")) {
             while (rs.next()) {
                 if (found.table.equals(rs.getString("TABLE_NAME"))) {
-                    String name = rs.getString("COLUMN_NAME");
-                    rows.add(new Row(name, typeInfo(rs, pk, declared.get(name)), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-                            dialect.columnDefault(rs.getString("COLUMN_DEF")), "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))));
+                    rows.add(row(rs, pk, declared));
                 }
             }
         }
+        String rule = found.view ? null : dialect.insertRouting().blockingRule(catalogConnection, found.catalog, found.schema, found.table);
+        return assemble(md, found, schemaName != null, pk, rows, referenced, rule);
+    }
+
+    /**
+     * The tables of these names in one schema (the connection's when null), read schema-wide in a few catalog
+     * queries where the dialect {@linkplain MetadataConventions#readsWholeSchemas() can} and they are a good share of
+     * the schema's tables, else one by one: the same
+     * metadata as {@link #read} gives. A name the database has no table or view of is left out.
+     */
+    public Map<String, TableMetadata> readAll(Connection connection, Collection<String> tableNames, @Nullable String schemaName)
+            throws SQLException {
+        Map<String, TableMetadata> tables = new LinkedHashMap<>();
+        DatabaseMetaData md = connection.getMetaData();
+        String catalog = dialect.metadataCatalog(connection);
+        String schema = schemaName != null ? schemaName : dialect.metadataSchema(connection);
+        SchemaSnapshot snapshot = dialect.readsWholeSchemas() ? SchemaSnapshot.read(md, dialect, this, catalog, schema, tableNames.size())
+                : null;
+        if (snapshot == null) {
+            for (String name : tableNames) {
+                TableMetadata table = read(connection, name, schemaName);
+                if (table != null) {
+                    tables.put(name, table);
+                }
+            }
+            return tables;
+        }
+        for (String name : tableNames) {
+            Found found = snapshot.find(name);
+            if (found == null) {
+                // another schema, or a name the snapshot spells differently: as read() finds it
+                TableMetadata table = read(connection, name, schemaName);
+                if (table != null) {
+                    tables.put(name, table);
+                }
+                continue;
+            }
+            tables.put(name, assemble(md, found, schemaName != null, snapshot.primaryKey(found.table), snapshot.rows(found.table),
+                    found.view ? Map.of() : snapshot.referencedKinds(md.getConnection(), found.table),
+                    found.view ? null : snapshot.insertRule(md.getConnection(), found)));
+        }
+        return tables;
+    }
+
+    /** The metadata of a found table from its parts, with the columns the database writes itself detected. */
+    private TableMetadata assemble(DatabaseMetaData md, Found found, boolean namedSchema, Set<String> pk, List<Row> rows,
+            Map<String, ColumnKind> referenced, @Nullable String insertRule) throws SQLException {
         Set<String> reported = new HashSet<>();
         rows.stream().filter(Row::generated).forEach(r -> reported.add(r.name()));
         GeneratedColumnDetection.GeneratedColumns written = dialect.generatedColumns()
@@ -80,9 +127,15 @@ public final class MetadataReader {
                     r.defaultValue(), type.autoIncrement(), pk.contains(r.name()), kind, type.declared(),
                     written.generated().contains(r.name()), written.setOnUpdate().contains(r.name()))));
         }
-        TableMetadata table = new TableMetadata(found.table, schemaName != null ? found.schema : null, found.view, columns, List.copyOf(pk));
-        return found.view ? table
-                : table.withInsertRule(dialect.insertRouting().blockingRule(catalogConnection, found.catalog, found.schema, found.table));
+        TableMetadata table = new TableMetadata(found.table, namedSchema ? found.schema : null, found.view, columns, List.copyOf(pk));
+        return table.withInsertRule(insertRule);
+    }
+
+    /** The current column of a {@code getColumns} result, of a table with that key and those declared types. */
+    Row row(ResultSet rs, Set<String> pk, Map<String, DeclaredType> declared) throws SQLException {
+        String name = rs.getString("COLUMN_NAME");
+        return new Row(name, typeInfo(rs, pk, declared.get(name)), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                dialect.columnDefault(rs.getString("COLUMN_DEF")), "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN")));
     }
 
     /** The primary-key columns of a table, by stored name, in key order (KEY_SEQ; a driver reporting none keeps its order). */
@@ -135,7 +188,7 @@ public final class MetadataReader {
     }
 
     /** One column of {@link DatabaseMetaData#getColumns}, before the generated columns are known. */
-    private record Row(String name, ColumnTypeInfo type, boolean nullable, @Nullable String defaultValue, boolean generated) {
+    record Row(String name, ColumnTypeInfo type, boolean nullable, @Nullable String defaultValue, boolean generated) {
     }
 
     private ColumnMetadata attached(ColumnMetadata column) {
@@ -143,10 +196,11 @@ public final class MetadataReader {
         return column;
     }
 
-    private record Found(@Nullable String catalog, @Nullable String schema, String table, boolean view) {
+    /** A table or view as {@link DatabaseMetaData#getTables} lists it. */
+    record Found(@Nullable String catalog, @Nullable String schema, String table, boolean view) {
     }
 
-    private @Nullable Found find(DatabaseMetaData md, @Nullable String catalog, @Nullable String schema, String table)
+    private static @Nullable Found find(DatabaseMetaData md, @Nullable String catalog, @Nullable String schema, String table)
             throws SQLException {
         Set<String> schemas = new LinkedHashSet<>();
         if (schema != null) {

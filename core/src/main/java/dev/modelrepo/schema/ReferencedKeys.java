@@ -22,7 +22,8 @@ final class ReferencedKeys {
     private ReferencedKeys() {
     }
 
-    private record Target(@Nullable String catalog, @Nullable String schema, String table, String column) {
+    /** The referenced key column of one foreign-key column. */
+    record Target(@Nullable String catalog, @Nullable String schema, String table, String column) {
     }
 
     /** The kind of each foreign-key column's referenced column, by the foreign-key column's stored name. */
@@ -55,7 +56,7 @@ final class ReferencedKeys {
         return kind == ColumnKind.INTEGER || kind == ColumnKind.BIGINT || kind == ColumnKind.BIGINT_UNSIGNED;
     }
 
-    private static @Nullable ColumnKind kindOf(Connection connection, MetadataConventions dialect, Target target)
+    static @Nullable ColumnKind kindOf(Connection connection, MetadataConventions dialect, Target target)
             throws SQLException {
         DatabaseMetaData md = connection.getMetaData();
         Set<String> pk = MetadataReader.primaryKey(md, target.catalog(), target.schema(), target.table());
