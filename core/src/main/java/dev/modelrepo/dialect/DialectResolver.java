@@ -29,12 +29,13 @@ public final class DialectResolver {
             case "cockroachdb" -> CockroachDbDialect.INSTANCE;
             case "yugabytedb" -> YugabyteDbDialect.INSTANCE;
             case "tidb" -> TiDbDialect.INSTANCE;
+            case "shardingsphere-postgresql" -> ShardingSpherePostgresDialect.INSTANCE;
             case "mysql" -> MySqlDialect.INSTANCE;
             case "mariadb" -> MariaDbDialect.INSTANCE;
             case "h2" -> H2Dialect.INSTANCE;
             case "sqlite" -> SqliteDialect.INSTANCE;
             default -> throw new NoDialectException("Unknown dialect '" + name
-                    + "'; expected one of postgresql, mysql, mariadb, h2, sqlite, cockroachdb, yugabytedb, tidb");
+                    + "'; expected one of postgresql, mysql, mariadb, h2, sqlite, cockroachdb, yugabytedb, tidb, shardingsphere-postgresql");
         };
     }
 
@@ -43,6 +44,10 @@ public final class DialectResolver {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             DatabaseMetaData metaData = connection.getMetaData();
+            Dialect proxied = ShardingSphereDetection.dialect(connection, metaData.getDatabaseProductName());
+            if (proxied != null) {
+                return proxied;
+            }
             String cockroach = PostgresServerIdentity.cockroachVersion(connection);
             String version = cockroach != null ? cockroach : metaData.getDatabaseProductVersion();
             return resolve(metaData.getDatabaseProductName(), version, metaData.getDatabaseMajorVersion(),

@@ -84,6 +84,21 @@ class DistributedSqlDialectTests {
         assertThat(MySqlDialect.INSTANCE.isConflict(new SQLException("Write conflict", "HY000", 9007))).as("not a MySQL code").isFalse();
     }
 
+    @Test
+    void postgresThroughShardingSphereUsesNoArraysNoCopyAndRoutableBulkStatements() {
+        Dialect d = DialectResolver.byName("shardingsphere-postgresql");
+        assertThat(d).isSameAs(ShardingSpherePostgresDialect.INSTANCE);
+        assertThat(d.inListStrategy()).isEqualTo(InListStrategy.PADDED);
+        assertThat(d.bulk().insertMethod()).isEqualTo(BulkSupport.InsertMethod.BATCH);
+        ColumnMetadata id = column(d, "id", Types.BIGINT, "int8", true);
+        ColumnMetadata name = column(d, "name", Types.VARCHAR, "varchar", false);
+        ColumnMetadata version = column(d, "lock_version", Types.INTEGER, "int4", false);
+        assertThat(d.bulk().insert(d.quote("users"), List.of(id, name), 2).sql()).isEqualTo("INSERT INTO \"users\" (\"id\", \"name\") VALUES (?, ?)");
+        assertThat(d.bulk().upsert(d.quote("users"), List.of(id, name), List.of(id), List.of(name), version, 2).sql())
+                .isEqualTo("INSERT INTO \"users\" AS t (\"id\", \"name\") VALUES (?, ?), (?, ?) ON CONFLICT (\"id\") DO UPDATE SET"
+                        + " \"name\" = EXCLUDED.\"name\", \"lock_version\" = t.\"lock_version\" + 1");
+    }
+
     private static ColumnMetadata column(Dialect dialect, String name, int type, String typeName, boolean key) {
         return new ColumnMetadata(name, type, typeName, 0, 0, !key, null, key, key,
                 dialect.columnKind(new ColumnTypeInfo(type, typeName, 0, 0, key, key)));
