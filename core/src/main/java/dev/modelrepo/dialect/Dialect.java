@@ -18,7 +18,10 @@ import dev.modelrepo.schema.MetadataConventions;
  */
 public interface Dialect extends MetadataConventions {
 
-    /** The dialect's name as used in metrics and {@code modelrepo.dialect}: postgresql, mysql, mariadb, h2, sqlite. */
+    /**
+     * The dialect's name as used in metrics and {@code modelrepo.dialect}: postgresql, mysql, mariadb, h2, sqlite,
+     * cockroachdb, yugabytedb, tidb, shardingsphere-postgresql.
+     */
     String name();
 
     /** Quotes one identifier exactly as stored, doubling the quote character inside it. */

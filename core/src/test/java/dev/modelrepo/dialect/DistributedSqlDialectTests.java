@@ -90,6 +90,11 @@ class DistributedSqlDialectTests {
         assertThat(d).isSameAs(ShardingSpherePostgresDialect.INSTANCE);
         assertThat(d.inListStrategy()).isEqualTo(InListStrategy.PADDED);
         assertThat(d.bulk().insertMethod()).isEqualTo(BulkSupport.InsertMethod.BATCH);
+        assertThat(d.lockClause(LockOptions.forNoKeyUpdate().nowait().request())).isEqualTo(" FOR NO KEY UPDATE NOWAIT");
+        assertThat(PostgresDialect.INSTANCE.updateReturning("UPDATE t SET a = ?", "\"v\"")).isEqualTo("UPDATE t SET a = ? RETURNING \"v\"");
+        assertThat(d.updateReturning("UPDATE t SET a = ?", "\"v\"")).as("read back by key: one shard's RETURNING may be empty").isNull();
+        assertThatThrownBy(() -> d.lockClause(LockOptions.forUpdate().skipLocked().request()))
+                .isInstanceOf(UnsupportedLockException.class).hasMessageContaining("ShardingSphere");
         ColumnMetadata id = column(d, "id", Types.BIGINT, "int8", true);
         ColumnMetadata name = column(d, "name", Types.VARCHAR, "varchar", false);
         ColumnMetadata version = column(d, "lock_version", Types.INTEGER, "int4", false);

@@ -82,6 +82,31 @@ class ShardingSphereTests {
 
     @Test
     @Order(3)
+    void savesOfRowsInTheSecondShardAndOfBroadcastRowsReadTheirRowBack() throws Exception {
+        var order = repo.findById(dev.modelrepo.sharding.Order.class, 5L).orElseThrow();
+        order.set("note", "in shard1");
+        repo.saveOrThrow(order);
+        assertThat(order.get("lock_version", Integer.class)).isEqualTo(1);
+        try (var c = ShardedDatabase.shard("shard1"); var s = c.createStatement();
+                var rs = s.executeQuery("SELECT note, lock_version FROM orders WHERE id = 5")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("in shard1");
+            assertThat(rs.getInt(2)).isEqualTo(1);
+        }
+        Currency yen = repo.findById(Currency.class, "JPY").orElseThrow();
+        yen.set("name", "Japanese yen");
+        repo.saveOrThrow(yen);
+        for (String shard : ShardedDatabase.SHARDS) {
+            try (var c = ShardedDatabase.shard(shard); var s = c.createStatement();
+                    var rs = s.executeQuery("SELECT name FROM currencies WHERE code = 'JPY'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as(shard).isEqualTo("Japanese yen");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void optimisticLockingWorksThroughTheEngine() {
         var a = repo.findById(dev.modelrepo.sharding.Order.class, 2L).orElseThrow();
         var b = repo.findById(dev.modelrepo.sharding.Order.class, 2L).orElseThrow();
@@ -101,7 +126,7 @@ class ShardingSphereTests {
         assertThat(currencies.get(1).relatedList("orders")).hasSize(2);
         List<dev.modelrepo.sharding.Order> orders = repo.list(ModelQuery.from(dev.modelrepo.sharding.Order.class, "o")
                 .include("currency").orderBy(asc("o.id")), Map.of());
-        assertThat(orders.get(2).<Currency>related("currency").get("name", String.class)).isEqualTo("Yen");
+        assertThat(orders.get(2).<Currency>related("currency").get("name", String.class)).isEqualTo("Japanese yen");
     }
 
     @Test
@@ -150,5 +175,84 @@ class ShardingSphereTests {
         assertThat(order.isDirty()).isTrue();
         assertThat(repo.findById(dev.modelrepo.sharding.Order.class, 3L).orElseThrow().get("customer_id", Long.class)).isEqualTo(3L);
         assertThat(ShardedDatabase.countIn("shard1", "orders")).isEqualTo(4);
+    }
+
+    @Test
+    @Order(8)
+    void setBasedWritesOfTheDslRunOnEveryShardTheyConcern() {
+        ModelQuery<dev.modelrepo.sharding.Order> jpy = ModelQuery.from(dev.modelrepo.sharding.Order.class, "o")
+                .where(eq("o.currency_code", "JPY"));
+        assertThat(repo.updateWhere(jpy, Map.of("note", "yen"), Map.of())).isEqualTo(4);
+        assertThat(repo.count(ModelQuery.from(dev.modelrepo.sharding.Order.class, "o").where(eq("o.note", "yen")), Map.of())).isEqualTo(4);
+        ModelQuery<dev.modelrepo.sharding.Order> big = ModelQuery.from(dev.modelrepo.sharding.Order.class, "o")
+                .where(in("o.id", List.of(201L, 202L)));
+        assertThat(repo.deleteWhere(big, Map.of())).isEqualTo(2);
+        assertThat(repo.count(ModelQuery.from(dev.modelrepo.sharding.Order.class, "o"), Map.of())).isEqualTo(6);
+    }
+
+    @Test
+    @Order(9)
+    void streamsAndLockedReadsGoThroughTheEngine() {
+        ModelQuery<dev.modelrepo.sharding.Order> all = ModelQuery.from(dev.modelrepo.sharding.Order.class, "o").orderBy(asc("o.id"));
+        try (var stream = repo.stream(all, Map.of())) {
+            assertThat(stream.map(o -> o.get("id", Long.class)).toList()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        }
+        ModelQuery<dev.modelrepo.sharding.Order> ofCustomer = ModelQuery.from(dev.modelrepo.sharding.Order.class, "o")
+                .where(eq("o.customer_id", 3L));
+        int locked = repo.locks().withLocked(ofCustomer, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().nowait(), rows -> {
+            rows.get(0).set("note", "locked");
+            repo.saveOrThrow(rows.get(0));
+            return rows.size();
+        });
+        assertThat(locked).isEqualTo(1);
+        assertThat(repo.findById(dev.modelrepo.sharding.Order.class, 3L).orElseThrow().get("note", String.class)).isEqualTo("locked");
+    }
+
+    @Test
+    @Order(10)
+    void skipLockedWhichTheEnginesParserRejectsIsRefusedBeforeAnySql() {
+        ModelQuery<dev.modelrepo.sharding.Order> all = ModelQuery.from(dev.modelrepo.sharding.Order.class, "o");
+        assertThatThrownBy(() -> repo.locks().withLocked(all, Map.of(), dev.modelrepo.lock.LockOptions.forUpdate().skipLocked(),
+                rows -> rows.size())).isInstanceOf(dev.modelrepo.dialect.UnsupportedLockException.class)
+                .hasMessageContaining("SKIP LOCKED through ShardingSphere");
+        int shared = repo.locks().withLocked(all, Map.of(), dev.modelrepo.lock.LockOptions.forShare(), rows -> rows.size());
+        assertThat(shared).isEqualTo(6);
+    }
+
+    @Test
+    @Order(11)
+    void aNestedTransactionRollsBackToItsSavepointOnly() {
+        repo.useTransaction(() -> {
+            repo.saveOrThrow(newOrder(301L));
+            try {
+                repo.useTransaction(() -> {
+                    repo.saveOrThrow(newOrder(302L));
+                    throw new IllegalStateException("inner");
+                });
+            }
+            catch (IllegalStateException expected) {
+                // the savepoint was rolled back
+            }
+        });
+        assertThat(repo.findById(dev.modelrepo.sharding.Order.class, 301L)).isPresent();
+        assertThat(repo.findById(dev.modelrepo.sharding.Order.class, 302L)).isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void insertAllWritesEachStoredRowBackIntoItsModel() {
+        List<dev.modelrepo.sharding.Order> orders = List.of(newOrder(401L), newOrder(402L));
+        repo.bulk().insertAll(orders);
+        assertThat(orders).allSatisfy(o -> {
+            assertThat(o.isNew()).isFalse();
+            assertThat(o.get("lock_version", Integer.class)).isZero();
+        });
+        assertThat(repo.count(ModelQuery.from(dev.modelrepo.sharding.Order.class, "o").where(in("o.id", List.of(401L, 402L))), Map.of()))
+                .isEqualTo(2);
+    }
+
+    private static dev.modelrepo.sharding.Order newOrder(long id) {
+        return repo.build(dev.modelrepo.sharding.Order.class, Map.of("id", id, "customer_id", id, "currency_code", "EUR",
+                "amount", new BigDecimal("5.00")));
     }
 }
