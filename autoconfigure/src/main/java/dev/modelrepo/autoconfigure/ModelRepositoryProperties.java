@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ModelRepositoryProperties {
 
     /**
-     * Name of the SQL dialect to use (postgresql, mysql, mariadb, h2, sqlite, cockroachdb, yugabytedb, tidb or shardingsphere-postgresql). Detected from the database
-     * metadata when not set.
+     * Name of the SQL dialect to use (postgresql, mysql, mariadb, h2, sqlite, cockroachdb, yugabytedb, tidb or
+     * shardingsphere-postgresql). Detected from the database metadata when not set.
      */
     private @Nullable String dialect;
 
