@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ModelRepositoryProperties {
 
     /**
-     * Name of the SQL dialect to use (postgresql, mysql, mariadb, h2 or sqlite). Detected from the database
-     * metadata when not set.
+     * Name of the SQL dialect to use (postgresql, mysql, mariadb, h2, sqlite, cockroachdb, yugabytedb, tidb or
+     * shardingsphere-postgresql). Detected from the database metadata when not set.
      */
     private @Nullable String dialect;
 
@@ -36,6 +36,8 @@ public class ModelRepositoryProperties {
     private final Bulk bulk = new Bulk();
 
     private final Lock lock = new Lock();
+
+    private final Tx tx = new Tx();
 
     private final Sql sql = new Sql();
 
@@ -77,6 +79,10 @@ public class ModelRepositoryProperties {
 
     public Lock getLock() {
         return this.lock;
+    }
+
+    public Tx getTx() {
+        return this.tx;
     }
 
     public Sql getSql() {
@@ -148,6 +154,53 @@ public class ModelRepositoryProperties {
              * First wait between attempts of retryOnConflict, doubled per attempt (with jitter) up to 500 ms.
              */
             private Duration backoff = Duration.ofMillis(50);   // LockOperations.INITIAL_BACKOFF; a literal so the metadata shows it
+
+            public int getAttempts() {
+                return this.attempts;
+            }
+
+            public void setAttempts(int attempts) {
+                this.attempts = attempts;
+            }
+
+            public Duration getBackoff() {
+                return this.backoff;
+            }
+
+            public void setBackoff(Duration backoff) {
+                this.backoff = backoff;
+            }
+        }
+    }
+
+    /** Settings of whole-transaction retries. */
+    public static class Tx {
+
+        private final Retry retry = new Retry();
+
+        public Retry getRetry() {
+            return this.retry;
+        }
+
+        /** Settings of the retry of @RetryOnConflict methods, each attempt a new transaction. */
+        public static class Retry {
+
+            /** Whether methods annotated @RetryOnConflict are retried on conflicts. */
+            private boolean enabled = true;
+
+            /** Number of attempts (the first one included) of a @RetryOnConflict method that does not give its own. */
+            private int attempts = 5;
+
+            /** First wait between attempts of a @RetryOnConflict method, doubled per attempt (with jitter) up to 500 ms. */
+            private Duration backoff = Duration.ofMillis(50);
+
+            public boolean isEnabled() {
+                return this.enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
 
             public int getAttempts() {
                 return this.attempts;

@@ -59,7 +59,9 @@ class ModelRepositoryPropertyEffectsTests {
             "modelrepo.sql.slow-query-threshold",
             // their effects on SQLite pools are asserted in SqlitePoolDefaultsTests
             "modelrepo.sqlite.enabled", "modelrepo.sqlite.journal-mode", "modelrepo.sqlite.busy-timeout", "modelrepo.sqlite.foreign-keys",
-            "modelrepo.sqlite.transaction-mode", "modelrepo.web.problem-details");
+            "modelrepo.sqlite.transaction-mode", "modelrepo.web.problem-details",
+            // their effects on @RetryOnConflict methods are asserted in tx.RetryOnConflictAutoConfigurationTests
+            "modelrepo.tx.retry.enabled", "modelrepo.tx.retry.attempts", "modelrepo.tx.retry.backoff");
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
@@ -96,7 +98,7 @@ class ModelRepositoryPropertyEffectsTests {
             assertThat(in).as("the generated configuration metadata").isNotNull();
             Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"(modelrepo\\.[^\"]+)\"").matcher(new String(in.readAllBytes()));
             while (m.find()) {
-                if (!m.group(1).matches("modelrepo\\.(bulk|lock|lock\\.retry|sql|sqlite|metrics|query-cache)")) {   // the groups
+                if (!m.group(1).matches("modelrepo\\.(bulk|lock|lock\\.retry|tx|tx\\.retry|sql|sqlite|metrics|query-cache)")) {   // the groups
                     names.add(m.group(1));
                 }
             }

@@ -18,7 +18,10 @@ import dev.modelrepo.schema.MetadataConventions;
  */
 public interface Dialect extends MetadataConventions {
 
-    /** The dialect's name as used in metrics and {@code modelrepo.dialect}: postgresql, mysql, mariadb, h2, sqlite. */
+    /**
+     * The dialect's name as used in metrics and {@code modelrepo.dialect}: postgresql, mysql, mariadb, h2, sqlite,
+     * cockroachdb, yugabytedb, tidb, shardingsphere-postgresql.
+     */
     String name();
 
     /** Quotes one identifier exactly as stored, doubling the quote character inside it. */
@@ -211,7 +214,19 @@ public interface Dialect extends MetadataConventions {
      * untranslated, such as a BEGIN that failed.
      */
     default boolean isConflict(SQLException ex) {
+        ConflictCodes codes = conflictCodes();
+        if (codes != null) {
+            return codes.matches(ex);
+        }
         return exceptionTranslator().translate("classify", null, ex) instanceof org.springframework.dao.ConcurrencyFailureException;
+    }
+
+    /**
+     * The errors {@link #isConflict} takes for conflicts, listed exactly; null to ask the translator instead (every
+     * error it turns into a {@code ConcurrencyFailureException}).
+     */
+    default @Nullable ConflictCodes conflictCodes() {
+        return null;
     }
 
     /** Translates this database's {@link SQLException}s into Spring's {@code DataAccessException}s. */

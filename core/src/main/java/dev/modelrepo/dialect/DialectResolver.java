@@ -26,12 +26,16 @@ public final class DialectResolver {
     public static Dialect byName(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "postgresql", "postgres" -> PostgresDialect.INSTANCE;
+            case "cockroachdb" -> CockroachDbDialect.INSTANCE;
+            case "yugabytedb" -> YugabyteDbDialect.INSTANCE;
+            case "tidb" -> TiDbDialect.INSTANCE;
+            case "shardingsphere-postgresql" -> ShardingSpherePostgresDialect.INSTANCE;
             case "mysql" -> MySqlDialect.INSTANCE;
             case "mariadb" -> MariaDbDialect.INSTANCE;
             case "h2" -> H2Dialect.INSTANCE;
             case "sqlite" -> SqliteDialect.INSTANCE;
             default -> throw new NoDialectException("Unknown dialect '" + name
-                    + "'; expected one of postgresql, mysql, mariadb, h2, sqlite");
+                    + "'; expected one of postgresql, mysql, mariadb, h2, sqlite, cockroachdb, yugabytedb, tidb, shardingsphere-postgresql");
         };
     }
 
@@ -40,8 +44,14 @@ public final class DialectResolver {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             DatabaseMetaData metaData = connection.getMetaData();
-            return resolve(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion(),
-                    metaData.getDatabaseMajorVersion(), metaData.getDatabaseMinorVersion());
+            Dialect proxied = ShardingSphereDetection.dialect(connection, metaData.getDatabaseProductName());
+            if (proxied != null) {
+                return proxied;
+            }
+            String cockroach = PostgresServerIdentity.cockroachVersion(connection);
+            String version = cockroach != null ? cockroach : metaData.getDatabaseProductVersion();
+            return resolve(metaData.getDatabaseProductName(), version, metaData.getDatabaseMajorVersion(),
+                    metaData.getDatabaseMinorVersion());
         }
         catch (SQLException ex) {
             throw new NoDialectException("Could not read the database metadata to choose a dialect: " + ex.getMessage());
@@ -51,11 +61,21 @@ public final class DialectResolver {
         }
     }
 
-    /** The dialect for a product name and version as {@link DatabaseMetaData} reports them. */
+    /**
+     * The dialect for a product name and version as {@link DatabaseMetaData} reports them (for CockroachDB, which
+     * reports itself as PostgreSQL 13, the version is its {@code crdb_version}, e.g. {@code CockroachDB CCL v23.2.4}).
+     */
     public static Dialect resolve(String productName, String productVersion, int major, int minor) {
         String product = productName.toLowerCase(Locale.ROOT);
+        String version = productVersion.toLowerCase(Locale.ROOT);
+        if (product.contains("cockroach") || version.contains("cockroachdb")) {
+            return CockroachDbDialect.INSTANCE;
+        }
         if (product.contains("postgresql")) {
-            return PostgresDialect.INSTANCE;
+            return version.contains("-yb-") ? YugabyteDbDialect.INSTANCE : PostgresDialect.INSTANCE;
+        }
+        if (product.contains("mysql") && version.contains("-tidb-")) {
+            return TiDbDialect.INSTANCE;
         }
         if (product.contains("mariadb") || (product.contains("mysql") && productVersion.toLowerCase(Locale.ROOT).contains("mariadb"))) {
             Matcher m = MARIADB_VERSION.matcher(productVersion);
@@ -72,6 +92,6 @@ public final class DialectResolver {
             return SqliteDialect.forVersion(major, minor);
         }
         throw new NoDialectException("No dialect for database '" + productName + "' " + productVersion
-                + "; supported: PostgreSQL, MySQL, MariaDB, H2, SQLite (or set modelrepo.dialect)");
+                + "; supported: PostgreSQL, MySQL, MariaDB, H2, SQLite, CockroachDB, YugabyteDB, TiDB (or set modelrepo.dialect)");
     }
 }

@@ -116,4 +116,12 @@ public class H2Dialect extends AnsiDialect {
     public ConstraintMessages constraintMessages() {
         return new H2ConstraintMessages();
     }
+
+    /** Deadlock (40001), lock timeout (50200) and a concurrent update of the same row (90131). */
+    private static final ConflictCodes CONFLICTS = ConflictCodes.ofVendorCodes(40001, 50200, 90131);
+
+    @Override
+    public ConflictCodes conflictCodes() {
+        return CONFLICTS;
+    }
 }

@@ -207,4 +207,15 @@ public class MySqlDialect extends AnsiDialect {
     public ConstraintMessages constraintMessages() {
         return new MySqlConstraintMessages();
     }
+
+    /**
+     * Deadlock (1213), lock wait timeout (1205), NOWAIT (3572), a group-replication transaction rolled back at commit
+     * (3101), and SQLSTATE 40001; MariaDB and Galera report their certification conflicts as 1213.
+     */
+    private static final ConflictCodes CONFLICTS = ConflictCodes.ofVendorCodes(1213, 1205, 3572, 3101).andSqlStates("40001");
+
+    @Override
+    public ConflictCodes conflictCodes() {
+        return CONFLICTS;
+    }
 }

@@ -20,7 +20,12 @@ public class PostgresDialect extends AnsiDialect {
     public static final PostgresDialect INSTANCE = new PostgresDialect();
 
     protected PostgresDialect() {
-        super("postgresql", "PostgreSQL");
+        this("postgresql");
+    }
+
+    /** For engines on PostgreSQL's wire protocol that differ in a few capabilities, under their own name. */
+    protected PostgresDialect(String name) {
+        super(name, "PostgreSQL");
     }
 
     @Override
@@ -191,6 +196,18 @@ public class PostgresDialect extends AnsiDialect {
     @Override
     public LockClauses locks() {
         return locks;
+    }
+
+    /**
+     * Serialization failure, deadlock, lock not available, and nothing else of class 40: {@code 40003} (statement
+     * completion unknown, which CockroachDB reports for an ambiguous commit) may have committed, and {@code 40002} is a
+     * constraint broken at commit, which a retry meets again.
+     */
+    private static final ConflictCodes CONFLICTS = ConflictCodes.ofSqlStates("40001", "40P01", "55P03");
+
+    @Override
+    public ConflictCodes conflictCodes() {
+        return CONFLICTS;
     }
 
     @Override

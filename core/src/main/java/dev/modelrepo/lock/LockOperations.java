@@ -199,21 +199,24 @@ public class LockOperations {
     }
 
     /**
-     * What {@link #retryOnConflict} retries: a {@link #isConflict conflict}, or a transaction that could not begin
-     * because of a database error this repository's dialect classifies as a conflict (SQLite: BUSY at BEGIN).
+     * What {@link #retryOnConflict} retries. When the failure carries database errors (as causes, or chained with
+     * {@code getNextException}), the dialect decides from them alone ({@link Dialect#isConflict}): a serialization
+     * failure, deadlock or lock not acquired is retried, also when it surfaced at commit or at BEGIN (a SQLite BUSY), and
+     * an error a retry must not repeat (PostgreSQL's 40003, an outcome the database could not report) is not, whatever
+     * Spring's translation made of it. Without a database error it is a {@link #isConflict conflict} by Spring's type
+     * (an optimistic-locking failure of a versioned save).
      */
     public boolean isRetryable(Throwable failure) {
-        if (isConflict(failure)) {
-            return true;
-        }
-        if (failure instanceof CannotCreateTransactionException) {
-            for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && dialect.isConflict(sql)) {
+        boolean sawDatabaseError = false;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                if (dialect.isConflict(sql)) {
                     return true;
                 }
+                sawDatabaseError = true;
             }
         }
-        return false;
+        return !sawDatabaseError && isConflict(failure);
     }
 
     /**
