@@ -43,6 +43,8 @@ final class RowMappers {
     public static <M extends Model> List<M> models(ResultSet rs, RowPlan plan, int max, int expected) throws SQLException {
         int[] key = plan.groupsRows() ? plan.keyIndexes() : NO_KEY;
         Map<Object, M> byKey = key.length > 0 ? new LinkedHashMap<>() : null;
+        // a has-one join without a has-many one: rows are not merged, but a second row of one root is checked
+        Map<Object, M> hasOneRoots = byKey == null && hasOne(plan.related()) && plan.keyIndexes().length > 0 ? new HashMap<>() : null;
         Map<M, Map<String, Set<Object>>> childKeys = key.length > 0 ? new HashMap<>() : null;
         List<RelatedPlan> related = plan.related();
         boolean nested = nested(related);
@@ -67,8 +69,49 @@ final class RowMappers {
             if (!related.isEmpty()) {
                 fillRelated(model, values, related, first, childKeys == null ? null : childKeys.get(model), nested);
             }
+            if (hasOneRoots != null) {
+                M earlier = hasOneRoots.putIfAbsent(keyOf(values, plan.keyIndexes()), model);
+                if (earlier != null) {
+                    checkHasOne(earlier, values, related);
+                }
+            }
         }
         return out;
+    }
+
+    private static boolean hasOne(List<RelatedPlan> related) {
+        for (int i = 0, n = related.size(); i < n; i++) {
+            if (related.get(i).one()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Another row of a root whose has-one relations were filled from an earlier row: the same related rows, or an error. */
+    private static void checkHasOne(Model root, Object[] values, List<RelatedPlan> plans) {
+        for (RelatedPlan plan : plans) {
+            if (plan.one() && plan.parentRelation() == null) {
+                checkHasOne(root, plan, values);
+            }
+        }
+    }
+
+    private static void checkHasOne(Model owner, RelatedPlan plan, Object[] values) {
+        Model earlier = owner.related(plan.relation());
+        Object rowKey = values[plan.nullCheck()] == null ? null : keyOf(values, plan.key());
+        Object earlierKey = null;
+        if (earlier != null) {
+            Object[] own = new Object[plan.key().length];
+            for (int i = 0; i < own.length; i++) {
+                own[i] = earlier.get(plan.layout().name(plan.key()[i] - plan.from()));
+            }
+            earlierKey = own.length == 1 ? own[0] : java.util.Arrays.asList(own);
+        }
+        if (!java.util.Objects.equals(rowKey, earlierKey)) {
+            throw HasOneRows.twoRows(owner, plan.relation(), List.of(), earlier == null ? "none" : earlier,
+                    rowKey == null ? "none" : instance(plan, values));
+        }
     }
 
     /** The value at the one key index, or the values at several as a list (a composite key). */
@@ -144,6 +187,9 @@ final class RowMappers {
                 if (byRelation != null) {
                     byRelation.put(related.relation(), child);
                 }
+            }
+            else if (!firstRow && related.one() && owner == root) {
+                checkHasOne(root, related, values);
             }
             else if (firstRow && owner != null) {
                 Model target = relatedKey == null ? null : instance(related, values);
