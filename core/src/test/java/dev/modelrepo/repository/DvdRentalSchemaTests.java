@@ -154,6 +154,36 @@ class DvdRentalSchemaTests {
     }
 
     @EngineTest
+    void relationsJoinedBelowOthersFillTheModelsTheyHangFrom(TestDatabase db) throws SQLException {
+        Fixture f = fixture(db);
+        // a has-many (direct, then through) below a has-many: each film of a language with its own actors
+        var q = ModelQuery.from(Language.class, "l").join(left("films")).join(left("actors").through("films"))
+                .orderBy(asc("l.language_id"), asc("films.film_id"), asc("actors.actor_id"));
+        List<List<Object>> triples = new ArrayList<>();
+        for (Language language : f.repo().list(q, Map.of())) {
+            for (Film film : language.<Film>relatedList("films")) {
+                List<Actor> actors = film.relatedList("actors");
+                if (actors.isEmpty()) {
+                    triples.add(row(language.id(), film.id(), null));
+                }
+                actors.forEach(a -> triples.add(row(language.id(), film.id(), a.id())));
+            }
+        }
+        assertThat(triples).isEqualTo(rows(db, "SELECT l.language_id, f.film_id, a.actor_id FROM language l"
+                + " JOIN film f ON f.language_id = l.language_id LEFT JOIN film_actor fa ON fa.film_id = f.film_id"
+                + " LEFT JOIN actor a ON a.actor_id = fa.actor_id ORDER BY l.language_id, f.film_id, a.actor_id"));
+        // a has-many below a belongs-to: each rental's film with the film's castings
+        var rentals = ModelQuery.from(Rental.class, "r").join(inner("film")).join(left("film_actors").through("film"))
+                .orderBy(asc("r.rental_id"), asc("film_actors.actor_id"));
+        List<List<Object>> castings = new ArrayList<>();
+        for (Rental rental : f.repo().list(rentals, Map.of())) {
+            rental.<Film>related("film").<FilmActor>relatedList("film_actors").forEach(fa -> castings.add(row(rental.id(), fa.get("actor_id"))));
+        }
+        assertThat(castings).isEqualTo(rows(db, "SELECT r.rental_id, fa.actor_id FROM rental r JOIN film_actor fa ON fa.film_id = r.film_id"
+                + " ORDER BY r.rental_id, fa.actor_id"));
+    }
+
+    @EngineTest
     void includeLoadsEveryKindOfRelationWithAFixedNumberOfQueries(TestDatabase db) throws SQLException {
         Fixture f = fixture(db);
         List<Film> films = f.repo().list(ModelQuery.from(Film.class, "f").orderBy(asc("f.film_id"))
