@@ -87,6 +87,16 @@ class DvdRentalSchemaTests {
         MODELS.forEach(registry::register);
         registry.loadAll();
         assertThat(registry.table(FilmActor.class).primaryKey()).extracting(c -> c.name()).containsExactly("actor_id", "film_id");
+        ModelRegistry misdeclared = new ModelRegistry(db.dataSource(), f.repo().dialect()).register(MisdeclaredFilm.class);
+        assertThatThrownBy(misdeclared::loadAll).isInstanceOf(dev.modelrepo.model.ModelDeclarationException.class)
+                .hasMessageContaining("MisdeclaredFilm: @HasOne(text).foreignKey names the column 'movie_id', which table film_text"
+                        + " (of FilmText) does not have");
+    }
+
+    /** A has-one whose foreign key the other table does not have: start-up says so. */
+    @dev.modelrepo.model.Table(name = "film")
+    @dev.modelrepo.model.HasOne(model = FilmText.class, as = "text", foreignKey = "movie_id")
+    public static class MisdeclaredFilm extends Model {
     }
 
     @EngineTest
