@@ -194,6 +194,21 @@ class DvdRentalSchemaTests {
     }
 
     @EngineTest
+    void aRelationThroughABelongsToJoinsAndIncludesLikeOneThroughAHasMany(TestDatabase db) throws SQLException {
+        Fixture f = fixture(db);
+        List<List<Object>> expected = rows(db, "SELECT r.rental_id, fa.actor_id FROM rental r JOIN film_actor fa ON fa.film_id = r.film_id"
+                + " ORDER BY r.rental_id, fa.actor_id");
+        var rentals = ModelQuery.from(Rental.class, "r").orderBy(asc("r.rental_id"));
+        for (ModelQuery<Rental> q : List.of(rentals.include("film_castings"),
+                rentals.join(inner("film_castings")).orderBy(asc("film_castings.actor_id")))) {
+            List<List<Object>> pairs = new ArrayList<>();
+            f.repo().list(q, Map.of()).forEach(r -> r.<FilmActor>relatedList("film_castings").forEach(fa -> pairs.add(row(r.id(),
+                    fa.get("actor_id")))));
+            assertThat(pairs).isEqualTo(expected);
+        }
+    }
+
+    @EngineTest
     void includeLoadsEveryKindOfRelationWithAFixedNumberOfQueries(TestDatabase db) throws SQLException {
         Fixture f = fixture(db);
         List<Film> films = f.repo().list(ModelQuery.from(Film.class, "f").orderBy(asc("f.film_id"))
