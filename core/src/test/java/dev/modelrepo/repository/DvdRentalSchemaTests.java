@@ -288,6 +288,12 @@ class DvdRentalSchemaTests {
                         .hasMessageContaining("Key[rental_id=" + rental.id() + "]");
             }
             assertThatThrownBy(() -> f.repo().list(q.include("payment"), Map.of())).hasMessageContaining("[rental_id]");
+            // a stream does not merge rows: the second row of the rental, next to the first, is checked
+            assertThatThrownBy(() -> {
+                try (Stream<Rental> s = f.repo().stream(q.join(left("payment")).orderBy(asc("r.rental_id")), Map.of())) {
+                    s.forEach(r -> { });
+                }
+            }).isInstanceOf(IncorrectResultSizeDataAccessException.class).hasMessageContaining("Rental.payment");
         }
         finally {
             sql(db, "DELETE FROM payment WHERE rental_id = ?", rental.id());

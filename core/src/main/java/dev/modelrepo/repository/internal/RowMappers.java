@@ -135,19 +135,30 @@ final class RowMappers {
     }
 
     /**
-     * The reader of a cursor's rows: one model per row, with the belongs-to relations of its joins filled (a plan that
-     * merges rows over a has-many join cannot stream, see {@link RowPlan#groupsRows()}).
+     * The reader of a cursor's rows: one model per row, with the belongs-to and has-one relations of its joins filled (a
+     * plan that merges rows over a has-many join cannot stream, see {@link RowPlan#groupsRows()}). A row of the same
+     * root as the row before it is checked against that row's has-one relations.
      */
     @SuppressWarnings("unchecked")
     static <M extends Model> RowReader<M> reader(RowPlan plan) {
         List<RelatedPlan> related = plan.related();
         boolean nested = nested(related);
+        boolean checkOne = hasOne(related) && plan.keyIndexes().length > 0;
+        Object[] previous = new Object[2];   // the key and model of the row before, when a has-one is joined
         return rs -> {
             Object[] values = read(rs, plan.readers());
             M model = (M) ACCESS.newInstance(plan.model());
             ACCESS.load(model, plan.layout(), values);
             if (!related.isEmpty()) {
                 fillRelated(model, values, related, true, null, nested);
+            }
+            if (checkOne) {
+                Object key = keyOf(values, plan.keyIndexes());
+                if (previous[1] != null && key != null && key.equals(previous[0])) {
+                    checkHasOne((Model) previous[1], values, related);
+                }
+                previous[0] = key;
+                previous[1] = model;
             }
             return model;
         };
