@@ -57,6 +57,9 @@ final class DeclarationChecks {
 
     private static void checkRelation(List<Problem> problems, ModelInfo info, Relation relation, Function<Class<?>, ModelInfo> infoOf,
             Consumer<UnknownTableException> missing) {
+        if (relation.isThrough()) {
+            return;   // its two relations are checked themselves; ModelDeclarations checked that they exist
+        }
         boolean belongsTo = relation.kind() == Relation.Kind.BELONGS_TO;
         ModelInfo target;
         try {
@@ -87,7 +90,7 @@ final class DeclarationChecks {
     }
 
     private static String annotation(Relation relation) {
-        return relation.kind() == Relation.Kind.BELONGS_TO ? "@BelongsTo(" + relation.name() + ").key" : "@HasMany(" + relation.name() + ").foreignKey";
+        return relation.declaration() + (relation.kind() == Relation.Kind.BELONGS_TO ? ".key" : ".foreignKey");
     }
 
     /** The named column of the table, or null with a problem recorded. */

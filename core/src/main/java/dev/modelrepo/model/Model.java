@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.RowLayout;
-import dev.modelrepo.types.ColumnKind;
-import dev.modelrepo.types.ValueConverter;
 import dev.modelrepo.types.ValueTypeException;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.schema.TableMetadata;
@@ -65,7 +63,12 @@ public abstract class Model implements ColumnValues {
     protected Model() {
     }
 
-    /** The value of a column, or of a joined column written {@code "alias.column"}; null when not set or not selected. */
+    /**
+     * The value of a column, of a joined column written {@code "alias.column"}, or at a path through loaded belongs-to and
+     * has-one relations ({@code "department.company.name"}); null when not set or not selected, or when a relation on the
+     * path is loaded and empty.
+     * @throws RelationNotLoadedException when a relation on the path was neither joined nor included
+     */
     @SuppressWarnings("unchecked")
     public <T> @Nullable T get(String column) {
         dev.modelrepo.internal.Arguments.notNull(column, "column");
@@ -80,6 +83,9 @@ public abstract class Model implements ColumnValues {
         if (loose != null && loose.containsKey(key)) {
             return (T) loose.get(key);
         }
+        if (column.indexOf('.') > 0) {
+            return LoadedRelations.path(this, column);
+        }
         TableMetadata table = l != null ? l.table() : null;
         if (table != null && table.column(column) == null) {
             throw unknownColumn(column);
@@ -89,22 +95,7 @@ public abstract class Model implements ColumnValues {
 
     /** The value of a column converted to {@code type} when that is lossless (an Integer read as Long, say). */
     public <T> @Nullable T get(String column, Class<T> type) {
-        Object value = get(column);
-        if (value == null || type.isInstance(value)) {
-            return type.cast(value);
-        }
-        for (ColumnKind kind : ColumnKind.values()) {
-            if (kind.javaType() == type) {
-                try {
-                    return type.cast(ValueConverter.convert(value, kind));
-                }
-                catch (ValueTypeException ex) {
-                    throw ex.describe("column " + modelName() + "." + column);
-                }
-            }
-        }
-        throw new ValueTypeException(value, ColumnKind.OTHER).describe("column " + modelName() + "." + column
-                + " read as " + type.getName());
+        return TypedValues.as(get(column), type, modelName() + "." + column);
     }
 
     /**
@@ -275,32 +266,30 @@ public abstract class Model implements ColumnValues {
         errors = null;
     }
 
-    /** A loaded belongs-to relation (by join or include), or null. */
-    @SuppressWarnings("unchecked")
+    /**
+     * A loaded belongs-to or has-one relation (by join or include): the related model, or null when there is none.
+     * @throws RelationNotLoadedException when the query that loaded this model neither joined nor included it
+     */
     public <T extends Model> @Nullable T related(String relation) {
-        int i = relatedIndex(relation);
-        return i < 0 ? null : (T) related[i + 1];
+        return LoadedRelations.one(this, relation);
     }
 
-    /** The index of a relation's name in {@link #related}, or -1. */
-    int relatedIndex(String relation) {
-        Object[] r = related;
-        if (r != null) {
-            for (int i = 0; i < r.length && r[i] != null; i += 2) {
-                if (r[i] == relation || r[i].equals(relation)) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** A loaded has-many relation (by join or include); empty when none was loaded. */
-    @SuppressWarnings("unchecked")
+    /**
+     * A loaded has-many relation, direct or through a join model (by join or include); empty when there are none.
+     * @throws RelationNotLoadedException when the query that loaded this model neither joined nor included it
+     */
     public <T extends Model> List<T> relatedList(String relation) {
-        int i = relatedIndex(relation);
-        Object value = i < 0 ? null : related[i + 1];
-        return value == null ? List.of() : (List<T>) value;
+        return LoadedRelations.many(this, relation);
+    }
+
+    /** Whether the relation was loaded (joined or included), empty or not. */
+    public boolean isLoaded(String relation) {
+        return LoadedRelations.index(this, relation) >= 0;
+    }
+
+    /** Whether the layout or the loose values hold this name (a column, or a joined {@code "alias.column"}). */
+    boolean holds(String column) {
+        return (layout != null && layout.indexOf(column) >= 0) || (loose != null && loose.containsKey(column.toLowerCase(Locale.ROOT)));
     }
 
     /** The column values (own columns, then joined ones) as an ordered map with lower-case keys. */
@@ -329,7 +318,7 @@ public abstract class Model implements ColumnValues {
             for (int i = layout.ownColumns(); i < layout.size(); i++) {
                 String name = layout.name(i);
                 int dot = name.indexOf('.');
-                if (dot > 0 && relatedIndex(name.substring(0, dot)) >= 0) {
+                if (dot > 0 && LoadedRelations.index(this, name.substring(0, dot)) >= 0) {
                     map.remove(name);
                 }
             }
@@ -379,6 +368,11 @@ public abstract class Model implements ColumnValues {
     }
 
     private UnknownColumnException unknownColumn(String column) {
+        return UnknownColumnException.of(modelName(), column, columnNames());
+    }
+
+    /** The table's columns and the joined ones this model holds. */
+    List<String> columnNames() {
         List<String> existing = new ArrayList<>();
         if (layout != null && layout.table() != null) {
             existing.addAll(layout.table().columnNames());
@@ -386,7 +380,7 @@ public abstract class Model implements ColumnValues {
                 existing.add(layout.name(i));
             }
         }
-        return UnknownColumnException.of(modelName(), column, existing);
+        return existing;
     }
 
     @Override

@@ -149,7 +149,7 @@ final class ModelAccessor extends ModelAccess<Model> {
 
     @Override
     public void setRelated(Model model, String relation, @Nullable Object value) {
-        int i = model.relatedIndex(relation);
+        int i = LoadedRelations.index(model, relation);
         if (i >= 0) {
             model.related[i + 1] = value;
             return;

@@ -16,7 +16,7 @@ import dev.modelrepo.model.internal.TableOptions;
 import dev.modelrepo.schema.TableMetadata;
 
 /**
- * Reads what a model class declares ({@link Table}, {@link BelongsTo}, {@link HasMany}, {@link Convert}) into the
+ * Reads what a model class declares ({@link Table}, {@link BelongsTo}, {@link HasOne}, {@link HasMany}, {@link Convert}) into the
  * plain {@link ModelInfo} the layers above use.
  */
 final class ModelDeclarations {
@@ -44,17 +44,90 @@ final class ModelDeclarations {
                 DeclaredConverters.of(modelType));
     }
 
-    /** The relations declared with {@code @BelongsTo} and {@code @HasMany}, by name. */
-    private static Map<String, Relation> relations(Class<? extends Model> type) {
+    /** The relations a model class declares, read once per class. */
+    private static final ClassValue<Map<String, Relation>> RELATIONS = new ClassValue<>() {
+        @Override
+        protected Map<String, Relation> computeValue(Class<?> type) {
+            Map<String, Relation> map = new LinkedHashMap<>(direct(type));
+            for (HasMany h : type.getAnnotationsByType(HasMany.class)) {
+                if (!h.through().isEmpty()) {
+                    put(map, type, through(type, h, map));
+                }
+            }
+            return Collections.unmodifiableMap(map);
+        }
+    };
+
+    /** The relations declared with {@code @BelongsTo}, {@code @HasOne} and {@code @HasMany}, by name. */
+    static Map<String, Relation> relations(Class<?> type) {
+        return RELATIONS.get(type);
+    }
+
+    /** The relations that hold their own key columns (not through a join model), by name. */
+    private static Map<String, Relation> direct(Class<?> type) {
         Map<String, Relation> map = new LinkedHashMap<>();
         for (BelongsTo b : type.getAnnotationsByType(BelongsTo.class)) {
-            map.put(b.as(), new Relation(b.as(), Relation.Kind.BELONGS_TO, type, b.model(), belongsToKey(type, b)));
+            put(map, type, new Relation(b.as(), Relation.Kind.BELONGS_TO, type, b.model(), belongsToKey(type, b)));
+        }
+        for (HasOne h : type.getAnnotationsByType(HasOne.class)) {
+            put(map, type, new Relation(h.as(), Relation.Kind.HAS_ONE, type, h.model(), keyColumns(type, "@HasOne", h.as(), h.foreignKey())));
         }
         for (HasMany h : type.getAnnotationsByType(HasMany.class)) {
-            map.put(h.as(), new Relation(h.as(), Relation.Kind.HAS_MANY, type, h.model(),
-                    keyColumns(type, "@HasMany", h.as(), h.foreignKey())));
+            if (h.through().isEmpty()) {
+                put(map, type, new Relation(h.as(), Relation.Kind.HAS_MANY, type, h.model(),
+                        keyColumns(type, "@HasMany", h.as(), h.foreignKey())));
+            }
+            else if (h.foreignKey().length > 0) {
+                throw new InvalidDataAccessApiUsageException("@HasMany(as = \"" + h.as() + "\") on " + type.getSimpleName()
+                        + " names both foreignKey = " + Arrays.toString(h.foreignKey()) + " and through = \"" + h.through()
+                        + "\": the keys of a relation through a join model are those of its two relations, give through only");
+            }
         }
-        return Collections.unmodifiableMap(map);
+        return map;
+    }
+
+    private static void put(Map<String, Relation> map, Class<?> type, Relation relation) {
+        if (map.putIfAbsent(relation.name(), relation) != null) {
+            throw new InvalidDataAccessApiUsageException(type.getSimpleName() + " declares two relations named '" + relation.name()
+                    + "': " + map.get(relation.name()).declaration() + " and " + relation.declaration());
+        }
+    }
+
+    /**
+     * A has-many through a join model: {@code through} is a direct relation of this class, {@code source} a direct
+     * relation of the join model to {@code model} (the one such relation when not named).
+     */
+    private static Relation through(Class<?> type, HasMany h, Map<String, Relation> own) {
+        String where = "@HasMany(as = \"" + h.as() + "\", through = \"" + h.through() + "\") on " + type.getSimpleName();
+        Relation via = own.get(h.through());
+        if (via == null || via.isThrough()) {
+            throw new InvalidDataAccessApiUsageException(where + " needs '" + h.through() + "' to be a @BelongsTo, @HasOne or direct"
+                    + " @HasMany of " + type.getSimpleName() + "; its direct relations are " + direct(type).keySet());
+        }
+        Map<String, Relation> joinModel = direct(via.target());
+        String joinName = via.target().getSimpleName();
+        Relation source;
+        if (!h.source().isEmpty()) {
+            source = joinModel.get(h.source());
+            if (source == null) {
+                throw new InvalidDataAccessApiUsageException(where + " names source = \"" + h.source() + "\", which the join model "
+                        + joinName + " does not declare; its relations are " + joinModel.keySet());
+            }
+            if (source.target() != h.model()) {
+                throw new InvalidDataAccessApiUsageException(where + " names source = \"" + h.source() + "\", a relation of "
+                        + joinName + " to " + source.target().getSimpleName() + ", not to " + h.model().getSimpleName());
+            }
+        }
+        else {
+            List<Relation> candidates = joinModel.values().stream().filter(r -> r.target() == h.model()).toList();
+            if (candidates.size() != 1) {
+                throw new InvalidDataAccessApiUsageException(where + " needs source = \"…\": the join model " + joinName + " has "
+                        + (candidates.isEmpty() ? "no relation" : "several relations " + candidates.stream().map(Relation::name).toList())
+                        + " to " + h.model().getSimpleName() + "; its relations are " + joinModel.keySet());
+            }
+            source = candidates.get(0);
+        }
+        return Relation.through(h.as(), type, h.model(), via.name(), source.name());
     }
 
     /** The foreign key of a belongs-to: {@code foreignKey} or its alias {@code key}, one of them given (or both the same). */

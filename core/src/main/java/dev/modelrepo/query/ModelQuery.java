@@ -262,7 +262,10 @@ public final class ModelQuery<M extends Model> {
         return with(spec.withUnions(List.copyOf(members)));
     }
 
-    /** Eager-loads relations ({@code "employees"}, nested {@code "departments.employees"}) with one query per level. */
+    /**
+     * Eager-loads relations ({@code "employees"}, nested {@code "departments.employees"}) with one query per level (two for
+     * a has-many through a join model: its rows, then the targets), chunked within the engine's bind limit.
+     */
     public ModelQuery<M> include(String... relations) {
         List<String> all = new ArrayList<>(spec.includes());
         for (String relation : relations) {

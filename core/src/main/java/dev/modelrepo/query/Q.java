@@ -310,12 +310,12 @@ public final class Q {
 
     // ------------------------------------------------------------ joins
 
-    /** INNER JOIN a relation declared with {@code @BelongsTo}/{@code @HasMany}. */
+    /** INNER JOIN a relation ({@code @BelongsTo}, {@code @HasOne}, {@code @HasMany}). */
     public static Join inner(String relation) {
         return new JoinNode(Ast.JoinSpec.relation(JoinKind.INNER, relation));
     }
 
-    /** LEFT JOIN a relation declared with {@code @BelongsTo}/{@code @HasMany}. */
+    /** LEFT JOIN a relation ({@code @BelongsTo}, {@code @HasOne}, {@code @HasMany}). */
     public static Join left(String relation) {
         return new JoinNode(Ast.JoinSpec.relation(JoinKind.LEFT, relation));
     }

@@ -213,7 +213,7 @@ public class ModelRepository {
         destroy(model, Cascade.NONE);
     }
 
-    /** Deletes the model's row and, with {@link Cascade#ALL}, its has-many children recursively, in one transaction. */
+    /** Deletes the model's row and, with {@link Cascade#ALL}, its has-many and has-one children recursively, in one transaction. */
     public void destroy(Model model, Cascade cascade) {
         Arguments.notNull(model, "model");
         context.persistence().destroy(model, Arguments.notNull(cascade, "cascade"));

@@ -127,7 +127,7 @@ public final class ModelPersistence {
         }
     }
 
-    /** Deletes the model (and, with {@link Cascade#ALL}, its has-many children) in one transaction; freezes it. */
+    /** Deletes the model (and, with {@link Cascade#ALL}, its has-many and has-one children) in one transaction; freezes it. */
     public void destroy(Model model, Cascade cascade) {
         if (model.isFrozen()) {
             throw new FrozenModelException(model, "destroy");
@@ -162,7 +162,7 @@ public final class ModelPersistence {
     /** Deletes the children of one parent: loaded and destroyed one by one where hooks must run, set-based otherwise. */
     private void deleteChildren(ModelInfo parent, Model model) {
         for (Relation relation : parent.relations().values()) {
-            if (relation.kind() != Relation.Kind.HAS_MANY) {
+            if (!relation.childKey()) {
                 continue;
             }
             ModelInfo child = REGISTRY.info(registry, relation.target());
@@ -185,7 +185,7 @@ public final class ModelPersistence {
             return;
         }
         for (Relation relation : info.relations().values()) {
-            if (relation.kind() != Relation.Kind.HAS_MANY) {
+            if (!relation.childKey()) {
                 continue;
             }
             ModelInfo child = REGISTRY.info(registry, relation.target());

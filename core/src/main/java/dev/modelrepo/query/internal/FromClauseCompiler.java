@@ -42,7 +42,7 @@ final class FromClauseCompiler {
         Source root = spec.from() == null ? Source.ofTable(spec.alias(), model) : derived(spec, model, parent);
         Scope scope = new Scope(parent, root);
         for (Ast.JoinSpec join : spec.joins()) {
-            scope.add(joined(join, scope));
+            joined(join, scope).forEach(scope::add);
         }
         for (Expr e : spec.select()) {
             if (e instanceof Ast.Aliased a) {
@@ -67,7 +67,7 @@ final class FromClauseCompiler {
         return source;
     }
 
-    private Scope.Joined joined(Ast.JoinSpec join, Scope scope) {
+    private List<Scope.Joined> joined(Ast.JoinSpec join, Scope scope) {
         String alias = join.effectiveAlias();
         if (join.relation() == null) {
             String joined = join.model() != null ? join.model().getSimpleName() : "table " + join.table();
@@ -78,7 +78,7 @@ final class FromClauseCompiler {
             Source source = join.model() != null ? Source.ofTable(alias, REGISTRY.info(registry, join.model()))
                     : Source.ofPlainTable(alias, registry.tableMetadata(join.table().name(), join.table().schema(),
                             scope.root.describedAs + " (its join as '" + alias + "')"));
-            return new Scope.Joined(join, source, null, null, scope.root.alias);
+            return List.of(Scope.Joined.plain(join, source, scope.root.alias));
         }
         Source owner = join.through() == null ? scope.root : scope.sources.get(join.through());
         if (owner == null) {
@@ -91,8 +91,17 @@ final class FromClauseCompiler {
             throw new UnknownRelationException(owner.describedAs + " has no relation '" + join.relation() + "'; its relations are "
                     + (ownerModel == null ? "[]" : ownerModel.relations().keySet()));
         }
-        return new Scope.Joined(join, Source.ofTable(alias, REGISTRY.info(registry, relation.target())), relation,
-                join.through(), owner.alias);
+        Source target = Source.ofTable(alias, REGISTRY.info(registry, relation.target()));
+        if (!relation.isThrough()) {
+            return List.of(new Scope.Joined(join, target, relation, relation, join.through(), owner.alias, false));
+        }
+        // owner → join model by the owner's relation, then join model → target by the join model's source relation
+        Relation via = ownerModel.relation(relation.through());
+        ModelInfo joinModel = REGISTRY.info(registry, via.target());
+        String linkAlias = alias + "_" + via.name();
+        Ast.JoinSpec link = new Ast.JoinSpec(join.type(), via.name(), null, null, null, linkAlias, null);
+        return List.of(new Scope.Joined(link, Source.ofTable(linkAlias, joinModel), null, via, null, owner.alias, true),
+                new Scope.Joined(join, target, relation, joinModel.relation(relation.source()), join.through(), linkAlias, false));
     }
 
     void from(QuerySpec spec, Scope scope, SqlWriter out) {
@@ -118,7 +127,7 @@ final class FromClauseCompiler {
                 continue;
             }
             out.append(" ON ");
-            if (j.relation() == null) {
+            if (j.keys() == null) {
                 compiler.renderer(scope, out).condition(j.join().on());
             }
             else {
@@ -131,9 +140,12 @@ final class FromClauseCompiler {
         }
     }
 
-    /** {@code target.pk = owner.fk} (belongs-to) or {@code target.fk = owner.pk} (has-many), AND-ed per column of a composite key. */
+    /**
+     * {@code target.pk = owner.fk} (belongs-to) or {@code target.fk = owner.pk} (has-many, has-one), AND-ed per column of a
+     * composite key.
+     */
     private void relationCondition(Scope.Joined j, Scope scope, SqlWriter out) {
-        Relation relation = j.relation();
+        Relation relation = j.keys();
         Source owner = scope.sources.get(j.owner());
         Source target = j.source();
         boolean belongsTo = relation.kind() == Relation.Kind.BELONGS_TO;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.modelrepo.dialect.Dialect;
-import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.query.internal.Ast.Cond;
 import dev.modelrepo.query.internal.Ast.Expr;
 import dev.modelrepo.types.ColumnKind;
@@ -24,7 +23,7 @@ final class OrderAndPaging {
 
     /** A has-many relation is joined and the query pages: LIMIT/OFFSET must count parents, not joined rows. */
     static boolean pagesParents(QuerySpec spec, Scope scope, Purpose purpose) {
-        boolean hasMany = scope.joins.stream().anyMatch(j -> j.relation() != null && j.relation().kind() == Relation.Kind.HAS_MANY);
+        boolean hasMany = scope.joins.stream().anyMatch(Scope.Joined::many);
         return hasMany && spec.select().isEmpty() && (spec.limit() != null || spec.offset() != null || purpose == Purpose.FIRST)
                 && scope.root.model != null && !scope.root.model.metadata().primaryKey().isEmpty();
     }

@@ -8,7 +8,6 @@ import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.LockRequest;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.ModelRegistry;
-import dev.modelrepo.model.internal.Relation;
 
 /**
  * Compiles a query shape into a {@link CompiledQuery} for one dialect: resolves aliases, columns and relations
@@ -143,7 +142,7 @@ public final class QueryCompiler {
             return;
         }
         Scope scope = from.scope(spec, null);
-        boolean hasMany = scope.joins.stream().anyMatch(j -> j.relation() != null && j.relation().kind() == Relation.Kind.HAS_MANY);
+        boolean hasMany = scope.joins.stream().anyMatch(Scope.Joined::many);
         var pk = scope.root.model != null ? scope.root.model.metadata().primaryKey() : List.<ColumnMetadata>of();
         if (hasMany && pk.size() > 1) {
             // COUNT(DISTINCT a, b) is not portable: count the distinct keys of a subquery

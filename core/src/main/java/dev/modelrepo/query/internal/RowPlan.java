@@ -39,16 +39,17 @@ public record RowPlan(@Nullable ModelInfo model, RowLayout layout, ColumnReader[
      * A joined relation read from result columns {@code [from, from + layout.size())}.
      *
      * @param nullCheck result index that is null exactly when a LEFT join found no row (the target's key)
-     * @param many a has-many relation: rows of it are collected into {@code relatedList}
+     * @param many a has-many relation (direct or through a join model): rows of it are collected into {@code relatedList}
      * @param key the result indexes that identify one related row (its key columns, one or several)
+     * @param one a has-one relation: a second row for one owner is an error
      */
     public record RelatedPlan(String relation, @Nullable String parentRelation, ModelInfo model, RowLayout layout,
-            int from, int nullCheck, boolean many, int[] key) {
+            int from, int nullCheck, boolean many, int[] key, boolean one) {
 
         /** A relation identified by the one column {@code nullCheck}. */
         public RelatedPlan(String relation, @Nullable String parentRelation, ModelInfo model, RowLayout layout, int from, int nullCheck,
                 boolean many) {
-            this(relation, parentRelation, model, layout, from, nullCheck, many, new int[] { nullCheck });
+            this(relation, parentRelation, model, layout, from, nullCheck, many, new int[] { nullCheck }, false);
         }
     }
 }

@@ -15,9 +15,25 @@ import dev.modelrepo.query.internal.Ast.ColumnRef;
 /** The aliases visible while rendering one SELECT (and, for correlated subqueries, its enclosing ones). */
 final class Scope {
 
-    /** A joined source with the join that brought it and, for relation joins, the relation. */
-    record Joined(Ast.JoinSpec join, Source source, @Nullable Relation relation, @Nullable String parentRelation,
-            String owner) {
+    /**
+     * A joined source with the join that brought it. For a relation join, {@code relation} is the relation as the owner
+     * model declares it (what the row plan fills) and {@code keys} the relation whose key columns the ON condition pairs
+     * between this source and the source {@code owner}: the same relation, except for a has-many through a join model,
+     * which is two joins: the join model's ({@code link}: rendered, neither selected nor filled; its {@code relation} is
+     * null), then the target's by the join model's source relation.
+     */
+    record Joined(Ast.JoinSpec join, Source source, @Nullable Relation relation, @Nullable Relation keys, @Nullable String parentRelation,
+            String owner, boolean link) {
+
+        /** A join by model or table, with its own condition. */
+        static Joined plain(Ast.JoinSpec join, Source source, String owner) {
+            return new Joined(join, source, null, null, null, owner, false);
+        }
+
+        /** Whether the join fills a relation whose rows are many per owner: the rows of one root then merge. */
+        boolean many() {
+            return relation != null && relation.many();
+        }
     }
 
     final @Nullable Scope parent;

@@ -43,6 +43,9 @@ final class SelectListCompiler {
             }
             own = names.size();
             for (Scope.Joined j : scope.joins) {
+                if (j.link()) {
+                    continue;   // the join model of a relation through it: its columns are not the target's
+                }
                 int from = names.size();
                 for (Source.Column c : j.source().columns.values()) {
                     String label = j.source().alias + "." + c.name();
@@ -93,9 +96,9 @@ final class SelectListCompiler {
         List<ColumnMetadata> pk = target.metadata().primaryKey();
         int[] key = pk.isEmpty() ? java.util.stream.IntStream.range(from, from + columns.size()).toArray()
                 : pk.stream().mapToInt(c -> from + columns.indexOf(c)).toArray();
-        int nullCheck = pk.isEmpty() ? from + columns.indexOf(target.metadata().column(j.relation().columns().get(0))) : key[0];
+        int nullCheck = pk.isEmpty() ? from + columns.indexOf(target.metadata().column(j.keys().columns().get(0))) : key[0];
         return new RowPlan.RelatedPlan(j.relation().name(), j.parentRelation(), target, target.fullLayout(), from, nullCheck,
-                j.relation().kind() == Relation.Kind.HAS_MANY, key);
+                j.relation().many(), key, j.relation().kind() == Relation.Kind.HAS_ONE);
     }
 
     private String outputName(Expr e, Scope scope) {

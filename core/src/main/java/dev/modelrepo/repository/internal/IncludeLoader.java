@@ -1,6 +1,7 @@
 package dev.modelrepo.repository.internal;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,10 +73,49 @@ final class IncludeLoader {
                 throw new UnknownRelationException(parent.name() + " has no relation '" + name + "' to include; its relations are "
                         + parent.relations().keySet());
             }
-            List<? extends Model> loaded = relation.kind() == Relation.Kind.HAS_MANY ? loadChildren(parents, parent, relation)
-                    : loadOwners(parents, relation);
-            load(loaded, relation.target(), rest);
+            Map<Model, Object> loaded = fetch(parents, parent, relation);
+            Map<Model, Boolean> targets = new IdentityHashMap<>();
+            for (Model p : parents) {
+                Object value = loaded.get(p);
+                ACCESS.setRelated(p, relation.name(), value);
+                for (Model target : models(value)) {
+                    targets.put(target, Boolean.TRUE);
+                }
+            }
+            load(new ArrayList<>(targets.keySet()), relation.target(), rest);
         });
+    }
+
+    /**
+     * The related models of each parent, not yet attached: a list for a has-many (direct or through), the one model or
+     * null otherwise; a parent without a key value maps to an empty list or null.
+     */
+    private Map<Model, Object> fetch(List<? extends Model> parents, ModelInfo parent, Relation relation) {
+        if (!relation.isThrough()) {
+            return relation.childKey() ? loadChildren(parents, parent, relation) : loadOwners(parents, relation);
+        }
+        // two chunked queries: the join model's rows of every parent, then the targets of those rows
+        Relation via = parent.relation(relation.through());
+        ModelInfo joinModel = REGISTRY.info(registry, via.target());
+        Map<Model, Object> links = fetch(parents, parent, via);
+        Map<Model, Boolean> distinct = new IdentityHashMap<>();
+        links.values().forEach(v -> models(v).forEach(m -> distinct.put(m, Boolean.TRUE)));
+        Map<Model, Object> targets = fetch(new ArrayList<>(distinct.keySet()), joinModel, joinModel.relation(relation.source()));
+        Map<Model, Object> out = new IdentityHashMap<>();
+        for (Model p : parents) {
+            List<Model> list = new ArrayList<>();
+            for (Model link : models(links.get(p))) {
+                list.addAll(models(targets.get(link)));
+            }
+            out.put(p, list);
+        }
+        return out;
+    }
+
+    /** A loaded relation value as models: the list, the one model, or none. */
+    @SuppressWarnings("unchecked")
+    private static List<Model> models(@Nullable Object value) {
+        return value instanceof List<?> list ? (List<Model>) list : value == null ? List.of() : List.of((Model) value);
     }
 
     /**
@@ -102,7 +142,8 @@ final class IncludeLoader {
         }
     }
 
-    private List<? extends Model> loadChildren(List<? extends Model> parents, ModelInfo parent, Relation relation) {
+    /** The children of each parent by their foreign key: a list (has-many), or the one child or null (has-one). */
+    private Map<Model, Object> loadChildren(List<? extends Model> parents, ModelInfo parent, Relation relation) {
         List<String> pk = KeyColumns.names(KeyColumns.referenced(relation, parent));
         Set<Object> keys = new LinkedHashSet<>();
         for (Model p : parents) {
@@ -114,23 +155,31 @@ final class IncludeLoader {
         ModelInfo child = REGISTRY.info(registry, relation.target());
         List<String> order = child.metadata().primaryKey().isEmpty() ? relation.columns() : KeyColumns.names(child.metadata().primaryKey());
         Map<Object, List<Model>> byParent = new LinkedHashMap<>();
-        List<Model> all = new ArrayList<>();
         for (List<Object> chunk : chunks(keys, pk.size())) {
             ModelQuery<? extends Model> q = byKeys(child, relation.columns(), pk, chunk)
                     .orderBy(order.stream().map(c -> Q.asc("i_." + c)).toArray(Order[]::new));
             for (Model c : lister.apply(q, params(chunk, pk.size()))) {
                 byParent.computeIfAbsent(keyOf(c, relation.columns(), pk), k -> new ArrayList<>()).add(c);
-                all.add(c);
             }
         }
+        Map<Model, Object> out = new IdentityHashMap<>();
         for (Model p : parents) {
             List<Model> children = byParent.get(keyOf(p, pk, pk));
-            ACCESS.setRelated(p, relation.name(), children == null ? new ArrayList<>() : children);
+            if (relation.many()) {
+                out.put(p, children == null ? new ArrayList<>() : children);
+            }
+            else if (children != null && children.size() > 1) {
+                throw HasOneRows.twoRows(p, relation.name(), relation.columns(), children.get(0), children.get(1));
+            }
+            else {
+                out.put(p, children == null ? null : children.get(0));
+            }
         }
-        return all;
+        return out;
     }
 
-    private List<? extends Model> loadOwners(List<? extends Model> parents, Relation relation) {
+    /** The owner of each parent by the parent's foreign key, or null. */
+    private Map<Model, Object> loadOwners(List<? extends Model> parents, Relation relation) {
         ModelInfo owner = REGISTRY.info(registry, relation.target());
         List<String> pk = KeyColumns.names(KeyColumns.referenced(relation, owner));
         Set<Object> keys = new LinkedHashSet<>();
@@ -146,10 +195,11 @@ final class IncludeLoader {
                 byKey.put(keyOf(o, pk, pk), o);
             }
         }
+        Map<Model, Object> out = new IdentityHashMap<>();
         for (Model p : parents) {
-            ACCESS.setRelated(p, relation.name(), byKey.get(keyOf(p, relation.columns(), pk)));
+            out.put(p, byKey.get(keyOf(p, relation.columns(), pk)));
         }
-        return new ArrayList<>(byKey.values());
+        return out;
     }
 
     /**

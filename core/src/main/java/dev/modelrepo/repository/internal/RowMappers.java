@@ -4,11 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +42,10 @@ final class RowMappers {
     public static <M extends Model> List<M> models(ResultSet rs, RowPlan plan, int max, int expected) throws SQLException {
         int[] key = plan.groupsRows() ? plan.keyIndexes() : NO_KEY;
         Map<Object, M> byKey = key.length > 0 ? new LinkedHashMap<>() : null;
-        Map<M, Map<String, Set<Object>>> childKeys = key.length > 0 ? new HashMap<>() : null;
+        // a has-one join without a has-many one: rows are not merged, but a second row of one root is checked
+        Map<Object, M> hasOneRoots = byKey == null && hasOne(plan.related()) && plan.keyIndexes().length > 0 ? new HashMap<>() : null;
+        // per owner (the root, or a model joined below it) and has-many relation: the children by key
+        Map<Model, Map<String, Map<Object, Model>>> children = key.length > 0 ? new IdentityHashMap<>() : null;
         List<RelatedPlan> related = plan.related();
         boolean nested = nested(related);
         List<M> out = new ArrayList<>(Math.max(1, Math.min(expected, Math.min(max, 1_000))));
@@ -61,14 +63,54 @@ final class RowMappers {
                 out.add(model);
                 if (byKey != null) {
                     byKey.put(rootKey, model);
-                    childKeys.put(model, new HashMap<>());
                 }
             }
             if (!related.isEmpty()) {
-                fillRelated(model, values, related, first, childKeys == null ? null : childKeys.get(model), nested);
+                fillRelated(model, values, related, first, children, nested);
+            }
+            if (hasOneRoots != null) {
+                M earlier = hasOneRoots.putIfAbsent(keyOf(values, plan.keyIndexes()), model);
+                if (earlier != null) {
+                    checkHasOne(earlier, values, related);
+                }
             }
         }
         return out;
+    }
+
+    private static boolean hasOne(List<RelatedPlan> related) {
+        for (int i = 0, n = related.size(); i < n; i++) {
+            if (related.get(i).one()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Another row of a root whose has-one relations were filled from an earlier row: the same related rows, or an error. */
+    private static void checkHasOne(Model root, Object[] values, List<RelatedPlan> plans) {
+        for (RelatedPlan plan : plans) {
+            if (plan.one() && plan.parentRelation() == null) {
+                checkHasOne(root, plan, values);
+            }
+        }
+    }
+
+    private static void checkHasOne(Model owner, RelatedPlan plan, Object[] values) {
+        Model earlier = owner.related(plan.relation());
+        Object rowKey = values[plan.nullCheck()] == null ? null : keyOf(values, plan.key());
+        Object earlierKey = null;
+        if (earlier != null) {
+            Object[] own = new Object[plan.key().length];
+            for (int i = 0; i < own.length; i++) {
+                own[i] = earlier.get(plan.layout().name(plan.key()[i] - plan.from()));
+            }
+            earlierKey = own.length == 1 ? own[0] : java.util.Arrays.asList(own);
+        }
+        if (!java.util.Objects.equals(rowKey, earlierKey)) {
+            throw HasOneRows.twoRows(owner, plan.relation(), List.of(), earlier == null ? "none" : earlier,
+                    rowKey == null ? "none" : instance(plan, values));
+        }
     }
 
     /** The value at the one key index, or the values at several as a list (a composite key). */
@@ -93,19 +135,30 @@ final class RowMappers {
     }
 
     /**
-     * The reader of a cursor's rows: one model per row, with the belongs-to relations of its joins filled (a plan that
-     * merges rows over a has-many join cannot stream, see {@link RowPlan#groupsRows()}).
+     * The reader of a cursor's rows: one model per row, with the belongs-to and has-one relations of its joins filled (a
+     * plan that merges rows over a has-many join cannot stream, see {@link RowPlan#groupsRows()}). A row of the same
+     * root as the row before it is checked against that row's has-one relations.
      */
     @SuppressWarnings("unchecked")
     static <M extends Model> RowReader<M> reader(RowPlan plan) {
         List<RelatedPlan> related = plan.related();
         boolean nested = nested(related);
+        boolean checkOne = hasOne(related) && plan.keyIndexes().length > 0;
+        Object[] previous = new Object[2];   // the key and model of the row before, when a has-one is joined
         return rs -> {
             Object[] values = read(rs, plan.readers());
             M model = (M) ACCESS.newInstance(plan.model());
             ACCESS.load(model, plan.layout(), values);
             if (!related.isEmpty()) {
                 fillRelated(model, values, related, true, null, nested);
+            }
+            if (checkOne) {
+                Object key = keyOf(values, plan.keyIndexes());
+                if (previous[1] != null && key != null && key.equals(previous[0])) {
+                    checkHasOne((Model) previous[1], values, related);
+                }
+                previous[0] = key;
+                previous[1] = model;
             }
             return model;
         };
@@ -120,35 +173,56 @@ final class RowMappers {
     }
 
     /**
-     * Fills one row's relations into {@code root}. Belongs-to relations are set on the root's first row only;
-     * has-many children are appended when their key was not seen yet for this root.
+     * Fills one row's relations into {@code root} and the models joined below it. A belongs-to or has-one relation is set
+     * from the first row of its owner (a has-one checked against the later ones); a has-many child is appended to its
+     * owner when its key was not seen yet for that owner, and the models of relations joined through it are found again by
+     * that key on later rows.
      */
     private static void fillRelated(Model root, Object[] values, List<RelatedPlan> plans, boolean firstRow,
-            @Nullable Map<String, Set<Object>> seen, boolean nested) {
+            @Nullable Map<Model, Map<String, Map<Object, Model>>> children, boolean nested) {
         // the models of this row by relation, for relations joined through another (nested): none per row otherwise
         Map<String, Model> byRelation = nested ? new HashMap<>() : null;
         for (int p = 0, n = plans.size(); p < n; p++) {
             RelatedPlan related = plans.get(p);
             Model owner = related.parentRelation() == null ? root : byRelation.get(related.parentRelation());
+            if (owner == null) {
+                continue;   // the relation it is joined through found no row
+            }
+            boolean loaded = !(firstRow && owner == root) && owner.isLoaded(related.relation());
             Object relatedKey = values[related.nullCheck()];
             if (related.many()) {
-                if (firstRow && owner == root) {
-                    ACCESS.setRelated(root, related.relation(), new ArrayList<Model>());
+                if (!loaded) {
+                    ACCESS.setRelated(owner, related.relation(), new ArrayList<Model>());
                 }
-                if (relatedKey == null || owner != root || seen == null
-                        || !seen.computeIfAbsent(related.relation(), k -> new HashSet<>()).add(keyOf(values, related.key()))) {
+                if (relatedKey == null || children == null) {
                     continue;
                 }
-                Model child = instance(related, values);
-                root.<Model>relatedList(related.relation()).add(child);
+                Map<Object, Model> byKey = children.computeIfAbsent(owner, k -> new HashMap<>())
+                        .computeIfAbsent(related.relation(), k -> new HashMap<>());
+                Object key = keyOf(values, related.key());
+                Model child = byKey.get(key);
+                if (child == null) {
+                    child = instance(related, values);
+                    byKey.put(key, child);
+                    owner.<Model>relatedList(related.relation()).add(child);
+                }
                 if (byRelation != null) {
                     byRelation.put(related.relation(), child);
                 }
             }
-            else if (firstRow && owner != null) {
+            else if (!loaded) {
                 Model target = relatedKey == null ? null : instance(related, values);
                 ACCESS.setRelated(owner, related.relation(), target);
                 if (target != null && byRelation != null) {
+                    byRelation.put(related.relation(), target);
+                }
+            }
+            else {
+                if (related.one()) {
+                    checkHasOne(owner, related, values);
+                }
+                Model target = byRelation == null ? null : owner.related(related.relation());
+                if (target != null) {
                     byRelation.put(related.relation(), target);
                 }
             }
