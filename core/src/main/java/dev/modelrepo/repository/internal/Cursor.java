@@ -50,16 +50,19 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
 
     private @Nullable Boolean hasNext;
 
-    /** @param streamClosed what a read after the transaction ended raises, from the cursor's name */
+    /**
+     * @param streamClosed what a read after the transaction ended raises, from the cursor's name
+     * @param onlyReads whether the statement only reads, so that outside a transaction it may run on a read replica
+     */
     Cursor(DataSource dataSource, Dialect dialect, StatementExecutor executor, BoundStatement bound, CursorRows<T> rows, int fetchSize,
-            Function<String, ? extends RuntimeException> streamClosed) {
+            Function<String, ? extends RuntimeException> streamClosed, boolean onlyReads) {
         this.name = rows.name();
         this.streamClosed = streamClosed;
         this.executor = executor;
         this.sql = bound.sql();
         boolean synchronizing = TransactionSynchronizationManager.isSynchronizationActive();
         boolean owned = !synchronizing && !TransactionSynchronizationManager.hasResource(dataSource);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
+        Connection connection = executor.readConnection(onlyReads);
         boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive()
                 && DataSourceUtils.isConnectionTransactional(connection, dataSource);
         Open<T> open = open(dataSource, dialect, connection, !inTransaction && dialect.cursorNeedsTransaction(), bound, rows, fetchSize);
