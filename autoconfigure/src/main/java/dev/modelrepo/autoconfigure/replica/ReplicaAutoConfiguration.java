@@ -6,13 +6,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ConfigurationCondition;
 
@@ -58,8 +61,21 @@ public final class ReplicaAutoConfiguration {
         static final class Url {
         }
 
-        @ConditionalOnBean(annotation = ReplicaDataSource.class)
+        @Conditional(ReplicaBeanDeclared.class)
         static final class Bean {
+        }
+    }
+
+    /**
+     * A {@link ReplicaDataSource} bean is declared. Not {@code @ConditionalOnBean}: it ignores beans declared with
+     * {@code defaultCandidate = false}, which is how a replica bean keeps out of the way of the primary DataSource.
+     */
+    static final class ReplicaBeanDeclared implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+            return beanFactory != null && beanFactory.getBeanNamesForAnnotation(ReplicaDataSource.class).length > 0;
         }
     }
 }
