@@ -1,5 +1,8 @@
 package dev.modelrepo.replica;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.InfrastructureProxy;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -52,13 +56,13 @@ public class ReplicaRouting extends LazyConnectionDataSourceProxy implements Inf
      * which may be the one being fetched), null when the primary cannot tell yet (asked again next time).
      */
     private static @Nullable ReplicationPositions positions(DataSource primary) {
-        try (java.sql.Connection connection = primary.getConnection()) {
-            java.sql.DatabaseMetaData md = connection.getMetaData();
+        try (Connection connection = primary.getConnection()) {
+            DatabaseMetaData md = connection.getMetaData();
             return DialectResolver.resolve(md.getDatabaseProductName(), md.getDatabaseProductVersion(), md.getDatabaseMajorVersion(),
                     md.getDatabaseMinorVersion()).replication();
         }
-        catch (java.sql.SQLException ex) {
-            throw new org.springframework.dao.DataAccessResourceFailureException("Could not read the primary's database metadata", ex);
+        catch (SQLException ex) {
+            throw new DataAccessResourceFailureException("Could not read the primary's database metadata", ex);
         }
     }
 

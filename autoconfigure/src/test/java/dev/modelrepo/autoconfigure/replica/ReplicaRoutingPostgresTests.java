@@ -26,7 +26,15 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.annotation.Configuration;
+import org.slf4j.LoggerFactory;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import dev.modelrepo.autoconfigure.ModelRepositoryAutoConfiguration;
 import dev.modelrepo.autoconfigure.replica.models.Item;
@@ -111,6 +119,38 @@ class ReplicaRoutingPostgresTests {
             assertThat(repo.save(owner)).isTrue();
             assertThat(stats.fallbacks(FallbackReason.DOWN)).isZero();
         });
+    }
+
+    @Test
+    @DisplayName("@Transactional(readOnly = true) methods run on the standby, @Transactional ones on the primary [postgresql]")
+    void transactionalAnnotationsRoute() {
+        this.contextRunner.withUserConfiguration(Roles.class).run((context) -> {
+            Roles roles = context.getBean(Roles.class);
+            assertThat(roles.readOnly()).isTrue();
+            assertThat(roles.readWrite()).isFalse();
+        });
+    }
+
+    /** A service whose transactions come from annotations. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableTransactionManagement
+    static class Roles {
+
+        private final ModelRepository repo;
+
+        Roles(ModelRepository repo) {
+            this.repo = repo;
+        }
+
+        @Transactional(readOnly = true)
+        public boolean readOnly() {
+            return role(repo);
+        }
+
+        @Transactional
+        public boolean readWrite() {
+            return role(repo);
+        }
     }
 
     @Test
@@ -203,6 +243,10 @@ class ReplicaRoutingPostgresTests {
     @Test
     @DisplayName("a dead standby makes reads fall back to the primary without errors, with one WARN [postgresql]")
     void aDeadStandbyMakesReadsFallBack() {
+        Logger logger = (Logger) LoggerFactory.getLogger(ReplicaRouting.class);
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        logger.addAppender(warnings);
         this.contextRunner.withPropertyValues("modelrepo.replica.url=jdbc:postgresql://127.0.0.1:1/test").run((context) -> {
             ModelRepository repo = context.getBean(ModelRepository.class);
             ReplicaRouting routing = routing(context);
@@ -215,12 +259,18 @@ class ReplicaRoutingPostgresTests {
             assertThat(routing.stats().fallbacks(FallbackReason.DOWN)).isEqualTo(3);
             assertThat(routing.stats().reads()).isZero();
         });
+        logger.detachAppender(warnings);
+        assertThat(warnings.list).as("one WARN for the change of state, not one per read").singleElement()
+            .satisfies((event) -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).startsWith("The read replica is down, reads go to the primary");
+            });
     }
 
     @Test
     @DisplayName("include, streams and bulk writes through the routing: writes on the primary, reads on the standby [postgresql]")
     void includeStreamsAndBulkBehave() {
-        this.contextRunner.run((context) -> {
+        this.contextRunner.withPropertyValues("modelrepo.replica.check-interval=20ms").run((context) -> {
             ModelRepository repo = context.getBean(ModelRepository.class);
             ReplicaStats stats = routing(context).stats();
             Owner owner = repo.build(Owner.class, Map.of("name", "bulk owner"));
@@ -245,6 +295,8 @@ class ReplicaRoutingPostgresTests {
             assertThat(stats.reads() - reads).as("list + include, stream, batches: each on the standby").isEqualTo(4);
             assertThat(repo.bulk().deleteBulk(Item.class, repo.list(byOwner(repo, owner), Map.of()))).isEqualTo(500);
             assertThat(repo.count(byOwner(repo, owner), Map.of())).as("read-your-writes after the bulk delete").isZero();
+            System.out.println("[modelrepo-test] replica lag seen by the 20 ms background check during bulk writes and reads: max "
+                    + stats.maxObservedLag().toNanos() / 1_000_000.0 + " ms; " + stats);
         });
     }
 
