@@ -2,6 +2,9 @@ package dev.modelrepo.replica;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -26,6 +29,9 @@ final class ReplicaReads extends DelegatingDataSource {
     private final ReplicaStats stats;
 
     private final Supplier<@Nullable ReplicationPositions> positions;
+
+    /** The replica connections handed out and not yet collected, to tell a replica's failure from the primary's. */
+    private final Set<Connection> handedOut = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     ReplicaReads(DataSource replica, DataSource primary, ReplicaHealth health, ReplicaStats stats,
             Supplier<@Nullable ReplicationPositions> positions) {
@@ -60,7 +66,17 @@ final class ReplicaReads extends DelegatingDataSource {
             }
         }
         stats.read();
+        handedOut.add(connection);
         return connection;
+    }
+
+    /** Whether this connection came from the replica; if so the replica is marked down for its failure. */
+    boolean failed(Connection connection, Exception ex) {
+        if (handedOut.remove(connection)) {
+            health.markDown(ex);
+            return true;
+        }
+        return false;
     }
 
     /** Null when the replica has replayed {@code wanted}; else why the read goes to the primary. */

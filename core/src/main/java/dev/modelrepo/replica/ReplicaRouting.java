@@ -3,6 +3,9 @@ package dev.modelrepo.replica;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +17,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.InfrastructureProxy;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.ConnectionProxy;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -37,6 +41,8 @@ public class ReplicaRouting extends LazyConnectionDataSourceProxy implements Inf
     private final ReplicaHealth health;
 
     private final ReplicaStats stats;
+
+    private final ReplicaReads reads;
 
     private final @Nullable ScheduledExecutorService checks;
 
@@ -73,7 +79,8 @@ public class ReplicaRouting extends LazyConnectionDataSourceProxy implements Inf
         this.replica = replica;
         this.health = new ReplicaHealth(primary, replica, positions, maxLag);
         this.stats = new ReplicaStats(health);
-        setReadOnlyDataSource(new ReplicaReads(replica, primary, health, stats, positions));
+        this.reads = new ReplicaReads(replica, primary, health, stats, positions);
+        setReadOnlyDataSource(reads);
         try {
             positions.get();   // now, so that no transaction needs a second primary connection for it
         }
@@ -102,6 +109,30 @@ public class ReplicaRouting extends LazyConnectionDataSourceProxy implements Inf
         catch (java.sql.SQLException | RuntimeException ex) {
             return false;
         }
+    }
+
+    /**
+     * Whether {@code connection} of this routing DataSource came from the replica and {@code ex} says the replica lost it
+     * (SQLState class 08 or 57, a connection exception): then the replica is marked down, so that a read outside a
+     * transaction may run once more, on the primary.
+     */
+    public static boolean replicaFailed(DataSource dataSource, Connection connection, SQLException ex) {
+        if (!connectionLost(ex) || !routes(dataSource)) {
+            return false;
+        }
+        try {
+            Connection target = connection instanceof ConnectionProxy proxy ? proxy.getTargetConnection() : connection;
+            return dataSource.unwrap(ReplicaRouting.class).reads.failed(target, ex);
+        }
+        catch (SQLException | RuntimeException failure) {
+            return false;
+        }
+    }
+
+    private static boolean connectionLost(SQLException ex) {
+        String state = ex.getSQLState();
+        return ex instanceof SQLRecoverableException || ex instanceof SQLTransientConnectionException
+                || ex instanceof SQLNonTransientConnectionException || (state != null && (state.startsWith("08") || state.startsWith("57")));
     }
 
     /** Checks the replica now (state, lag, replayed position), as the background check does. */

@@ -268,6 +268,30 @@ class ReplicaRoutingPostgresTests {
     }
 
     @Test
+    @DisplayName("a standby stopped while in use makes reads fall back to the primary without errors; started again, it serves reads [postgresql]")
+    void aStoppedStandbyMakesReadsFallBack() {
+        Standby.requireControl();
+        this.contextRunner.run((context) -> {
+            ModelRepository repo = context.getBean(ModelRepository.class);
+            ReplicaRouting routing = routing(context);
+            assertThat(role(repo)).as("before the stop").isTrue();
+            try {
+                Standby.stop();
+                assertThat(role(repo)).as("a read after the stop").isFalse();
+                assertThat((Boolean) inTransaction(context, true, (tx) -> role(repo))).as("a read-only transaction after the stop").isFalse();
+                assertThat(routing.skippedFor()).isEqualTo(FallbackReason.DOWN);
+                assertThat(routing.stats().fallbacks(FallbackReason.DOWN)).isEqualTo(2);
+            }
+            finally {
+                Standby.start();
+            }
+            routing.check();
+            assertThat(routing.skippedFor()).as("the check finds it back").isNull();
+            assertThat(role(repo)).as("a read after the restart").isTrue();
+        });
+    }
+
+    @Test
     @DisplayName("include, streams and bulk writes through the routing: writes on the primary, reads on the standby [postgresql]")
     void includeStreamsAndBulkBehave() {
         this.contextRunner.withPropertyValues("modelrepo.replica.check-interval=20ms").run((context) -> {

@@ -63,6 +63,43 @@ final class Standby {
         }
     }
 
+    private static final java.nio.file.Path SCRIPT = java.nio.file.Path.of("..", ".ci", "standby.sh").toAbsolutePath().normalize();
+
+    /**
+     * Skips (or, under CI=true, fails) the calling test when this JVM cannot stop and start the local standby: it must
+     * run as root next to {@code .ci/standby.sh} (which starts it again) with the standby on the default port.
+     */
+    static void requireControl() {
+        require();
+        String why = !"root".equals(System.getProperty("user.name")) ? "the tests do not run as root"
+                : !java.nio.file.Files.isExecutable(SCRIPT) ? SCRIPT + " is missing"
+                : System.getenv("MODELREPO_STANDBY_URL") != null ? "the standby is not the local cluster" : null;
+        if (why != null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true requires control of the local standby: " + why);
+            }
+            Assumptions.abort("Cannot stop and start the local standby: " + why);
+        }
+    }
+
+    /** Stops the local standby cluster (fast shutdown: its connections are cut). */
+    static void stop() throws Exception {
+        run("pg_ctlcluster", "--skip-systemctl-redirect", "15", "replica", "stop", "-m", "fast");
+    }
+
+    /** Starts the local standby again and waits until it answers in recovery. */
+    static void start() throws Exception {
+        run(SCRIPT.toString());
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
     static Connection connect(String url) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", "postgres");

@@ -210,19 +210,33 @@ public final class StatementExecutor {
 
     /** {@code op} names the statement in an error's message, built only then. */
     private <T> T doQuery(BoundStatement statement, Op op, ResultHandler<T> handler, boolean onlyReads) {
-        Connection connection = readConnection(onlyReads);
-        try (PreparedStatement ps = prepare(connection, statement.sql()); TimeoutWatch watch = applyTimeout(connection, ps)) {
-            statement.bindTo(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                return handler.handle(rs);
+        for (int attempt = 0;; attempt++) {
+            Connection connection = readConnection(onlyReads);
+            try (PreparedStatement ps = prepare(connection, statement.sql()); TimeoutWatch watch = applyTimeout(connection, ps)) {
+                statement.bindTo(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return handler.handle(rs);
+                }
+            }
+            catch (SQLException ex) {
+                if (attempt == 0 && onlyReads && retriesOnPrimary(connection, ex)) {
+                    continue;   // released below; the next connection comes from the primary
+                }
+                throw translate(op.task(), statement.sql(), ex);
+            }
+            finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
             }
         }
-        catch (SQLException ex) {
-            throw translate(op.task(), statement.sql(), ex);
-        }
-        finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+    }
+
+    /**
+     * Whether a read outside a transaction that failed on this connection may run once more: the read replica lost the
+     * connection (it stopped, it crashed), which the routing now skips, so the next connection is the primary's.
+     */
+    public boolean retriesOnPrimary(Connection connection, SQLException ex) {
+        return routesReads && !DataSourceUtils.isConnectionTransactional(connection, dataSource)
+                && ReplicaRouting.replicaFailed(dataSource, connection, ex);
     }
 
     /** Executes an update and returns the affected row count. */
