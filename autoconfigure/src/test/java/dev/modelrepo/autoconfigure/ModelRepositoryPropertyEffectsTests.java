@@ -61,7 +61,11 @@ class ModelRepositoryPropertyEffectsTests {
             "modelrepo.sqlite.enabled", "modelrepo.sqlite.journal-mode", "modelrepo.sqlite.busy-timeout", "modelrepo.sqlite.foreign-keys",
             "modelrepo.sqlite.transaction-mode", "modelrepo.web.problem-details",
             // their effects on @RetryOnConflict methods are asserted in tx.RetryOnConflictAutoConfigurationTests
-            "modelrepo.tx.retry.enabled", "modelrepo.tx.retry.attempts", "modelrepo.tx.retry.backoff");
+            "modelrepo.tx.retry.enabled", "modelrepo.tx.retry.attempts", "modelrepo.tx.retry.backoff",
+            // their effects are asserted in replica.ReplicaAutoConfigurationTests (url, username, password, check-interval)
+            // and on a real standby in replica.ReplicaRoutingPostgresTests (url, max-lag)
+            "modelrepo.replica.url", "modelrepo.replica.username", "modelrepo.replica.password", "modelrepo.replica.max-lag",
+            "modelrepo.replica.check-interval");
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
@@ -98,7 +102,7 @@ class ModelRepositoryPropertyEffectsTests {
             assertThat(in).as("the generated configuration metadata").isNotNull();
             Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"(modelrepo\\.[^\"]+)\"").matcher(new String(in.readAllBytes()));
             while (m.find()) {
-                if (!m.group(1).matches("modelrepo\\.(bulk|lock|lock\\.retry|tx|tx\\.retry|sql|sqlite|metrics|query-cache)")) {   // the groups
+                if (!m.group(1).matches("modelrepo\\.(bulk|lock|lock\\.retry|tx|tx\\.retry|sql|sqlite|metrics|query-cache|replica)")) {   // the groups
                     names.add(m.group(1));
                 }
             }

@@ -260,4 +260,12 @@ public interface Dialect extends MetadataConventions {
     default BulkSupport bulk() {
         return new StandardBulkSupport(this);
     }
+
+    /**
+     * How this database reports replication positions (the primary's WAL position, a standby's replayed one), for
+     * read replicas and read-your-writes; null where modelrepo does not know them.
+     */
+    default @Nullable ReplicationPositions replication() {
+        return null;
+    }
 }

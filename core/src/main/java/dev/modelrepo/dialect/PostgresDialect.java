@@ -214,4 +214,10 @@ public class PostgresDialect extends AnsiDialect {
     public ConstraintMessages constraintMessages() {
         return new PostgresConstraintMessages();
     }
+
+    /** WAL positions ({@code pg_lsn}) of the primary and of a hot standby. */
+    @Override
+    public ReplicationPositions replication() {
+        return PostgresReplicationPositions.INSTANCE;
+    }
 }

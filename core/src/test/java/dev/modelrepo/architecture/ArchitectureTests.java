@@ -13,7 +13,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * The layering of core's packages, bottom up: {@code internal} (argument checks, shared helpers) and {@code types}
  * (column kinds, readers, binders, conversions) need no other package; {@code schema} (what the database says of its
  * tables) needs only those; {@code dialect} (one class per database and its capabilities) needs only those three;
- * {@code internal.jdbc} (running statements) adds {@code observation}; the query DSL never reaches into the facades.
+ * {@code replica} (read-replica routing) needs only the dialects; {@code internal.jdbc} (running statements) adds
+ * {@code observation} and {@code replica}; the query DSL never reaches into the facades.
  * Above them: {@code model.internal} below {@code model}, {@code query.internal} below {@code query},
  * {@code repository.internal} (the context every facade is built from) below the facades, {@code bulk} and {@code lock}
  * below {@code repository}; and no package of core is in a dependency cycle.
@@ -44,6 +45,13 @@ class ArchitectureTests {
     void dialectsNeedOnlySchemaAndTypes() {
         noClasses().that().resideInAPackage("dev.modelrepo.dialect..").should().dependOnClassesThat()
                 .resideInAnyPackage(ABOVE_DIALECT)
+                .check(CORE);
+    }
+
+    @Test
+    void replicaRoutingNeedsOnlyTheDialects() {
+        noClasses().that().resideInAPackage("dev.modelrepo.replica..").should().dependOnClassesThat()
+                .resideInAnyPackage(concat(ABOVE_DIALECT, "dev.modelrepo.internal.jdbc.."))
                 .check(CORE);
     }
 

@@ -17,6 +17,7 @@ import dev.modelrepo.observation.QueryObserver;
 import dev.modelrepo.observation.SqlLogSettings;
 import dev.modelrepo.observation.SqlCommenter;
 import dev.modelrepo.observation.StatementListener;
+import dev.modelrepo.replica.ReplicaRouting;
 
 /**
  * Runs bound statements on the connection of the current Spring transaction (or a pooled one, released
@@ -46,6 +47,9 @@ public final class StatementExecutor {
 
     private final SqlLog sqlLog;
 
+    /** Whether the DataSource sends connections flagged read-only to a read replica ({@link ReplicaRouting}). */
+    private final boolean routesReads;
+
     /** Tags appended to the SQL sent to the database, never to what is cached, observed or logged; null for none. */
     private final @org.jspecify.annotations.Nullable SqlCommenter commenter;
 
@@ -72,6 +76,7 @@ public final class StatementExecutor {
         this.streamingBlocks = dialect.streamingBlocksConnection();
         this.timeoutsEnforced = dialect.driverEnforcesTimeouts();
         this.sqlLog = new SqlLog(sqlLogSettings);
+        this.routesReads = ReplicaRouting.routes(dataSource);
         this.commenter = sqlLogSettings.comments().orElse(null);
     }
 
@@ -160,32 +165,78 @@ public final class StatementExecutor {
 
     /** Executes a query and hands the whole result set to {@code handler} before the connection is released. */
     public <T> T query(BoundStatement statement, Op op, ResultHandler<T> handler) {
+        return query(statement, op, handler, false);
+    }
+
+    /**
+     * {@link #query(BoundStatement, Op, ResultHandler)} of a statement that only reads (a SELECT modelrepo compiled), which
+     * outside a transaction may run on a read replica: see {@link #readConnection(boolean)}.
+     */
+    public <T> T read(BoundStatement statement, Op op, ResultHandler<T> handler) {
+        return query(statement, op, handler, true);
+    }
+
+    private <T> T query(BoundStatement statement, Op op, ResultHandler<T> handler, boolean onlyReads) {
         report(op, statement.sql());
         if (sqlLog.active()) {
             SqlLog.Values values = sqlLog.values(op, statement);
             return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
-                    () -> sqlLog.run(op, statement.sql(), values, () -> doQuery(statement, op, handler), StatementExecutor::rowsOf),
+                    () -> sqlLog.run(op, statement.sql(), values, () -> doQuery(statement, op, handler, onlyReads), StatementExecutor::rowsOf),
                     StatementExecutor::rowsOf);
         }
         return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),
-                () -> doQuery(statement, op, handler), StatementExecutor::rowsOf);
+                () -> doQuery(statement, op, handler, onlyReads), StatementExecutor::rowsOf);
+    }
+
+    /**
+     * The connection of the current transaction, or a pooled one; when {@code onlyReads} and there is no transaction, a
+     * routing DataSource's connection is flagged read-only first, which sends it to the read replica (while no physical
+     * connection is fetched yet, the flag costs nothing).
+     */
+    public Connection readConnection(boolean onlyReads) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        if (onlyReads && routesReads && !org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()
+                && !DataSourceUtils.isConnectionTransactional(connection, dataSource)) {
+            try {
+                connection.setReadOnly(true);
+            }
+            catch (SQLException ex) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+                throw translate("read", "(read-only flag)", ex);
+            }
+        }
+        return connection;
     }
 
     /** {@code op} names the statement in an error's message, built only then. */
-    private <T> T doQuery(BoundStatement statement, Op op, ResultHandler<T> handler) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement ps = prepare(connection, statement.sql()); TimeoutWatch watch = applyTimeout(connection, ps)) {
-            statement.bindTo(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                return handler.handle(rs);
+    private <T> T doQuery(BoundStatement statement, Op op, ResultHandler<T> handler, boolean onlyReads) {
+        for (int attempt = 0;; attempt++) {
+            Connection connection = readConnection(onlyReads);
+            try (PreparedStatement ps = prepare(connection, statement.sql()); TimeoutWatch watch = applyTimeout(connection, ps)) {
+                statement.bindTo(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return handler.handle(rs);
+                }
+            }
+            catch (SQLException ex) {
+                if (attempt == 0 && onlyReads && retriesOnPrimary(connection, ex)) {
+                    continue;   // released below; the next connection comes from the primary
+                }
+                throw translate(op.task(), statement.sql(), ex);
+            }
+            finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
             }
         }
-        catch (SQLException ex) {
-            throw translate(op.task(), statement.sql(), ex);
-        }
-        finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+    }
+
+    /**
+     * Whether a read outside a transaction that failed on this connection may run once more: the read replica lost the
+     * connection (it stopped, it crashed), which the routing now skips, so the next connection is the primary's.
+     */
+    public boolean retriesOnPrimary(Connection connection, SQLException ex) {
+        return routesReads && !DataSourceUtils.isConnectionTransactional(connection, dataSource)
+                && ReplicaRouting.replicaFailed(dataSource, connection, ex);
     }
 
     /** Executes an update and returns the affected row count. */

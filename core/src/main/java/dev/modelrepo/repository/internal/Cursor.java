@@ -50,19 +50,27 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
 
     private @Nullable Boolean hasNext;
 
-    /** @param streamClosed what a read after the transaction ended raises, from the cursor's name */
+    /**
+     * @param streamClosed what a read after the transaction ended raises, from the cursor's name
+     * @param onlyReads whether the statement only reads, so that outside a transaction it may run on a read replica
+     */
     Cursor(DataSource dataSource, Dialect dialect, StatementExecutor executor, BoundStatement bound, CursorRows<T> rows, int fetchSize,
-            Function<String, ? extends RuntimeException> streamClosed) {
+            Function<String, ? extends RuntimeException> streamClosed, boolean onlyReads) {
         this.name = rows.name();
         this.streamClosed = streamClosed;
         this.executor = executor;
         this.sql = bound.sql();
         boolean synchronizing = TransactionSynchronizationManager.isSynchronizationActive();
         boolean owned = !synchronizing && !TransactionSynchronizationManager.hasResource(dataSource);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
+        Connection connection = executor.readConnection(onlyReads);
         boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive()
                 && DataSourceUtils.isConnectionTransactional(connection, dataSource);
-        Open<T> open = open(dataSource, dialect, connection, !inTransaction && dialect.cursorNeedsTransaction(), bound, rows, fetchSize);
+        Open<T> open = open(dataSource, dialect, connection, !inTransaction && dialect.cursorNeedsTransaction(), bound, rows, fetchSize,
+                onlyReads && !inTransaction);
+        if (open == null) {   // the read replica lost the connection: once more, on the primary
+            connection = executor.readConnection(onlyReads);
+            open = open(dataSource, dialect, connection, dialect.cursorNeedsTransaction(), bound, rows, fetchSize, false);
+        }
         this.rs = open.rs;
         this.reader = open.reader;
         this.resources = new CursorResources(dataSource, name, owned, connection, open.statement, rs, open.ownTransaction,
@@ -79,10 +87,11 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
 
     /**
      * Runs the query on the connection (in a read transaction of its own when {@code ownTransaction} and autocommit is on),
-     * logged and observed as a stream; on failure everything is closed, the connection released and the error translated.
+     * logged and observed as a stream; on failure everything is closed, the connection released and the error translated,
+     * or null returned when {@code retryable} and the read replica lost the connection (the caller tries the primary).
      */
-    private Open<T> open(DataSource dataSource, Dialect dialect, Connection connection, boolean ownTransaction, BoundStatement bound,
-            CursorRows<T> rows, int fetchSize) {
+    private @Nullable Open<T> open(DataSource dataSource, Dialect dialect, Connection connection, boolean ownTransaction,
+            BoundStatement bound, CursorRows<T> rows, int fetchSize, boolean retryable) {
         boolean own = false;
         PreparedStatement ps = null;
         boolean logged = executor.logsStatements();
@@ -116,6 +125,9 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
             CursorResources.closeQuietly(ps);
             CursorResources.restore(connection, own);
             DataSourceUtils.releaseConnection(connection, dataSource);
+            if (retryable && ex instanceof SQLException sqlEx && executor.retriesOnPrimary(connection, sqlEx)) {
+                return null;
+            }
             if (ex instanceof SQLException sqlEx) {
                 throw executor.translate("stream " + name, bound.sql(), sqlEx);
             }

@@ -159,7 +159,7 @@ public final class ModelReads {
         CompiledQueryCache.Lookup lookup = new CompiledQueryCache.Lookup();
         CompiledQuery compiled = QUERIES.compiled(renderer, query, purpose, null, lookup);
         BoundStatement bound = QUERIES.bind(compiled, query, params);
-        return executor.query(bound, new StatementExecutor.Op("select", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
+        return executor.read(bound, new StatementExecutor.Op("select", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
                 handler.apply(compiled));
     }
 }

@@ -106,7 +106,7 @@ final class ModelStreams {
         BoundStatement bound = QUERIES.bind(compiled, query, params);
         String table = plan.layout().table() != null ? plan.layout().table().name() : plan.layout().modelName();
         CursorRows<M> rows = new CursorRows<>(plan.layout().modelName(), table, rs -> RowMappers.reader(plan));
-        return new Cursor<>(executor.dataSource(), dialect, executor, bound, rows, fetchSize, streamClosed);
+        return new Cursor<>(executor.dataSource(), dialect, executor, bound, rows, fetchSize, streamClosed, true);
     }
 
     /**

@@ -86,7 +86,7 @@ public final class NativeReads {
 
     private <T> Cursor<T> cursor(BoundStatement bound, NativeRowMapping.Rows<T> rows, int fetchSize) {
         return new Cursor<>(executor.dataSource(), dialect, executor, bound, new CursorRows<>(NAME, "none", rs -> prepare(rs, rows)),
-                fetchSize, streamClosed);
+                fetchSize, streamClosed, false);
     }
 
     /** The row reader of a result: its columns' lower-case labels and the dialect's reader for each column's type. */
