@@ -42,6 +42,11 @@ class MaintainedTimestampsTests {
     public static class DatetimeStamped extends Model {
     }
 
+    /** SQLite only: created_at DATETIME, updated_at TIMESTAMP, declared so in SQL. */
+    @Table(name = "stamp_declared")
+    public static class DeclaredStamped extends Model {
+    }
+
     @Table(name = "stamp_text")
     public static class TextStamped extends Model {
     }
@@ -109,13 +114,14 @@ class MaintainedTimestampsTests {
 
     @EngineTest(engines = Engine.SQLITE)
     void sqliteDateFunctionsReadWhatIsWrittenInEveryDeclaredType(TestDatabase db) {
-        for (Class<? extends Model> type : STAMPED) {
+        for (Class<? extends Model> type : List.of(LiquibaseStamped.class, DatetimeStamped.class, TextStamped.class, DeclaredStamped.class)) {
             Model m = repo(db, CREATED).build(type, Map.of("name", "functions"));
             repo(db, CREATED).saveOrThrow(m);
             String table = type.getAnnotation(Table.class).name();
             Map<String, Object> row = repo(db, CREATED).sql("SELECT strftime('%Y-%m-%d %H:%M:%f', created_at) AS t, typeof(created_at) AS k FROM "
                     + table + " WHERE id = :id").list(Map.of("id", m.id())).get(0);
             assertThat(row).as(table).containsEntry("t", "2026-12-01 10:15:30.123").containsEntry("k", "text");
+            assertStamp(m.get("updated_at"), CREATED, type);
         }
     }
 
@@ -123,6 +129,7 @@ class MaintainedTimestampsTests {
     @EngineTest(engines = Engine.SQLITE)
     void aTextColumnHoldsTheIsoTextSqliteWrites(TestDatabase db) {
         assertThat(repo(db, CREATED).registry().table(LiquibaseStamped.class).column("created_at").typeName()).isEqualToIgnoringCase("TEXT");
+        assertThat(repo(db, CREATED).registry().table(DeclaredStamped.class).column("created_at").kind().javaType()).isEqualTo(LocalDateTime.class);
         Model m = repo(db, CREATED).build(LiquibaseStamped.class, Map.of("name", "text"));
         repo(db, CREATED).saveOrThrow(m);
         assertThat(m.<Object>get("created_at")).isEqualTo("2026-12-01 10:15:30.123");
