@@ -31,6 +31,7 @@ final class InsertBulk {
             if (engine.support.insertMethod() == BulkSupport.InsertMethod.COPY) {
                 long copied = copy(label, table, columns.list, source, op, rows.size());
                 if (copied >= 0) {
+                    options.progressDone();   // COPY hands every row over in one statement
                     return (int) copied;
                 }
             }
