@@ -230,21 +230,19 @@ public class SqliteDialect extends AnsiDialect {
 
     /**
      * A date or time column: text parsed by hand ({@link SqliteTemporalText}), a number as epoch milliseconds (what
-     * sqlite-jdbc writes for {@code java.sql.Timestamp} by default); bad text an error naming the column.
+     * sqlite-jdbc writes for {@code java.sql.Timestamp} by default); bad text an error naming the column. The value is
+     * read as text whatever its storage class (a number's text is its digits), which spares the driver's type lookup.
      */
     private static ColumnReader temporal(ColumnKind kind, @Nullable ColumnMetadata column,
             java.util.function.@Nullable Function<Number, Object> fromNumber, java.util.function.Function<String, Object> fromText) {
         return (rs, i) -> {
-            Object v = fromNumber == null ? rs.getString(i) : rs.getObject(i);
-            if (v == null) {
+            String text = rs.getString(i);
+            if (text == null) {
                 return null;
             }
-            if (v instanceof Number n && fromNumber != null) {
-                return fromNumber.apply(n);
-            }
-            String text = v.toString();
             try {
-                return fromText.apply(text);
+                Number number = fromNumber == null ? null : SqliteTemporalText.epochNumber(text);
+                return number != null ? fromNumber.apply(number) : fromText.apply(text);
             }
             catch (java.time.DateTimeException ex) {
                 throw SqliteReadErrors.notTemporal(rs, i, column, kind, text, ex);

@@ -48,6 +48,33 @@ final class SqliteTemporalText {
         return time(s, 0, s.length());
     }
 
+    /**
+     * The number a date-time column holds as an INTEGER or REAL (epoch milliseconds), read from its text, or null when
+     * the text is no number (a date's fifth character is its '-', so dates never get this far but for a test of it).
+     */
+    static @org.jspecify.annotations.Nullable Number epochNumber(String s) {
+        int n = s.length();
+        if (n == 0 || (n >= 10 && s.charAt(4) == '-') || !(isDigit(s.charAt(0)) || (s.charAt(0) == '-' && n > 1))) {
+            return null;
+        }
+        boolean integral = true;
+        for (int i = s.charAt(0) == '-' ? 1 : 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isDigit(c)) {
+                if (c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-') {
+                    return null;
+                }
+                integral = false;
+            }
+        }
+        try {
+            return integral ? (Number) Long.parseLong(s) : (Number) Double.parseDouble(s);
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
     private static LocalDateTime local(String s, int end) {
         LocalDate date = date(s, 0);
         if (end == 10) {

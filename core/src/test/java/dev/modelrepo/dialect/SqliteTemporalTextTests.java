@@ -60,6 +60,16 @@ class SqliteTemporalTextTests {
     }
 
     @Test
+    void numbersAreEpochMillisecondsAndDatesNeverNumbers() {
+        assertThat(SqliteTemporalText.epochNumber("1714571107000")).isEqualTo(1714571107000L);
+        assertThat(SqliteTemporalText.epochNumber("-86400000")).isEqualTo(-86400000L);
+        assertThat(SqliteTemporalText.epochNumber("1.714571107E12")).isEqualTo(1.714571107E12);
+        for (String notANumber : new String[] {"2024-05-01", "2024-05-01 13:45", "-", "", "12:30", "+12345-06-07", "1e", "abc"}) {
+            assertThat(SqliteTemporalText.epochNumber(notANumber)).as(notANumber).isNull();
+        }
+    }
+
+    @Test
     void readsDatesAndTimes() {
         assertThat(SqliteTemporalText.date("2024-05-01")).isEqualTo(LocalDate.of(2024, 5, 1));
         assertThat(SqliteTemporalText.date("2024-05-01 13:45:07")).isEqualTo(LocalDate.of(2024, 5, 1));

@@ -41,6 +41,9 @@ class SqliteTextReadingTests {
             var q = repo.query(DatetimeStamped.class, "d").where(Q.eq("d.name", text));
             assertThat(repo.first(q, Map.of()).orElseThrow().<Object>get("created_at")).as(text).isEqualTo(expected);
         });
+        repo.sql("INSERT INTO stamp_declared (name, created_at) VALUES ('epoch', 1714571107250)").update(Map.of());
+        var epoch = repo.query(DatetimeStamped.class, "d").where(Q.eq("d.name", "epoch"));
+        assertThat(repo.first(epoch, Map.of()).orElseThrow().<Object>get("created_at")).isEqualTo(LocalDateTime.parse("2024-05-01T13:45:07.25"));
         repo.sql("DELETE FROM stamp_declared").update(Map.of());
     }
 
