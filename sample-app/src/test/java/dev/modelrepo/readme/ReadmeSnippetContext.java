@@ -1,4 +1,4 @@
-package dev.modelrepo.sample.readme;
+package dev.modelrepo.readme;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,7 +8,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.modelrepo.model.Model;
-import dev.modelrepo.model.Table;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.repository.ModelRepository;
 
@@ -17,40 +16,33 @@ import dev.modelrepo.repository.ModelRepository;
  * fields and helpers without declaring them (the {@code repo}, the {@code params} and the query {@code q} of the
  * surrounding text), and the example models (Employee, Company, Book, …) as if they were the reader's own classes.
  * Library types are never declared here: a snippet imports them, which is what the test checks. When a new snippet
- * uses another such name, add it here (the field's type is what the README's text says it is).
+ * uses another such name, add it here (the field's type is what the README's text says it is). The example models
+ * carry no {@code @Table} and the package is outside the sample's, so no application scans them.
  */
 @SuppressWarnings({ "unused", "NullAway" })
 public abstract class ReadmeSnippetContext {
 
-    @Table(name = "posts")
     public static class Post extends Model {
     }
 
-    @Table(name = "users")
     public static class User extends Model {
     }
 
-    @Table(name = "employees")
     public static class Employee extends Model {
     }
 
-    @Table(name = "departments")
     public static class Department extends Model {
     }
 
-    @Table(name = "companies")
     public static class Company extends Model {
     }
 
-    @Table(name = "books")
     public static class Book extends Model {
     }
 
-    @Table(name = "accounts")
     public static class Account extends Model {
     }
 
-    @Table(name = "film_actor")
     public static class FilmActor extends Model {
     }
 
@@ -129,6 +121,8 @@ public abstract class ReadmeSnippetContext {
     protected long to;
 
     protected BigDecimal amount;
+
+    protected org.slf4j.Logger log;
 
     protected void export(Object row) {
     }

@@ -1,4 +1,4 @@
-package dev.modelrepo.sample.readme;
+package dev.modelrepo.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

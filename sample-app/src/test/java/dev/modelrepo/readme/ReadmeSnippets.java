@@ -1,4 +1,4 @@
-package dev.modelrepo.sample.readme;
+package dev.modelrepo.readme;
 
 import java.util.ArrayList;
 import java.util.List;
