@@ -16,6 +16,9 @@ Profiles:
            benchmarks/results/bulk.json and bulk.md (speed-ups of modelrepo over each baseline, with targets)
   peers    modelrepo against JdbcTemplate, jOOQ, Spring Data JDBC and Jdbi on H2 and PostgreSQL, about
            16 minutes (peers-full: about 70); see benchmarks/peers.sh --help
+  sqlite-read  SQLite: reading rows with text timestamps and decimals through modelrepo against hand-written
+           JDBC running the same SQL (dev.modelrepo.benchmarks.sqlite), -f 2 -wi 4 -w 1s -i 8 -r 1s, about
+           2 minutes; writes benchmarks/results/sqlite-read.json and prints the ratios
   profile  quick settings plus a profiler (PROFILER, default: JMH's stack sampler); the output goes to
            benchmarks/results/tmp/ and the results files are not touched. Pass a benchmark regex to narrow
            it, e.g.: benchmarks/run.sh profile 'modelrepoFindById$'. PROFILER=jfr records JFR files instead.
@@ -45,6 +48,7 @@ case "$profile" in
   full) jmh_opts=(-f 3 -wi 5 -w 3s -i 10 -r 3s) ;;
   profile) jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s) ;;
   bulk) jmh_opts=(-f 1 -wi 1 -i 4 -bm ss -tu ms) ;;
+  sqlite-read) jmh_opts=(-f 2 -wi 4 -w 1s -i 8 -r 1s) ;;
   -h|--help|help) usage; exit 0 ;;
   *) usage >&2; exit 2 ;;
 esac
@@ -61,9 +65,13 @@ if [[ "$profile" == bulk ]]; then
   stem="${RESULTS:-bulk}"
   report=dev.modelrepo.benchmarks.bulk.BulkReport
   [[ $# -eq 0 ]] && filter=('dev\.modelrepo\.benchmarks\.bulk\.')
+elif [[ "$profile" == sqlite-read ]]; then
+  stem="${RESULTS:-sqlite-read}"
+  report=dev.modelrepo.benchmarks.sqlite.SqliteReadReport
+  [[ $# -eq 0 ]] && filter=('dev\.modelrepo\.benchmarks\.sqlite\.')
 else
-  # the bulk benchmarks need the database servers and their own profile
-  filter=(-e 'dev\.modelrepo\.benchmarks\.bulk\.')
+  # the bulk benchmarks need the database servers and their own profile; the SQLite read has its own too
+  filter=(-e 'dev\.modelrepo\.benchmarks\.(bulk|sqlite)\.')
 fi
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then

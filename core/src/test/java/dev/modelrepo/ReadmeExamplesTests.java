@@ -25,7 +25,7 @@ import dev.modelrepo.test.Engine;
 import dev.modelrepo.test.EngineTest;
 import dev.modelrepo.test.TestDatabase;
 
-/** The README's examples, as written there (names of local helpers aside), run on every engine. */
+/** The README's examples, as written there (names of local helpers aside), run on every engine; sample-app's {@code ReadmeSnippetsCompileTests} compiles every README snippet with its imports. */
 @Changelog("db/changelog/test-schema.xml")
 class ReadmeExamplesTests {
 

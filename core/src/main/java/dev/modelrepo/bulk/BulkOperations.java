@@ -68,10 +68,20 @@ public final class BulkOperations {
     }
 
     /** The options as the engine reads them, a batch size of the defaults taking the place of one not given. */
-    private BulkSettings effective(BulkOptions options) {
+    /** The settings of one call of {@code operation} ("insertBulk of User") over {@code total} elements. */
+    private BulkSettings effective(BulkOptions options, String operation, int total) {
         Arguments.notNull(options, "options");
         BulkOptions o = options.batchSizeGiven() || !defaults.batchSizeGiven() ? options : options.batchSize(defaults.batchSize());
-        return new BulkSettings(o.batchSize(), o.batchSizeGiven(), o.onTypeMismatch() == TypeMismatch.SKIP, o.propagation());
+        return new BulkSettings(o.batchSize(), o.batchSizeGiven(), o.onTypeMismatch() == TypeMismatch.SKIP, o.propagation(),
+                ProgressReports.of(o, operation, total));
+    }
+
+    private BulkSettings effective(BulkOptions options, String operation, Class<?> type, List<?> rows) {
+        return effective(options, operation + " of " + type.getSimpleName(), rows.size());
+    }
+
+    private BulkSettings effective(BulkOptions options, String operation, List<? extends Model> models) {
+        return effective(options, models.isEmpty() ? operation : operation + " of " + models.get(0).getClass().getSimpleName(), models.size());
     }
 
     // ------------------------------------------------------------ insert
@@ -91,7 +101,7 @@ public final class BulkOperations {
      */
     public <M extends Model> List<M> insertAll(List<M> models, BulkOptions options) {
         List<M> checked = Arguments.notNull(models, "models");
-        return BulkErrors.translating(() -> this.models.insertAll(checked, effective(options)));
+        return BulkErrors.translating(() -> this.models.insertAll(checked, effective(options, "insertAll", checked)));
     }
 
     /** {@link #insertBulk(Class, List, List, BulkOptions)} with default options. */
@@ -108,7 +118,7 @@ public final class BulkOperations {
      */
     public int insertBulk(Class<? extends Model> type, List<String> columns, List<?> rows, BulkOptions options) {
         checkRows(type, columns, rows);
-        return BulkErrors.translating(() -> engine.insertBulk(type, columns, rows, effective(options)));
+        return BulkErrors.translating(() -> engine.insertBulk(type, columns, rows, effective(options, "insertBulk", type, rows)));
     }
 
     // ------------------------------------------------------------ update
@@ -124,7 +134,7 @@ public final class BulkOperations {
      */
     public <M extends Model> List<M> updateAll(List<M> models, BulkOptions options) {
         List<M> checked = Arguments.notNull(models, "models");
-        return BulkErrors.translating(() -> this.models.updateAll(checked, effective(options)));
+        return BulkErrors.translating(() -> this.models.updateAll(checked, effective(options, "updateAll", checked)));
     }
 
     /** {@link #updateBulk(Class, List, List, BulkOptions)} with default options. */
@@ -144,7 +154,7 @@ public final class BulkOperations {
      */
     public int updateBulk(Class<? extends Model> type, List<String> columns, List<?> rows, BulkOptions options) {
         checkRows(type, columns, rows);
-        return BulkErrors.translating(() -> engine.updateBulk(type, columns, rows, effective(options)));
+        return BulkErrors.translating(() -> engine.updateBulk(type, columns, rows, effective(options, "updateBulk", type, rows)));
     }
 
     // ------------------------------------------------------------ delete
@@ -163,7 +173,7 @@ public final class BulkOperations {
     public <M extends Model> List<M> deleteAll(List<M> models, Cascade cascade, BulkOptions options) {
         Arguments.notNull(models, "models");
         Arguments.notNull(cascade, "cascade");
-        return BulkErrors.translating(() -> this.models.deleteAll(models, cascade, effective(options)));
+        return BulkErrors.translating(() -> this.models.deleteAll(models, cascade, effective(options, "deleteAll", models)));
     }
 
     /** {@link #deleteBulk(Class, List, BulkOptions)} with default options. */
@@ -180,7 +190,7 @@ public final class BulkOperations {
     public int deleteBulk(Class<? extends Model> type, List<?> rows, BulkOptions options) {
         Arguments.notNull(type, "type");
         Arguments.notNull(rows, "rows");
-        return BulkErrors.translating(() -> engine.deleteBulk(type, rows, effective(options)));
+        return BulkErrors.translating(() -> engine.deleteBulk(type, rows, effective(options, "deleteBulk", type, rows)));
     }
 
     // ------------------------------------------------------------ upsert
@@ -220,7 +230,7 @@ public final class BulkOperations {
             BulkOptions options) {
         checkRows(type, columns, rows);
         Arguments.notNull(conflictColumns, "conflictColumns");
-        return BulkErrors.translating(() -> engine.upsertBulk(type, columns, rows, conflictColumns, effective(options)));
+        return BulkErrors.translating(() -> engine.upsertBulk(type, columns, rows, conflictColumns, effective(options, "upsertBulk", type, rows)));
     }
 
     private static void checkRows(Class<? extends Model> type, List<String> columns, List<?> rows) {

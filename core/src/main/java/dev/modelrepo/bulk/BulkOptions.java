@@ -2,13 +2,15 @@ package dev.modelrepo.bulk;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Propagation;
 
 import dev.modelrepo.bulk.internal.BulkSettings;
 import dev.modelrepo.internal.Arguments;
 
 /**
- * How a bulk operation runs: rows per statement, what to do with elements that do not fit, and its transaction.
+ * How a bulk operation runs: rows per statement, what to do with elements that do not fit, its transaction, and who
+ * hears of its progress.
  * Immutable; every setter returns a new instance:
  * <pre>{@code BulkOptions.defaults().batchSize(5000).onTypeMismatch(TypeMismatch.SKIP)}</pre>
  */
@@ -20,7 +22,7 @@ public final class BulkOptions {
      */
     public static final int DEFAULT_BATCH_SIZE = BulkSettings.DEFAULT_BATCH_SIZE;
 
-    private static final BulkOptions DEFAULTS = new BulkOptions(0, TypeMismatch.ERROR, Propagation.REQUIRED);
+    private static final BulkOptions DEFAULTS = new BulkOptions(0, TypeMismatch.ERROR, Propagation.REQUIRED, null);
 
     /** 0 when not given. */
     private final int batchSize;
@@ -29,10 +31,13 @@ public final class BulkOptions {
 
     private final Propagation propagation;
 
-    private BulkOptions(int batchSize, TypeMismatch onTypeMismatch, Propagation propagation) {
+    private final @Nullable ProgressListener progress;
+
+    private BulkOptions(int batchSize, TypeMismatch onTypeMismatch, Propagation propagation, @Nullable ProgressListener progress) {
         this.batchSize = batchSize;
         this.onTypeMismatch = onTypeMismatch;
         this.propagation = propagation;
+        this.progress = progress;
     }
 
     /** Batch size 1000, {@link TypeMismatch#ERROR}, {@link Propagation#REQUIRED}. */
@@ -48,12 +53,12 @@ public final class BulkOptions {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
         }
-        return new BulkOptions(batchSize, onTypeMismatch, propagation);
+        return new BulkOptions(batchSize, onTypeMismatch, propagation, progress);
     }
 
     /** What to do with an element of another type or a value its column cannot hold. */
     public BulkOptions onTypeMismatch(TypeMismatch onTypeMismatch) {
-        return new BulkOptions(batchSize, Arguments.notNull(onTypeMismatch, "onTypeMismatch"), propagation);
+        return new BulkOptions(batchSize, Arguments.notNull(onTypeMismatch, "onTypeMismatch"), propagation, progress);
     }
 
     /**
@@ -63,7 +68,17 @@ public final class BulkOptions {
      * consistency; rows of statements that succeeded before a failure stay).
      */
     public BulkOptions propagation(Propagation propagation) {
-        return new BulkOptions(batchSize, onTypeMismatch, Arguments.notNull(propagation, "propagation"));
+        return new BulkOptions(batchSize, onTypeMismatch, Arguments.notNull(propagation, "propagation"), progress);
+    }
+
+    /**
+     * A listener told after each chunk (each statement or JDBC batch; PostgreSQL's COPY: once, at its end) how many
+     * elements are done, of how many, and the time since the call began; the row-by-row {@code updateAll} and
+     * {@code deleteAll} tell it after each batch size of models. It runs in the call's transaction: if it throws, the
+     * call stops with a {@link BulkAbortedException} and its transaction rolls back.
+     */
+    public BulkOptions progress(ProgressListener listener) {
+        return new BulkOptions(batchSize, onTypeMismatch, propagation, Arguments.notNull(listener, "listener"));
     }
 
     /** Shorthand for {@code propagation(Propagation.REQUIRES_NEW)}: the operation commits or rolls back on its own. */
@@ -89,19 +104,25 @@ public final class BulkOptions {
         return propagation;
     }
 
+    /** The listener of {@link #progress(ProgressListener)}, or null. */
+    public @Nullable ProgressListener progress() {
+        return progress;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof BulkOptions o && o.batchSize == batchSize && o.onTypeMismatch == onTypeMismatch
-                && o.propagation == propagation;
+                && o.propagation == propagation && o.progress == progress;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(batchSize, onTypeMismatch, propagation);
+        return Objects.hash(batchSize, onTypeMismatch, propagation, progress);
     }
 
     @Override
     public String toString() {
-        return "BulkOptions[batchSize=" + (batchSize == 0 ? "default" : String.valueOf(batchSize)) + ", onTypeMismatch=" + onTypeMismatch + ", propagation=" + propagation + "]";
+        return "BulkOptions[batchSize=" + (batchSize == 0 ? "default" : String.valueOf(batchSize)) + ", onTypeMismatch=" + onTypeMismatch + ", propagation=" + propagation
+                + (progress == null ? "" : ", progress=" + progress) + "]";
     }
 }

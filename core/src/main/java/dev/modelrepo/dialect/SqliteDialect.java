@@ -1,7 +1,6 @@
 package dev.modelrepo.dialect;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Types;
 import java.time.Instant;
@@ -216,23 +215,11 @@ public class SqliteDialect extends AnsiDialect {
     @Override
     public ColumnReader reader(ColumnKind kind, @Nullable ColumnMetadata column) {
         return switch (kind) {
-            case DECIMAL -> decimalReader(column == null ? -1 : column.scale());
-            case DATE -> (rs, i) -> {
-                Object v = rs.getObject(i);
-                return v == null ? null : v instanceof Number n ? epoch(n).toLocalDate() : LocalDate.parse(v.toString().substring(0, 10));
-            };
-            case TIME -> (rs, i) -> {
-                String v = rs.getString(i);
-                return v == null ? null : LocalTime.parse(v, TIME_TEXT);
-            };
-            case TIMESTAMP -> (rs, i) -> {
-                Object v = rs.getObject(i);
-                return v == null ? null : v instanceof Number n ? epoch(n) : parseTimestamp(v.toString());
-            };
-            case TIMESTAMP_TZ -> (rs, i) -> {
-                Object v = rs.getObject(i);
-                return v == null ? null : v instanceof Number n ? epoch(n).atOffset(ZoneOffset.UTC) : parseOffset(v.toString());
-            };
+            case DECIMAL -> SqliteDecimals.reader(column == null ? -1 : column.scale());
+            case DATE -> temporal(kind, column, n -> epoch(n).toLocalDate(), SqliteTemporalText::date);
+            case TIME -> temporal(kind, column, null, SqliteTemporalText::time);
+            case TIMESTAMP -> temporal(kind, column, SqliteDialect::epoch, SqliteTemporalText::timestamp);
+            case TIMESTAMP_TZ -> temporal(kind, column, n -> epoch(n).atOffset(ZoneOffset.UTC), SqliteTemporalText::offsetTimestamp);
             case UUID -> (rs, i) -> {
                 String v = rs.getString(i);
                 return v == null ? null : UUID.fromString(v);
@@ -241,37 +228,30 @@ public class SqliteDialect extends AnsiDialect {
         };
     }
 
-    private static ColumnReader decimalReader(int scale) {
+    /**
+     * A date or time column: text parsed by hand ({@link SqliteTemporalText}), a number as epoch milliseconds (what
+     * sqlite-jdbc writes for {@code java.sql.Timestamp} by default); bad text an error naming the column. The value is
+     * read as text whatever its storage class (a number's text is its digits), which spares the driver's type lookup.
+     */
+    private static ColumnReader temporal(ColumnKind kind, @Nullable ColumnMetadata column,
+            java.util.function.@Nullable Function<Number, Object> fromNumber, java.util.function.Function<String, Object> fromText) {
         return (rs, i) -> {
-            Object v = rs.getObject(i);
-            if (v == null) {
+            String text = rs.getString(i);
+            if (text == null) {
                 return null;
             }
-            BigDecimal d = v instanceof Double dbl ? BigDecimal.valueOf(dbl)
-                    : v instanceof Number n ? BigDecimal.valueOf(n.longValue()) : new BigDecimal(v.toString());
-            // SQLite keeps 12.30 as the REAL 12.3; restore the declared scale when that is exact.
-            if (scale > 0 && d.scale() < scale) {
-                d = d.setScale(scale, RoundingMode.UNNECESSARY);
+            try {
+                Number number = fromNumber == null ? null : SqliteTemporalText.epochNumber(text);
+                return number != null ? fromNumber.apply(number) : fromText.apply(text);
             }
-            return d;
+            catch (java.time.DateTimeException ex) {
+                throw SqliteReadErrors.notTemporal(rs, i, column, kind, text, ex);
+            }
         };
     }
 
     private static LocalDateTime epoch(Number millis) {
         return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis.longValue()), ZoneOffset.UTC);
-    }
-
-    private static LocalDateTime parseTimestamp(String text) {
-        String t = text.replace('T', ' ');
-        return t.length() == 10 ? LocalDate.parse(t).atStartOfDay() : LocalDateTime.parse(t, TIMESTAMP_TEXT);
-    }
-
-    private static OffsetDateTime parseOffset(String text) {
-        String t = text.replace(' ', 'T');
-        if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
-            return OffsetDateTime.parse(t).withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        return LocalDateTime.parse(t).atOffset(ZoneOffset.UTC);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.model.ModelDeclarationException.Problem;
+import dev.modelrepo.model.internal.MaintainedTimestamps;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
 import dev.modelrepo.schema.ColumnMetadata;
@@ -17,7 +18,7 @@ import dev.modelrepo.types.ColumnKind;
 /**
  * Checks what model classes declare against their tables when a registry loads: every version column, read-back
  * column, converted column and relation key must be a column of the table it belongs to (a version column an
- * integer one), so a mismatch fails start-up instead of the first write that needs it.
+ * integer one, a maintained created_at/updated_at one that can hold a timestamp), so a mismatch fails start-up instead of the first write that needs it.
  */
 final class DeclarationChecks {
 
@@ -42,6 +43,8 @@ final class DeclarationChecks {
                             "which is of type " + column.typeName() + ", not an integer column (optimistic locking adds 1 to it)"));
                 }
             }
+            checkTimestamp(problems, info, "@Table(createdAt)", info.table().createdAt());
+            checkTimestamp(problems, info, "@Table(updatedAt)", info.table().updatedAt());
             for (String column : info.table().readBack()) {
                 check(problems, info.name(), "@Table(readBack)", column, table, label);
             }
@@ -80,6 +83,16 @@ final class DeclarationChecks {
             problems.add(new Problem(info.name(), annotation(relation), String.join(", ", relation.columns()), holder.name(),
                     pk.stream().map(ColumnMetadata::name).toList(), "which pairs " + relation.columns().size() + " column(s) with the primary key "
                     + pk.stream().map(ColumnMetadata::name).toList() + " of " + keyed.name() + ": give one foreign-key column per key column"));
+        }
+    }
+
+    /** A maintained created_at/updated_at the table has must be able to hold a timestamp (a missing one is fine). */
+    private static void checkTimestamp(List<Problem> problems, ModelInfo info, String annotation, String name) {
+        ColumnMetadata column = name.isEmpty() ? null : info.metadata().column(name);
+        String problem = column == null || column.generated() ? null : MaintainedTimestamps.problem(column);
+        if (problem != null) {
+            problems.add(new Problem(info.name(), annotation, column.name(), info.metadata().name(), info.metadata().columnNames(),
+                    "maintained as a timestamp, but " + problem));
         }
     }
 

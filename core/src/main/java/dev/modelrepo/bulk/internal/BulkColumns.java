@@ -10,9 +10,9 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 import dev.modelrepo.model.ReadOnlyColumnException;
 import dev.modelrepo.model.UnknownColumnException;
+import dev.modelrepo.model.internal.MaintainedTimestamps;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.schema.ColumnMetadata;
-import dev.modelrepo.types.ValueConverter;
 
 /** Columns of a bulk call with the caller's names (Map keys) and fixed values (added timestamps). */
 final class BulkColumns {
@@ -54,9 +54,9 @@ final class BulkColumns {
     /** Adds created_at and updated_at (timestamp columns the table has and the caller did not list) set to now. */
     void addTimestamps(ModelInfo info, Supplier<java.time.Instant> now) {
         for (String name : List.of(info.table().createdAt(), info.table().updatedAt())) {
-            ColumnMetadata column = name.isEmpty() ? null : BulkEngine.timestamp(info.metadata().column(name));
-            if (column != null && !column.generated() && !list.contains(column)) {
-                add(column, column.name(), ValueConverter.convert(now.get(), column.kind()));
+            ColumnMetadata column = BulkEngine.timestamp(info, name);
+            if (column != null && !list.contains(column)) {
+                add(column, column.name(), MaintainedTimestamps.value(column, now.get()));
             }
         }
     }

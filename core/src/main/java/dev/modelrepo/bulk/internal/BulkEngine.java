@@ -15,12 +15,12 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.model.internal.KeyColumns;
 import dev.modelrepo.model.internal.ModelAccess;
+import dev.modelrepo.model.internal.MaintainedTimestamps;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.RegistryAccess;
 import dev.modelrepo.internal.write.ModelPersistence;
 import dev.modelrepo.internal.write.ModelWriter;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
-import dev.modelrepo.types.ColumnKind;
 
 /**
  * The fast-path bulk writes ({@code insertBulk}, {@code updateBulk}, {@code deleteBulk}, {@code upsertBulk}), one class per
@@ -119,9 +119,9 @@ public final class BulkEngine {
         return KeyColumns.require(info.name(), info.metadata(), "be written by " + operation);
     }
 
-    /** The column when it holds timestamps (maintained), else null. */
-    static @Nullable ColumnMetadata timestamp(@Nullable ColumnMetadata column) {
-        return column != null && (column.kind() == ColumnKind.TIMESTAMP || column.kind() == ColumnKind.TIMESTAMP_TZ) ? column : null;
+    /** The maintained timestamp column of this name, else null; an error when it cannot hold a timestamp. */
+    static @Nullable ColumnMetadata timestamp(ModelInfo info, String name) {
+        return MaintainedTimestamps.column(info, name);
     }
 
     Supplier<java.time.Instant> now() {

@@ -34,15 +34,18 @@ final class ChunkPlanner {
         long budget = first.bindsPerRow() && packetLimit() > 0 ? packetLimit() * 3 / 4 - 4096 : Long.MAX_VALUE;
         ChunkWriter chunkWriter = new ChunkWriter(executor, support, label, op, shapes, columns, scalarColumns, scalars);
         Chunk chunk = new Chunk(columns.size(), maxRows);
+        ChunkHook reporting = reporting(hook, source, options);
         if (first.batched()) {
             // one prepared statement for the whole operation, one JDBC batch per chunk
-            return chunkWriter.updateBatched(chunk, c -> {
+            int total = chunkWriter.updateBatched(chunk, c -> {
                 c.clear();
                 while (c.size() < maxRows && c.add(source)) {
                     // reads up to a batch
                 }
                 return c.size() > 0;
-            }, hook);
+            }, reporting);
+            options.progressDone();
+            return total;
         }
         int total = 0;
         boolean more = true;
@@ -59,17 +62,34 @@ final class ChunkPlanner {
                 }
             }
             if (chunk.size() > 0) {
+                reporting.before(chunk);
+                int n = chunkWriter.update(chunk);
+                total += n;
+                reporting.after(chunk, n);
+            }
+        }
+        options.progressDone();
+        return total;
+    }
+
+    /** The hook, then the progress of the elements read so far (inside the transaction: a listener that throws aborts it). */
+    private static ChunkHook reporting(@Nullable ChunkHook hook, RowSource source, BulkSettings options) {
+        return new ChunkHook() {
+            @Override
+            public void before(Chunk chunk) {
                 if (hook != null) {
                     hook.before(chunk);
                 }
-                int n = chunkWriter.update(chunk);
-                total += n;
-                if (hook != null) {
-                    hook.after(chunk, n);
-                }
             }
-        }
-        return total;
+
+            @Override
+            public void after(Chunk chunk, int affected) {
+                if (hook != null) {
+                    hook.after(chunk, affected);
+                }
+                options.progressTo(source.consumed());
+            }
+        };
     }
 
     /** Rows per statement: the batch size (array shapes: their own default), within the bind-parameter limit for shapes that bind each row. */

@@ -32,6 +32,7 @@ final class InsertBulk {
             if (engine.support.insertMethod() == BulkSupport.InsertMethod.COPY && info.metadata().insertRule() == null) {
                 long copied = copy(label, table, columns.list, source, op, rows.size());
                 if (copied >= 0) {
+                    options.progressDone();   // COPY hands every row over in one statement
                     return (int) copied;
                 }
             }

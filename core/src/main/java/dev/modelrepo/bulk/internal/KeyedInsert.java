@@ -316,7 +316,9 @@ final class KeyedInsert {
         return sql == null ? ex : ChunkWriter.failure(label, ex, sql, chunk.index(row), chunk.index(row), chunk.index(row) + 1);
     }
 
+    /** Reports the chunk just written (none on the first call), then reads the next one. */
     private boolean fill(Chunk chunk, RowSource source) {
+        options.progressBy(chunk.size());
         chunk.clear();
         while (chunk.size() < options.batchSize() && chunk.add(source)) {
             // reads up to a batch

@@ -59,6 +59,7 @@ public final class ModelBulk {
                     List<ColumnMetadata> columns = (List<ColumnMetadata>) key.get(1);
                     new KeyedInsert(engine, (ModelInfo) key.get(0), columns, models, indexes, options).run();
                 });
+                options.progressDone();
                 for (int i = 0; i < models.size(); i++) {
                     engine.writer.readTriggerWrites(models.get(i), infos.get(i));
                 }
@@ -94,7 +95,9 @@ public final class ModelBulk {
                 for (int i : dirty) {
                     engine.persistence.update(models.get(i), infos.get(i));
                     done[0]++;
+                    reportEveryBatch(options, i + 1);
                 }
+                options.progressDone();
                 return Boolean.TRUE;
             });
         }
@@ -115,7 +118,9 @@ public final class ModelBulk {
                 for (M model : models) {
                     engine.persistence.destroy(model, cascade);
                     done[0]++;
+                    reportEveryBatch(options, done[0]);
                 }
+                options.progressDone();
                 return Boolean.TRUE;
             });
         }
@@ -124,6 +129,13 @@ public final class ModelBulk {
             throw ex;
         }
         return models;
+    }
+
+    /** Row-by-row work reports after each batch size of models, as the chunked paths do after each chunk. */
+    private static void reportEveryBatch(BulkSettings options, int handled) {
+        if (handled % options.batchSize() == 0) {
+            options.progressTo(handled);
+        }
     }
 
     // ------------------------------------------------------------ upsert of one model

@@ -99,6 +99,11 @@ final class RowSource implements BulkSupport.RowCursor {
         return nextRow(values, 0) >= 0;
     }
 
+    /** How many elements have been read (rows returned and elements skipped). */
+    int consumed() {
+        return next;
+    }
+
     /** The caller's index of the {@code n}th row returned (0-based). */
     int indexOfRow(long n) {
         long index = n;

@@ -11,6 +11,7 @@ import dev.modelrepo.internal.jdbc.StatementExecutor;
 import dev.modelrepo.internal.write.ModelWriter;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.KeyColumns;
+import dev.modelrepo.model.internal.MaintainedTimestamps;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.types.ValueConverter;
@@ -30,7 +31,7 @@ final class UpdateBulk {
         List<ColumnMetadata> key = BulkEngine.requireKey(info, "updateBulk");
         ColumnMetadata version = ModelWriter.version(info);
         ColumnMetadata createdAt = info.metadata().column(info.table().createdAt());
-        ColumnMetadata touched = BulkEngine.timestamp(info.metadata().column(info.table().updatedAt()));
+        ColumnMetadata touched = BulkEngine.timestamp(info, info.table().updatedAt());
         BulkColumns requested = BulkColumns.of(info, names, label);
         // the key and created_at are never updated, updated_at always is (to now), the version is incremented
         BulkColumns row = BulkColumns.of(info, KeyColumns.names(key), label);
@@ -48,7 +49,7 @@ final class UpdateBulk {
             throw new InvalidDataAccessApiUsageException(label + ": nothing to update in " + names + " (the key and "
                     + info.table().createdAt() + " are never updated)");
         }
-        Object now = touched == null ? null : ValueConverter.convert(engine.clock.instant(), touched.kind());
+        Object now = touched == null ? null : MaintainedTimestamps.value(touched, engine.clock.instant());
         RowSource source = row.source(label, type, rows, options.skipMismatches());
         String table = engine.writer.table(info);
         StatementExecutor.Op op = StatementExecutor.Op.of("update-bulk", info.metadata().name());

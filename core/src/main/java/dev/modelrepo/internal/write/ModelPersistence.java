@@ -20,6 +20,7 @@ import dev.modelrepo.model.ModelValidationException;
 import dev.modelrepo.model.ReadOnlyColumnException;
 import dev.modelrepo.model.internal.Hook;
 import dev.modelrepo.model.internal.KeyColumns;
+import dev.modelrepo.model.internal.MaintainedTimestamps;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.Relation;
@@ -233,10 +234,10 @@ public final class ModelPersistence {
             set.add(column);
             bound.put(QueryCompiler.SET_PARAMETER + column.name(), value);
         });
-        ColumnMetadata updatedAt = info.metadata().column(info.table().updatedAt());
-        if (updatedAt != null && !updatedAt.generated() && set.stream().noneMatch(c -> c == updatedAt)) {
+        ColumnMetadata updatedAt = MaintainedTimestamps.column(info, info.table().updatedAt());
+        if (updatedAt != null && set.stream().noneMatch(c -> c == updatedAt)) {
             set.add(updatedAt);
-            bound.put(QueryCompiler.SET_PARAMETER + updatedAt.name(), clock.instant());
+            bound.put(QueryCompiler.SET_PARAMETER + updatedAt.name(), MaintainedTimestamps.value(updatedAt, clock.instant()));
         }
         CompiledQuery compiled = compiler.compileWrite(QUERIES.shape(query).spec(), set);
         return executor.update(QUERIES.bind(compiled, query, bound), StatementExecutor.Op.of("update", info.metadata().name()));

@@ -19,9 +19,9 @@ import dev.modelrepo.model.Model;
 import dev.modelrepo.schema.TableMetadata;
 import dev.modelrepo.model.internal.Converters;
 import dev.modelrepo.model.internal.KeyColumns;
+import dev.modelrepo.model.internal.MaintainedTimestamps;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.ModelInfo;
-import dev.modelrepo.types.ColumnKind;
 import dev.modelrepo.types.ValueConverter;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
 
@@ -117,7 +117,7 @@ public final class ModelWriter {
             throw new InvalidDataAccessApiUsageException("The primary key of " + info.name() + " cannot be changed by save ("
                     + identity(info, model) + "); insert a new row instead");
         }
-        List<ColumnMetadata> columns = touch(model, table, info.table().updatedAt(), true) ? dirtyColumns(model, table) : dirty;
+        List<ColumnMetadata> columns = touch(model, info, info.table().updatedAt(), true) ? dirtyColumns(model, table) : dirty;
         ColumnMetadata version = versionColumn(info);
         Object currentVersion = version == null ? null : model.get(version.name());
         if (version != null) {
@@ -201,16 +201,13 @@ public final class ModelWriter {
     }
 
     /** Sets a maintained timestamp column to now (unless set already, or given, or generated); returns whether it did. */
-    private boolean touch(Model model, TableMetadata table, String name, boolean always) {
-        ColumnMetadata column = name.isEmpty() ? null : table.column(name);
-        if (column == null || column.generated() || (!always && model.get(column.name()) != null) || model.isDirty(column.name())) {
+    private boolean touch(Model model, ModelInfo info, String name, boolean always) {
+        ColumnMetadata column = MaintainedTimestamps.column(info, name);
+        if (column == null || (!always && model.get(column.name()) != null) || model.isDirty(column.name())) {
             return false;
         }
-        if (column.kind() == ColumnKind.TIMESTAMP || column.kind() == ColumnKind.TIMESTAMP_TZ) {
-            model.set(column.name(), ValueConverter.convert(clock.instant(), column.kind()));
-            return true;
-        }
-        return false;
+        model.set(column.name(), MaintainedTimestamps.value(column, clock.instant()));
+        return true;
     }
 
     private static @Nullable ColumnMetadata versionColumn(ModelInfo info) {
@@ -357,8 +354,8 @@ public final class ModelWriter {
     public List<ColumnMetadata> prepareInsert(Model model, ModelInfo info) {
         TableMetadata table = info.metadata();
         refuseView(info, "insert");
-        touch(model, table, info.table().createdAt(), false);
-        touch(model, table, info.table().updatedAt(), false);
+        touch(model, info, info.table().createdAt(), false);
+        touch(model, info, info.table().updatedAt(), false);
         ColumnMetadata version = versionColumn(info);
         if (version != null && model.get(version.name()) == null && version.defaultValue() == null) {
             model.set(version.name(), ValueConverter.convert(0, version.kind()));

@@ -16,18 +16,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.modelrepo.bulk.BulkOperations;
+import dev.modelrepo.bulk.BulkProgress;
 import dev.modelrepo.sample.model.Employee;
 
 /**
  * Reads employees from CSV (a header naming columns of {@code employees}, then one line per employee; RFC 4180
  * quoting) and inserts them with {@code insertBulk}, the fast path: all lines in one transaction, or none. A cell
- * that does not parse answers 400 naming its line and column.
+ * that does not parse answers 400 naming its line and column. Logs its progress after each chunk the database took
+ * ({@code CSV import: insertBulk of Employee: 2000 of 5000 in 84 ms}).
  */
 @Service
 public class EmployeeImport {
+
+    private static final Logger log = LoggerFactory.getLogger(EmployeeImport.class);
 
     static final Set<String> COLUMNS = Set.of("name", "email", "salary", "active", "hired_on", "department_id");
 
@@ -87,7 +93,12 @@ public class EmployeeImport {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return rows.isEmpty() ? 0 : this.bulk.insertBulk(Employee.class, header, rows);
+        // the configured defaults (modelrepo.bulk.batch-size) with a progress log
+        return rows.isEmpty() ? 0 : this.bulk.insertBulk(Employee.class, header, rows, this.bulk.defaults().progress(EmployeeImport::logProgress));
+    }
+
+    private static void logProgress(BulkProgress progress) {
+        log.info("CSV import: {}", progress);
     }
 
     private static Object parse(String column, String cell) {

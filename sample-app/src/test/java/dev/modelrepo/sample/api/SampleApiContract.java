@@ -433,18 +433,35 @@ abstract class SampleApiContract {
 
     @Test
     void aCsvImportInsertsEveryLineThroughInsertBulk() {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+            .getLogger(dev.modelrepo.sample.service.EmployeeImport.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> progress = new ch.qos.logback.core.read.ListAppender<>();
+        progress.start();
+        log.addAppender(progress);
+        ch.qos.logback.classic.Level level = log.getLevel();
+        log.setLevel(ch.qos.logback.classic.Level.INFO);   // the tests' logback configuration keeps modelrepo's loggers at WARN
         Object department = newDepartment("Imported");
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
         String csv = "name,email,salary,active,hired_on,department_id\n"
                 + "Imp One," + tag + "1@example.com,50000,true,2024-02-29," + department + "\n"
                 + "\"Imp, Two\"," + tag + "2@example.com,61000,false,," + department + "\n"
                 + "Imp Three," + tag + "3@example.com,45000,true,2020-01-01," + department + "\n";
-        ResponseEntity<Map<String, Object>> response = importCsv(csv);
+        ResponseEntity<Map<String, Object>> response;
+        try {
+            response = importCsv(csv);
+        }
+        finally {
+            log.detachAppender(progress);
+            log.setLevel(level);
+        }
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(response.getBody()).containsEntry("imported", 3);
         assertThat(employeesNamed("Imp One,")).isEqualTo(1);
         assertThat(employeesNamed("\"Imp, Two\",")).isEqualTo(1);   // the export quotes the comma
         assertThat(employeesNamed("Imp Three,")).isEqualTo(1);
+        // the import logs its progress after each chunk, the last one at the total
+        assertThat(progress.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).last().asString()
+            .matches("CSV import: insertBulk of Employee: 3 of 3 in \\d+ ms");
     }
 
     @Test
