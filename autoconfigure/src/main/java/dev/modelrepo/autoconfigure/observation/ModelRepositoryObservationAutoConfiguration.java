@@ -20,7 +20,9 @@ import dev.modelrepo.repository.ModelRepository;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of modelrepo's
  * metrics: every repository observes its statements ({@code modelrepo.query}) in the application's
  * {@link ObservationRegistry}; with micrometer-core on the class path, {@link QueryCacheMeterBinder} and
- * {@link QueryMeterObservationHandler} add the meters that need it. Off with {@code modelrepo.metrics.enabled=false}.
+ * {@link QueryMeterObservationHandler} add the meters: the latter times the statements itself, as a meter
+ * observation handler ordered ahead of Boot's default one, which then leaves these observations to it (Boot groups
+ * meter handlers into one first-matching composite). Off with {@code modelrepo.metrics.enabled=false}.
  */
 @AutoConfiguration(before = ModelRepositoryAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -39,7 +41,10 @@ public final class ModelRepositoryObservationAutoConfiguration {
         };
     }
 
-    /** The meters that need micrometer-core; Boot binds MeterBinders and registers ObservationHandlers. */
+    /**
+     * The meters that need micrometer-core; Boot binds MeterBinders and registers ObservationHandlers (the query
+     * handler in its meter handler group, in its {@link QueryMeterObservationHandler#ORDER order}).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
     static class MeterConfiguration {
