@@ -75,45 +75,70 @@ public class QueryMeterObservationHandler implements MeterObservationHandler<Que
     @Override
     public void onStart(QueryContext context) {
         QueryMeters[] meters = this.meters;
-        if (meters.length == 0) {
-            return;
+        if (meters.length == 1) {
+            QueryMeters.Active active = meters[0].active(context);
+            LongTaskTimer.Sample sample = active.timer().start();
+            // the usual case, one registry: the long task's sample times the statement too
+            context.put(RUNNING, active.timesStatements() ? sample
+                    : new Running(meters, now(meters), new LongTaskTimer.Sample[] { sample }));
         }
-        LongTaskTimer.Sample[] active = new LongTaskTimer.Sample[meters.length];
-        for (int i = 0; i < meters.length; i++) {
-            active[i] = meters[i].active(context).start();
+        else if (meters.length > 1) {
+            LongTaskTimer.Sample[] samples = new LongTaskTimer.Sample[meters.length];
+            for (int i = 0; i < meters.length; i++) {
+                samples[i] = meters[i].active(context).timer().start();
+            }
+            context.put(RUNNING, new Running(meters, now(meters), samples));
         }
-        // our own start time: a composite registry's long task sample reports the sum of its registries' durations
-        context.put(RUNNING, new Running(meters, meters[0].registry().config().clock().monotonicTime(), active));
     }
 
     @Override
     public void onStop(QueryContext context) {
-        Running running = context.get(RUNNING);
-        if (running == null) {
+        Object state = context.get(RUNNING);
+        QueryMeters[] meters;
+        long nanos;
+        if (state instanceof LongTaskTimer.Sample sample) {
+            meters = this.meters;   // bound registries are only ever added: the first one is the one it started in
+            nanos = sample.stop();
+        }
+        else if (state instanceof Running running) {
+            meters = running.meters();
+            nanos = now(meters) - running.start();
+            for (LongTaskTimer.Sample sample : running.active()) {
+                sample.stop();
+            }
+        }
+        else {
             return;
         }
-        QueryMeters[] meters = running.meters();
-        long nanos = meters[0].registry().config().clock().monotonicTime() - running.start();
         Throwable error = context.getError();
         String errorName = (error == null) ? "none" : error.getClass().getSimpleName();
-        for (int i = 0; i < meters.length; i++) {
-            running.active()[i].stop();
-            meters[i].timer(context, errorName).record(nanos, TimeUnit.NANOSECONDS);
+        if (meters.length == 1 || state instanceof LongTaskTimer.Sample) {
+            record(meters[0], context, error, errorName, nanos);
         }
+        else {
+            for (QueryMeters m : meters) {
+                record(m, context, error, errorName, nanos);
+            }
+        }
+    }
+
+    private static void record(QueryMeters meters, QueryContext context, @Nullable Throwable error, String errorName,
+            long nanos) {
+        meters.timer(context, errorName).record(nanos, TimeUnit.NANOSECONDS);
         if (error == null) {
             if (context.rows() >= 0) {
-                for (QueryMeters m : meters) {
-                    m.rows(context).record(context.rows());
-                }
+                meters.rows(context).record(context.rows());
             }
             return;
         }
         String type = conflictType(error);
         if (type != null) {
-            for (QueryMeters m : meters) {
-                m.conflicts(type, context.model()).increment();
-            }
+            meters.conflicts(type, context.model()).increment();
         }
+    }
+
+    private static long now(QueryMeters[] meters) {
+        return meters[0].registry().config().clock().monotonicTime();
     }
 
     /** optimistic, lock or deadlock; null for a failure that is not a conflict. */

@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.noop.NoopMeter;
 
 import dev.modelrepo.observation.QueryContext;
 
@@ -39,14 +41,18 @@ final class QueryMeters {
 
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
-    private final Map<ActiveKey, LongTaskTimer> active = new ConcurrentHashMap<>();
+    private final Map<ActiveKey, Active> active = new ConcurrentHashMap<>();
 
     private final Map<RowsKey, DistributionSummary> rows = new ConcurrentHashMap<>();
 
     private final Meter.MeterProvider<Counter> conflicts;
 
+    /** A composite registry's long task samples report the sum of their registries' durations, not the duration. */
+    private final boolean composite;
+
     QueryMeters(MeterRegistry registry) {
         this.registry = registry;
+        this.composite = registry instanceof CompositeMeterRegistry;
         this.conflicts = Counter.builder(QueryMeterObservationHandler.CONFLICTS)
             .description("Statements that failed on a conflict: an optimistic-locking version mismatch (optimistic),"
                     + " a lock not acquired (lock) or a deadlock or serialization failure (deadlock)")
@@ -63,7 +69,8 @@ final class QueryMeters {
      * tags it.
      */
     Timer timer(QueryContext context, String error) {
-        TimerKey key = new TimerKey(context.getName(), context.getLowCardinalityKeyValues(), error);
+        KeyValues given = context.givenLowCardinalityKeyValues();
+        TimerKey key = new TimerKey(context.getName(), (given != null) ? given : context.getLowCardinalityKeyValues(), error);
         Timer timer = this.timers.get(key);
         if (timer == null) {
             timer = Timer.builder(key.name())
@@ -76,18 +83,24 @@ final class QueryMeters {
     }
 
     /** The long task timer of running statements: only the tags known when a statement starts. */
-    LongTaskTimer active(QueryContext context) {
+    Active active(QueryContext context) {
         ActiveKey key = new ActiveKey(context.getName(), context.operation(), context.model(), context.dialect(),
                 context.cache());
-        LongTaskTimer timer = this.active.get(key);
-        if (timer == null) {
-            timer = LongTaskTimer.builder(key.name() + ".active")
+        Active active = this.active.get(key);
+        if (active == null) {
+            LongTaskTimer timer = LongTaskTimer.builder(key.name() + ".active")
                 .description(ACTIVE_DESCRIPTION)
                 .tags("operation", key.operation(), "model", key.model(), "dialect", key.dialect(), "cache", key.cache())
                 .register(this.registry);
-            hold(this.active, key, timer);
+            // a sample's stop() returns its duration, except in a composite registry or for a meter a filter denied
+            active = new Active(timer, !this.composite && !(timer instanceof NoopMeter));
+            hold(this.active, key, active);
         }
-        return timer;
+        return active;
+    }
+
+    /** A long task timer, and whether its samples' durations are the statements' (so the clock is read once less). */
+    record Active(LongTaskTimer timer, boolean timesStatements) {
     }
 
     /** The summary of rows per statement, tagged operation and model. */

@@ -1,5 +1,6 @@
 package dev.modelrepo.autoconfigure.observation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,7 +9,12 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -32,6 +38,7 @@ import dev.modelrepo.autoconfigure.ModelRepositoryAutoConfiguration;
 import dev.modelrepo.autoconfigure.models.Widget;
 import dev.modelrepo.observation.QueryContext;
 import dev.modelrepo.observation.QueryObservationConvention;
+import dev.modelrepo.observation.QueryObserver;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.repository.ModelRepository;
 
@@ -188,6 +195,35 @@ class QueryMeterObservationHandlerTests {
                         "modelrepo.query.active", "modelrepo.query.rows");
             assertThat(meters(context).find("modelrepo.query").tag("cache", "hit").timer().count()).isEqualTo(4);
         });
+    }
+
+    @Test
+    void theDurationIsTheStatementsInOneRegistryInACompositeAndWhenTheActiveTimerIsDenied() {
+        MockClock clock = new MockClock();
+        SimpleMeterRegistry single = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        SimpleMeterRegistry first = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        SimpleMeterRegistry second = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        CompositeMeterRegistry composite = new CompositeMeterRegistry(clock, List.of(first, second));
+        SimpleMeterRegistry denied = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        denied.config().meterFilter(MeterFilter.denyNameStartsWith("modelrepo.query.active"));
+        for (MeterRegistry registry : List.of(single, composite, denied)) {
+            QueryMeterObservationHandler handler = new QueryMeterObservationHandler();
+            handler.bindTo(registry);
+            ObservationRegistry observations = ObservationRegistry.create();
+            observations.observationConfig().observationHandler(handler);
+            new QueryObserver(observations, null).observe("select", "widgets", "h2", "hit", "SELECT 1", () -> {
+                clock.add(Duration.ofMillis(5));
+                return 1;
+            }, (n) -> n);
+        }
+        for (MeterRegistry registry : List.of(single, first, second, denied)) {
+            Timer timer = registry.find("modelrepo.query").timer();
+            assertThat(timer.count()).isEqualTo(1);
+            assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(5.0);
+            assertThat(registry.find("modelrepo.query.rows").summary().totalAmount()).isEqualTo(1.0);
+        }
+        assertThat(denied.find("modelrepo.query.active").longTaskTimer()).isNull();
+        assertThat(single.find("modelrepo.query.active").longTaskTimer().activeTasks()).isZero();
     }
 
     private static MeterRegistry meters(AssertableApplicationContext context) {
