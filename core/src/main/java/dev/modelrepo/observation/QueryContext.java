@@ -28,6 +28,8 @@ public class QueryContext extends Observation.Context {
 
     private boolean addingGiven;
 
+    private @Nullable Object meterState;
+
     public QueryContext(String operation, String model, String dialect, String cache, String sql) {
         this.operation = operation;
         this.model = model;
@@ -72,6 +74,19 @@ public class QueryContext extends Observation.Context {
     public String errorName() {
         @Nullable Throwable error = getError();
         return error == null ? "none" : error.getClass().getSimpleName();
+    }
+
+    /**
+     * What modelrepo's meter handler keeps from the start of this statement to its stop: a field, cheaper than
+     * the context's own map ({@link #put}), which other handlers use.
+     */
+    public @Nullable Object meterState() {
+        return meterState;
+    }
+
+    /** Keeps the meter handler's state of this statement (see {@link #meterState()}). */
+    public void meterState(@Nullable Object state) {
+        this.meterState = state;
     }
 
     /**

@@ -51,6 +51,16 @@ class QueryContextKeyValuesTests {
     }
 
     @Test
+    void theSqlKeyValueIsKeptPerStatementText() {
+        DefaultQueryObservationConvention convention = new DefaultQueryObservationConvention();
+        KeyValues first = convention.getHighCardinalityKeyValues(new QueryContext("select", "users", "h2", "hit", "SELECT 1"));
+        KeyValues again = convention.getHighCardinalityKeyValues(new QueryContext("select", "users", "h2", "hit", "SELECT 1"));
+        KeyValues other = convention.getHighCardinalityKeyValues(new QueryContext("select", "users", "h2", "hit", "SELECT 2"));
+        assertThat(again).isSameAs(first).containsExactly(KeyValue.of("db.query.text", "SELECT 1"));
+        assertThat(other).containsExactly(KeyValue.of("db.query.text", "SELECT 2"));
+    }
+
+    @Test
     void aFilterThatAddsAKeyValueMakesThemUnknown() {
         ObservationRegistry registry = registry();
         registry.observationConfig().observationFilter((context) -> context.addLowCardinalityKeyValue(KeyValue.of("region", "eu")));

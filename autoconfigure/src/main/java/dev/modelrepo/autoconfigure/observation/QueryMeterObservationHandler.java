@@ -50,10 +50,24 @@ public class QueryMeterObservationHandler implements MeterObservationHandler<Que
      */
     public static final int ORDER = 0;
 
-    /** Where a statement's start is kept in its context. */
-    private static final Object RUNNING = Running.class;
+    private static final LongTaskTimer.Sample[] NO_SAMPLES = new LongTaskTimer.Sample[0];
+
+    private final boolean longTaskTimers;
 
     private volatile QueryMeters[] meters = new QueryMeters[0];
+
+    /** A handler with every meter. */
+    public QueryMeterObservationHandler() {
+        this(true);
+    }
+
+    /**
+     * @param longTaskTimers whether to keep {@code modelrepo.query.active}; false as Boot's
+     * {@code management.metrics.observations.ignored-meters=long-task-timer} asks of its own handler
+     */
+    public QueryMeterObservationHandler(boolean longTaskTimers) {
+        this.longTaskTimers = longTaskTimers;
+    }
 
     @Override
     public synchronized void bindTo(MeterRegistry registry) {
@@ -75,11 +89,16 @@ public class QueryMeterObservationHandler implements MeterObservationHandler<Que
     @Override
     public void onStart(QueryContext context) {
         QueryMeters[] meters = this.meters;
-        if (meters.length == 1) {
+        if (!this.longTaskTimers) {
+            if (meters.length > 0) {
+                context.meterState(new Running(meters, now(meters), NO_SAMPLES));
+            }
+        }
+        else if (meters.length == 1) {
             QueryMeters.Active active = meters[0].active(context);
             LongTaskTimer.Sample sample = active.timer().start();
             // the usual case, one registry: the long task's sample times the statement too
-            context.put(RUNNING, active.timesStatements() ? sample
+            context.meterState(active.timesStatements() ? sample
                     : new Running(meters, now(meters), new LongTaskTimer.Sample[] { sample }));
         }
         else if (meters.length > 1) {
@@ -87,13 +106,13 @@ public class QueryMeterObservationHandler implements MeterObservationHandler<Que
             for (int i = 0; i < meters.length; i++) {
                 samples[i] = meters[i].active(context).timer().start();
             }
-            context.put(RUNNING, new Running(meters, now(meters), samples));
+            context.meterState(new Running(meters, now(meters), samples));
         }
     }
 
     @Override
     public void onStop(QueryContext context) {
-        Object state = context.get(RUNNING);
+        Object state = context.meterState();
         QueryMeters[] meters;
         long nanos;
         if (state instanceof LongTaskTimer.Sample sample) {
@@ -112,7 +131,7 @@ public class QueryMeterObservationHandler implements MeterObservationHandler<Que
         }
         Throwable error = context.getError();
         String errorName = (error == null) ? "none" : error.getClass().getSimpleName();
-        if (meters.length == 1 || state instanceof LongTaskTimer.Sample) {
+        if (meters.length == 1 || state instanceof LongTaskTimer.Sample) {   // one registry, or the first of several
             record(meters[0], context, error, errorName, nanos);
         }
         else {

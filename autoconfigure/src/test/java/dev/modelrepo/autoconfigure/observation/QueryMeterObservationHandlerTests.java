@@ -120,6 +120,17 @@ class QueryMeterObservationHandlerTests {
     }
 
     @Test
+    void bootsIgnoredLongTaskTimersAreLeftOutHereToo() {
+        this.contextRunner.withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
+            .run((context) -> {
+                ModelRepository repository = context.getBean(ModelRepository.class);
+                repository.count(repository.query(Widget.class, "w"), Map.of());
+                assertThat(meters(context).find("modelrepo.query").timer().count()).isEqualTo(1);
+                assertThat(meters(context).find("modelrepo.query.active").longTaskTimer()).isNull();
+            });
+    }
+
+    @Test
     void otherObservationsAreStillTimedByBootsDefaultHandler() {
         this.contextRunner.run((context) -> {
             ObservationRegistry registry = context.getBean(ObservationRegistry.class);
