@@ -50,8 +50,6 @@ public class QueryMeterObservationHandler implements MeterObservationHandler<Que
      */
     public static final int ORDER = 0;
 
-    private static final LongTaskTimer.Sample[] NO_SAMPLES = new LongTaskTimer.Sample[0];
-
     private final boolean longTaskTimers;
 
     private volatile QueryMeters[] meters = new QueryMeters[0];
@@ -72,7 +70,7 @@ public class QueryMeterObservationHandler implements MeterObservationHandler<Que
     @Override
     public synchronized void bindTo(MeterRegistry registry) {
         QueryMeters[] bound = Arrays.copyOf(this.meters, this.meters.length + 1);
-        bound[bound.length - 1] = new QueryMeters(registry);
+        bound[bound.length - 1] = new QueryMeters(registry, this.longTaskTimers);
         this.meters = bound;
     }
 
@@ -89,64 +87,51 @@ public class QueryMeterObservationHandler implements MeterObservationHandler<Que
     @Override
     public void onStart(QueryContext context) {
         QueryMeters[] meters = this.meters;
-        if (!this.longTaskTimers) {
-            if (meters.length > 0) {
-                context.meterState(new Running(meters, now(meters), NO_SAMPLES));
-            }
+        if (meters.length == 0) {
+            return;
         }
-        else if (meters.length == 1) {
-            QueryMeters.Active active = meters[0].active(context);
-            LongTaskTimer.Sample sample = active.timer().start();
-            // the usual case, one registry: the long task's sample times the statement too
-            context.meterState(active.timesStatements() ? sample
-                    : new Running(meters, now(meters), new LongTaskTimer.Sample[] { sample }));
+        QueryMeters.Kind first = meters[0].kind(context);
+        if (meters.length == 1 && first.timesStatements()) {
+            // the usual case: one registry, whose long task sample times the statement too
+            context.meterState(new Started(first, first.active().start()));
+            return;
         }
-        else if (meters.length > 1) {
-            LongTaskTimer.Sample[] samples = new LongTaskTimer.Sample[meters.length];
-            for (int i = 0; i < meters.length; i++) {
-                samples[i] = meters[i].active(context).timer().start();
-            }
-            context.meterState(new Running(meters, now(meters), samples));
+        QueryMeters.Kind[] kinds = new QueryMeters.Kind[meters.length];
+        LongTaskTimer.Sample[] samples = new LongTaskTimer.Sample[meters.length];
+        for (int i = 0; i < meters.length; i++) {
+            kinds[i] = (i == 0) ? first : meters[i].kind(context);
+            LongTaskTimer active = kinds[i].active();
+            samples[i] = (active != null) ? active.start() : null;
         }
+        context.meterState(new Running(meters, kinds, now(meters), samples));
     }
 
     @Override
     public void onStop(QueryContext context) {
         Object state = context.meterState();
-        QueryMeters[] meters;
-        long nanos;
-        if (state instanceof LongTaskTimer.Sample sample) {
-            meters = this.meters;   // bound registries are only ever added: the first one is the one it started in
-            nanos = sample.stop();
-        }
-        else if (state instanceof Running running) {
-            meters = running.meters();
-            nanos = now(meters) - running.start();
-            for (LongTaskTimer.Sample sample : running.active()) {
-                sample.stop();
-            }
-        }
-        else {
-            return;
-        }
         Throwable error = context.getError();
         String errorName = (error == null) ? "none" : error.getClass().getSimpleName();
-        if (meters.length == 1 || state instanceof LongTaskTimer.Sample) {   // one registry, or the first of several
-            record(meters[0], context, error, errorName, nanos);
+        if (state instanceof Started started) {
+            record(this.meters[0], started.kind(), context, error, errorName, started.sample().stop());
         }
-        else {
-            for (QueryMeters m : meters) {
-                record(m, context, error, errorName, nanos);
+        else if (state instanceof Running running) {
+            long nanos = now(running.meters()) - running.start();
+            for (int i = 0; i < running.meters().length; i++) {
+                LongTaskTimer.Sample sample = running.samples()[i];
+                if (sample != null) {
+                    sample.stop();
+                }
+                record(running.meters()[i], running.kinds()[i], context, error, errorName, nanos);
             }
         }
     }
 
-    private static void record(QueryMeters meters, QueryContext context, @Nullable Throwable error, String errorName,
-            long nanos) {
-        meters.timer(context, errorName).record(nanos, TimeUnit.NANOSECONDS);
+    private static void record(QueryMeters meters, QueryMeters.Kind kind, QueryContext context, @Nullable Throwable error,
+            String errorName, long nanos) {
+        kind.timer(context, error != null, errorName).record(nanos, TimeUnit.NANOSECONDS);
         if (error == null) {
             if (context.rows() >= 0) {
-                meters.rows(context).record(context.rows());
+                kind.rows().record(context.rows());
             }
             return;
         }
@@ -174,7 +159,12 @@ public class QueryMeterObservationHandler implements MeterObservationHandler<Que
         return null;
     }
 
-    /** A statement under way: the registries it started in, its start and its long task samples. */
-    private record Running(QueryMeters[] meters, long start, LongTaskTimer.Sample[] active) {
+    /** A statement under way in one registry, timed by its long task sample. */
+    private record Started(QueryMeters.Kind kind, LongTaskTimer.Sample sample) {
+    }
+
+    /** A statement under way in several registries, or without long task timers: its own start time. */
+    private record Running(QueryMeters[] meters, QueryMeters.Kind[] kinds, long start,
+            LongTaskTimer.@Nullable Sample[] samples) {
     }
 }

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.noop.NoopMeter;
+import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.observation.QueryContext;
 
@@ -41,7 +42,7 @@ final class QueryMeters {
 
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
-    private final Map<ActiveKey, Active> active = new ConcurrentHashMap<>();
+    private final Map<KindKey, Kind> kinds = new ConcurrentHashMap<>();
 
     private final Map<RowsKey, DistributionSummary> rows = new ConcurrentHashMap<>();
 
@@ -50,8 +51,11 @@ final class QueryMeters {
     /** A composite registry's long task samples report the sum of their registries' durations, not the duration. */
     private final boolean composite;
 
-    QueryMeters(MeterRegistry registry) {
+    private final boolean longTaskTimers;
+
+    QueryMeters(MeterRegistry registry, boolean longTaskTimers) {
         this.registry = registry;
+        this.longTaskTimers = longTaskTimers;
         this.composite = registry instanceof CompositeMeterRegistry;
         this.conflicts = Counter.builder(QueryMeterObservationHandler.CONFLICTS)
             .description("Statements that failed on a conflict: an optimistic-locking version mismatch (optimistic),"
@@ -68,7 +72,7 @@ final class QueryMeters {
      * convention's, and whatever observation filters added) and {@code error}, as Micrometer's default meter handler
      * tags it.
      */
-    Timer timer(QueryContext context, String error) {
+    private Timer timer(QueryContext context, String error) {
         KeyValues given = context.givenLowCardinalityKeyValues();
         TimerKey key = new TimerKey(context.getName(), (given != null) ? given : context.getLowCardinalityKeyValues(), error);
         Timer timer = this.timers.get(key);
@@ -82,29 +86,84 @@ final class QueryMeters {
         return timer;
     }
 
-    /** The long task timer of running statements: only the tags known when a statement starts. */
-    Active active(QueryContext context) {
-        ActiveKey key = new ActiveKey(context.getName(), context.operation(), context.model(), context.dialect(),
+    /**
+     * The meters of one kind of statement, as known when it starts (operation, model, dialect, cache outcome): one
+     * lookup at the start of a statement finds its long task timer, its rows summary and, most of the time, its timer.
+     */
+    Kind kind(QueryContext context) {
+        KindKey key = new KindKey(context.getName(), context.operation(), context.model(), context.dialect(),
                 context.cache());
-        Active active = this.active.get(key);
-        if (active == null) {
-            LongTaskTimer timer = LongTaskTimer.builder(key.name() + ".active")
-                .description(ACTIVE_DESCRIPTION)
-                .tags("operation", key.operation(), "model", key.model(), "dialect", key.dialect(), "cache", key.cache())
-                .register(this.registry);
-            // a sample's stop() returns its duration, except in a composite registry or for a meter a filter denied
-            active = new Active(timer, !this.composite && !(timer instanceof NoopMeter));
-            hold(this.active, key, active);
+        Kind kind = this.kinds.get(key);
+        if (kind == null) {
+            kind = new Kind(this.longTaskTimers ? activeTimer(key) : null, rows(context));
+            hold(this.kinds, key, kind);
         }
-        return active;
+        return kind;
     }
 
-    /** A long task timer, and whether its samples' durations are the statements' (so the clock is read once less). */
-    record Active(LongTaskTimer timer, boolean timesStatements) {
+    /** The long task timer of running statements: only the tags known when a statement starts. */
+    private LongTaskTimer activeTimer(KindKey key) {
+        return LongTaskTimer.builder(key.name() + ".active")
+            .description(ACTIVE_DESCRIPTION)
+            .tags("operation", key.operation(), "model", key.model(), "dialect", key.dialect(), "cache", key.cache())
+            .register(this.registry);
+    }
+
+    /** The meters of one kind of statement. */
+    final class Kind {
+
+        private final @Nullable LongTaskTimer active;
+
+        /** Whether the long task samples' durations are the statements' (so the clock is read once less). */
+        private final boolean timesStatements;
+
+        private final DistributionSummary rows;
+
+        /** The timer of this kind's last successful statement, with the key values it was found by. */
+        private volatile @Nullable TaggedTimer last;
+
+        Kind(@Nullable LongTaskTimer active, DistributionSummary rows) {
+            this.active = active;
+            // a sample's stop() returns its duration, except in a composite registry or for a meter a filter denied
+            this.timesStatements = active != null && !QueryMeters.this.composite && !(active instanceof NoopMeter);
+            this.rows = rows;
+        }
+
+        @Nullable LongTaskTimer active() {
+            return this.active;
+        }
+
+        boolean timesStatements() {
+            return this.timesStatements;
+        }
+
+        DistributionSummary rows() {
+            return this.rows;
+        }
+
+        /**
+         * The timer of a finished statement of this kind: the last successful one's when the convention gave the same
+         * key values instance (the default convention keeps one per kind and outcome), else looked up.
+         */
+        Timer timer(QueryContext context, boolean failed, String error) {
+            KeyValues given = failed ? null : context.givenLowCardinalityKeyValues();
+            TaggedTimer last = this.last;
+            if (given != null && last != null && last.tags() == given) {
+                return last.timer();
+            }
+            Timer timer = QueryMeters.this.timer(context, error);
+            if (given != null) {
+                this.last = new TaggedTimer(given, timer);
+            }
+            return timer;
+        }
+    }
+
+    private record TaggedTimer(KeyValues tags, Timer timer) {
     }
 
     /** The summary of rows per statement, tagged operation and model. */
-    DistributionSummary rows(QueryContext context) {
+    private DistributionSummary rows(QueryContext context) {
         RowsKey key = new RowsKey(context.operation(), context.model());
         DistributionSummary summary = this.rows.get(key);
         if (summary == null) {
@@ -141,8 +200,8 @@ final class QueryMeters {
     private record TimerKey(String name, KeyValues tags, String error) {
     }
 
-    /** A long task timer's identity: what a statement is before it runs. */
-    private record ActiveKey(String name, String operation, String model, String dialect, String cache) {
+    /** What a statement is before it runs. */
+    private record KindKey(String name, String operation, String model, String dialect, String cache) {
     }
 
     private record RowsKey(String operation, String model) {
