@@ -10,8 +10,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * {@code controller} and {@code action}: the class and method of the Spring MVC handler of the request the current
- * thread serves, as the handler mapping recorded it ({@link HandlerMapping#BEST_MATCHING_HANDLER_ATTRIBUTE}); nothing
- * outside a request, or before a handler was chosen.
+ * thread serves, as the handler mapping recorded it ({@link HandlerMapping#BEST_MATCHING_HANDLER_ATTRIBUTE}); only the
+ * controller for a handler that is not a method; nothing outside a request, or before a handler was chosen.
  */
 final class MvcHandlerCommentContributor implements SqlCommentContributor {
 
@@ -26,7 +26,8 @@ final class MvcHandlerCommentContributor implements SqlCommentContributor {
             tags.put("controller", method.getBeanType().getSimpleName());
             tags.put("action", method.getMethod().getName());
         }
-        else if (handler != null) {
+        else if (handler != null && !handler.getClass().isSynthetic()) {
+            // an HttpRequestHandler or a Controller: its class (a functional endpoint's lambda has no name to give)
             tags.put("controller", ClassUtils.getUserClass(handler).getSimpleName());
         }
     }
