@@ -76,10 +76,9 @@ fi
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo ">> building core and $jar" >&2
-  # -f rather than -pl: works whatever state the other modules are in; maven.test.skip: core's tests need not
-  # even compile for a benchmark run (its test-jar is then not re-installed)
-  mvn -B -ntp -q -f core/pom.xml install -Dmaven.test.skip=true
-  mvn -B -ntp -q -f benchmarks/pom.xml package
+  # the reactor builds core and the auto-configuration (QueryMeterObservationHandler) into the jar, installing
+  # nothing; maven.test.skip: their tests need not even compile for a benchmark run
+  mvn -B -ntp -q -pl benchmarks -am package -Dmaven.test.skip=true
 fi
 [[ -f "$jar" ]] || { echo "missing $jar (run without SKIP_BUILD=1)" >&2; exit 1; }
 

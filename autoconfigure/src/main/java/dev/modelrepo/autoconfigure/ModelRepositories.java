@@ -22,6 +22,7 @@ import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.DialectResolver;
 import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.observation.SqlCommenter;
 import dev.modelrepo.observation.SqlLogSettings;
 import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.repository.ModelRepository;
@@ -29,8 +30,8 @@ import dev.modelrepo.types.ValueCoercion;
 
 /**
  * Builds {@link ModelRepository repositories} the way the auto-configuration builds its own: with the
- * {@code modelrepo.*} properties (query cache size, query timeout, model packages, SQL log masking and slow-query
- * threshold, bulk batch size), the application's
+ * {@code modelrepo.*} properties (query cache size, query timeout, model packages, SQL log masking, slow-query
+ * threshold and comments, bulk batch size), the application's
  * {@link ModelListener} beans and {@link Clock}, and every {@link ModelRepositoryBuilderCustomizer} (which wires
  * the {@code modelrepo.query} observations). The auto-configured bean of this type is how an application with
  * several DataSources gets one repository per DataSource:
@@ -62,6 +63,8 @@ public class ModelRepositories {
 
     private final ValueCoercion coercion;
 
+    private final @Nullable SqlCommenter commenter;
+
     /**
      * @param defaultModelPackages the packages scanned when neither the builder nor {@code modelrepo.model-packages}
      * names any (the application's auto-configuration packages)
@@ -79,6 +82,17 @@ public class ModelRepositories {
     public ModelRepositories(ModelRepositoryProperties properties, List<String> defaultModelPackages,
             ObjectProvider<ModelRepositoryBuilderCustomizer> customizers, ObjectProvider<ModelListener> listeners,
             ObjectProvider<Clock> clock, ValueCoercion coercion) {
+        this(properties, defaultModelPackages, customizers, listeners, clock, coercion, null);
+    }
+
+    /**
+     * @param commenter the tags appended to every statement when {@code modelrepo.sql.comments} is true (the
+     * application's {@link SqlCommenter} bean); null for none
+     */
+    public ModelRepositories(ModelRepositoryProperties properties, List<String> defaultModelPackages,
+            ObjectProvider<ModelRepositoryBuilderCustomizer> customizers, ObjectProvider<ModelListener> listeners,
+            ObjectProvider<Clock> clock, ValueCoercion coercion, @Nullable SqlCommenter commenter) {
+        this.commenter = commenter;
         this.properties = Objects.requireNonNull(properties, "properties must not be null");
         this.defaultModelPackages = List.copyOf(defaultModelPackages);
         this.customizers = customizers;
@@ -191,7 +205,7 @@ public class ModelRepositories {
                 .queryCache(cache)
                 .clock(ModelRepositories.this.clock.getIfAvailable(Clock::systemUTC))
                 .queryTimeout(ModelRepositories.this.properties.getQueryTimeout())
-                .sqlLogging(sqlLogSettings(ModelRepositories.this.properties.getSql()))
+                .sqlLogging(sqlLogSettings(ModelRepositories.this.properties.getSql(), ModelRepositories.this.commenter))
                 .bulkDefaults(bulkDefaults(ModelRepositories.this.properties.getBulk()))
                 .listeners(ModelRepositories.this.listeners.orderedStream().toList())
                 .transactionManager((this.transactionManager != null) ? this.transactionManager
@@ -202,8 +216,9 @@ public class ModelRepositories {
         }
     }
 
-    static SqlLogSettings sqlLogSettings(ModelRepositoryProperties.Sql sql) {
-        return SqlLogSettings.defaults().maskedColumns(sql.getMaskedColumns()).slowQueryThreshold(sql.getSlowQueryThreshold());
+    static SqlLogSettings sqlLogSettings(ModelRepositoryProperties.Sql sql, @Nullable SqlCommenter commenter) {
+        return SqlLogSettings.defaults().maskedColumns(sql.getMaskedColumns()).slowQueryThreshold(sql.getSlowQueryThreshold())
+            .comments(sql.isComments() ? commenter : null);
     }
 
     static BulkOptions bulkDefaults(ModelRepositoryProperties.Bulk bulk) {

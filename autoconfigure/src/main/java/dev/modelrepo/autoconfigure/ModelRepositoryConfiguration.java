@@ -21,6 +21,7 @@ import dev.modelrepo.dialect.DialectResolver;
 import dev.modelrepo.lock.LockOperations;
 import dev.modelrepo.model.ModelListener;
 import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.observation.SqlCommenter;
 import dev.modelrepo.query.QueryCache;
 import dev.modelrepo.repository.ModelRepository;
 import dev.modelrepo.types.ValueCoercion;
@@ -43,11 +44,11 @@ class ModelRepositoryConfiguration {
     @ConditionalOnMissingBean
     ModelRepositories modelRepositories(ModelRepositoryProperties properties, BeanFactory beanFactory,
             ObjectProvider<ModelRepositoryBuilderCustomizer> customizers, ObjectProvider<ModelListener> listeners,
-            ObjectProvider<Clock> clock, ObjectProvider<ValueCoercion> coercion) {
+            ObjectProvider<Clock> clock, ObjectProvider<ValueCoercion> coercion, ObjectProvider<SqlCommenter> commenter) {
         List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
                 : List.of();
         return new ModelRepositories(properties, packages, customizers, listeners, clock,
-                coercion.getIfAvailable(ModelRepositories::defaultCoercion));
+                coercion.getIfAvailable(ModelRepositories::defaultCoercion), commenter.getIfUnique());
     }
 
     /** The repository of the single DataSource, unless the application defines repositories itself. */

@@ -238,6 +238,12 @@ public class ModelRepositoryProperties {
          */
         private @Nullable Duration slowQueryThreshold;
 
+        /**
+         * Whether to append sqlcommenter tags (application, controller, action, traceparent) to every statement sent
+         * to the database, so its slow-query log points at the code.
+         */
+        private boolean comments;
+
         public List<String> getMaskedColumns() {
             return this.maskedColumns;
         }
@@ -252,6 +258,14 @@ public class ModelRepositoryProperties {
 
         public void setSlowQueryThreshold(@Nullable Duration slowQueryThreshold) {
             this.slowQueryThreshold = slowQueryThreshold;
+        }
+
+        public boolean isComments() {
+            return this.comments;
+        }
+
+        public void setComments(boolean comments) {
+            this.comments = comments;
         }
     }
 

@@ -57,6 +57,8 @@ class ModelRepositoryPropertyEffectsTests {
             "modelrepo.query-cache.max-size", "modelrepo.lock.retry.attempts", "modelrepo.lock.retry.backoff",
             "modelrepo.metrics.enabled", "modelrepo.bulk.batch-size", "modelrepo.sql.masked-columns",
             "modelrepo.sql.slow-query-threshold",
+            // what reaches the driver is asserted in SqlCommentsAutoConfigurationTests
+            "modelrepo.sql.comments",
             // their effects on SQLite pools are asserted in SqlitePoolDefaultsTests
             "modelrepo.sqlite.enabled", "modelrepo.sqlite.journal-mode", "modelrepo.sqlite.busy-timeout", "modelrepo.sqlite.foreign-keys",
             "modelrepo.sqlite.transaction-mode", "modelrepo.web.problem-details",
@@ -241,6 +243,17 @@ class ModelRepositoryPropertyEffectsTests {
                 assertThat(e.getFormattedMessage()).startsWith("slow select widgets [1 row, ").contains("over 0.00 ms");
             });
         });
+    }
+
+    @Test
+    void sqlCommentsInstallTheCommenterOfTheApplication() {
+        ApplicationContextRunner comments = this.contextRunner
+            .withConfiguration(AutoConfigurations.of(dev.modelrepo.autoconfigure.sql.ModelRepositorySqlCommentsAutoConfiguration.class))
+            .withPropertyValues("spring.application.name=census");
+        comments.run((context) -> assertThat(context).doesNotHaveBean(dev.modelrepo.observation.SqlCommenter.class));
+        comments.withPropertyValues("modelrepo.sql.comments=true")
+            .run((context) -> assertThat(context.getBean(dev.modelrepo.observation.SqlCommenter.class).tags())
+                .containsExactly(Map.entry("application", "census")));
     }
 
     private List<String> messages() {

@@ -49,8 +49,25 @@ public class DefaultQueryObservationConvention implements QueryObservationConven
         return values;
     }
 
+    /** SQL texts whose key value is kept; past it (never, with few distinct native statements), built per observation. */
+    private static final int MAX_CACHED_SQL = 2_048;
+
+    /**
+     * The SQL key value of each statement text, asked for at the start and the stop of every statement: a query's SQL
+     * is one String from the query cache, so the lookup is a reference comparison.
+     */
+    private final Map<String, KeyValues> highCardinality = new ConcurrentHashMap<>();
+
     @Override
     public KeyValues getHighCardinalityKeyValues(QueryContext context) {
-        return KeyValues.of("db.query.text", context.sql());
+        String sql = context.sql();
+        KeyValues values = highCardinality.get(sql);
+        if (values == null) {
+            values = KeyValues.of("db.query.text", sql);
+            if (highCardinality.size() < MAX_CACHED_SQL) {
+                highCardinality.put(sql, values);
+            }
+        }
+        return values;
     }
 }

@@ -1,7 +1,11 @@
 package dev.modelrepo.observation;
 
+import java.util.Iterator;
+
 import org.jspecify.annotations.Nullable;
 
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 
 /** What one observed statement is: operation, model (table), dialect, query-cache outcome, SQL and row count. */
@@ -18,6 +22,13 @@ public class QueryContext extends Observation.Context {
     private final String sql;
 
     private long rows = -1;
+
+    /** The low-cardinality key values as one bulk add gave them, while nothing else changed them; null when unknown. */
+    private @Nullable KeyValues givenKeyValues = KeyValues.empty();
+
+    private boolean addingGiven;
+
+    private @Nullable Object meterState;
 
     public QueryContext(String operation, String model, String dialect, String cache, String sql) {
         this.operation = operation;
@@ -63,5 +74,73 @@ public class QueryContext extends Observation.Context {
     public String errorName() {
         @Nullable Throwable error = getError();
         return error == null ? "none" : error.getClass().getSimpleName();
+    }
+
+    /**
+     * What modelrepo's meter handler keeps from the start of this statement to its stop: a field, cheaper than
+     * the context's own map ({@link #put}), which other handlers use.
+     */
+    public @Nullable Object meterState() {
+        return meterState;
+    }
+
+    /** Keeps the meter handler's state of this statement (see {@link #meterState()}). */
+    public void meterState(@Nullable Object state) {
+        this.meterState = state;
+    }
+
+    /**
+     * The low-cardinality key values when they are exactly those of the last {@code addLowCardinalityKeyValues} call
+     * (the convention's, at start and at stop), as the same instance, so a meter handler can key its meters by them
+     * without building and sorting them again; null once anything else (an observation filter, a single key value, a
+     * removal) changed them: then {@link #getLowCardinalityKeyValues()} says what they are. Read it on the thread that
+     * stops the observation.
+     */
+    public @Nullable KeyValues givenLowCardinalityKeyValues() {
+        return givenKeyValues;
+    }
+
+    @Override
+    public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
+        @Nullable KeyValues before = givenKeyValues;
+        addingGiven = true;
+        try {
+            super.addLowCardinalityKeyValues(keyValues);
+        }
+        finally {
+            addingGiven = false;
+        }
+        // the context now holds exactly these when it held nothing else than keys these replace
+        givenKeyValues = (before != null && sameKeys(before, keyValues)) ? keyValues : null;
+        return this;
+    }
+
+    @Override
+    public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+        if (!addingGiven) {
+            givenKeyValues = null;
+        }
+        return super.addLowCardinalityKeyValue(keyValue);
+    }
+
+    @Override
+    public Observation.Context removeLowCardinalityKeyValue(String keyName) {
+        givenKeyValues = null;
+        return super.removeLowCardinalityKeyValue(keyName);
+    }
+
+    /** Whether {@code before} is empty or has exactly the keys of {@code after} (both are sorted by key). */
+    private static boolean sameKeys(KeyValues before, KeyValues after) {
+        Iterator<KeyValue> b = before.iterator();
+        if (!b.hasNext()) {
+            return true;
+        }
+        Iterator<KeyValue> a = after.iterator();
+        while (b.hasNext()) {
+            if (!a.hasNext() || !b.next().getKey().equals(a.next().getKey())) {
+                return false;
+            }
+        }
+        return !a.hasNext();
     }
 }

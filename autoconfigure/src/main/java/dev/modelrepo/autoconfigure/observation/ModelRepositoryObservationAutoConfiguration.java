@@ -1,5 +1,7 @@
 package dev.modelrepo.autoconfigure.observation;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -9,7 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.modelrepo.autoconfigure.ModelRepositoryAutoConfiguration;
 import dev.modelrepo.autoconfigure.ModelRepositoryBuilderCustomizer;
@@ -20,7 +25,9 @@ import dev.modelrepo.repository.ModelRepository;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of modelrepo's
  * metrics: every repository observes its statements ({@code modelrepo.query}) in the application's
  * {@link ObservationRegistry}; with micrometer-core on the class path, {@link QueryCacheMeterBinder} and
- * {@link QueryMeterObservationHandler} add the meters that need it. Off with {@code modelrepo.metrics.enabled=false}.
+ * {@link QueryMeterObservationHandler} add the meters: the latter times the statements itself, as a meter
+ * observation handler ordered ahead of Boot's default one, which then leaves these observations to it (Boot groups
+ * meter handlers into one first-matching composite). Off with {@code modelrepo.metrics.enabled=false}.
  */
 @AutoConfiguration(before = ModelRepositoryAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -39,7 +46,12 @@ public final class ModelRepositoryObservationAutoConfiguration {
         };
     }
 
-    /** The meters that need micrometer-core; Boot binds MeterBinders and registers ObservationHandlers. */
+    /**
+     * The meters that need micrometer-core; Boot binds MeterBinders and registers ObservationHandlers (the query
+     * handler in its meter handler group, in its {@link QueryMeterObservationHandler#ORDER order}). Like Boot's
+     * default handler, it leaves out the long task timer when
+     * {@code management.metrics.observations.ignored-meters} names {@code long-task-timer}.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
     static class MeterConfiguration {
@@ -52,8 +64,12 @@ public final class ModelRepositoryObservationAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        QueryMeterObservationHandler modelRepositoryQueryMeterObservationHandler() {
-            return new QueryMeterObservationHandler();
+        QueryMeterObservationHandler modelRepositoryQueryMeterObservationHandler(Environment environment) {
+            List<String> ignored = Binder.get(environment)
+                .bind("management.metrics.observations.ignored-meters", Bindable.listOf(String.class))
+                .orElse(List.of());
+            return new QueryMeterObservationHandler(ignored.stream()
+                .noneMatch((meter) -> meter.replace("_", "-").equalsIgnoreCase("long-task-timer")));
         }
     }
 }

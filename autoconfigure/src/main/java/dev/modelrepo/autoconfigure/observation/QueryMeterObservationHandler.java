@@ -1,17 +1,15 @@
 package dev.modelrepo.autoconfigure.observation;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -19,15 +17,26 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import dev.modelrepo.observation.QueryContext;
 
 /**
- * Turns each finished {@code modelrepo.query} observation into meters that a timer cannot express:
- * {@code modelrepo.query.rows}, a distribution summary of the rows a statement returned or affected (tags
- * {@code operation}, {@code model}), and {@code modelrepo.conflicts}, a counter of optimistic-locking conflicts,
- * lock failures and deadlocks (tags {@code type} = optimistic, lock or deadlock, and {@code model}).
- * <p>
- * Registered in the ObservationRegistry as an ObservationHandler, and bound to the meter registry as a
- * MeterBinder (Spring Boot binds it to the composite registry when there is one, else to each registry).
+ * The meters of every {@code modelrepo.query} observation, held per tag set so that metrics cost a statement a few
+ * hash lookups rather than a registry lookup per meter:
+ * <ul>
+ * <li>{@code modelrepo.query}, a timer named and tagged as the observation is (by default {@code operation},
+ * {@code model}, {@code dialect}, {@code outcome}, {@code error}, {@code cache});
+ * <li>{@code modelrepo.query.active}, a long task timer of the statements running now, tagged with what is known when
+ * a statement starts ({@code operation}, {@code model}, {@code dialect}, {@code cache}: no outcome);
+ * <li>{@code modelrepo.query.rows}, a distribution summary of the rows a statement returned or affected (tags
+ * {@code operation}, {@code model});
+ * <li>{@code modelrepo.conflicts}, a counter of optimistic-locking conflicts, lock failures and deadlocks (tags
+ * {@code type} = optimistic, lock or deadlock, and {@code model}).
+ * </ul>
+ * It is a {@link MeterObservationHandler}: Spring Boot registers all of those as one
+ * {@code FirstMatchingCompositeObservationHandler}, in their {@link Ordered order}, so this handler, ahead of Boot's
+ * {@code DefaultMeterObservationHandler}, takes the {@link QueryContext} observations and the default handler never
+ * times them a second time; tracing handlers are registered apart and still see every observation. Bound to the meter
+ * registry as a {@link MeterBinder} (Spring Boot binds it to the composite registry when there is one, else to each
+ * registry); a meter removed from a registry by hand is not re-created.
  */
-public class QueryMeterObservationHandler implements ObservationHandler<QueryContext>, MeterBinder {
+public class QueryMeterObservationHandler implements MeterObservationHandler<QueryContext>, MeterBinder, Ordered {
 
     /** Rows returned or affected per statement. */
     public static final String ROWS = "modelrepo.query.rows";
@@ -35,11 +44,39 @@ public class QueryMeterObservationHandler implements ObservationHandler<QueryCon
     /** Conflicts: optimistic locking, lock not acquired, deadlock. */
     public static final String CONFLICTS = "modelrepo.conflicts";
 
-    private final List<Meters> meters = new CopyOnWriteArrayList<>();
+    /**
+     * The order of this handler among the application's observation handlers: ahead of every meter handler without
+     * an order (Boot's default one has none), behind those that ask to come first.
+     */
+    public static final int ORDER = 0;
+
+    private final boolean longTaskTimers;
+
+    private volatile QueryMeters[] meters = new QueryMeters[0];
+
+    /** A handler with every meter. */
+    public QueryMeterObservationHandler() {
+        this(true);
+    }
+
+    /**
+     * @param longTaskTimers whether to keep {@code modelrepo.query.active}; false as Boot's
+     * {@code management.metrics.observations.ignored-meters=long-task-timer} asks of its own handler
+     */
+    public QueryMeterObservationHandler(boolean longTaskTimers) {
+        this.longTaskTimers = longTaskTimers;
+    }
 
     @Override
-    public void bindTo(MeterRegistry registry) {
-        this.meters.add(new Meters(registry));
+    public synchronized void bindTo(MeterRegistry registry) {
+        QueryMeters[] bound = Arrays.copyOf(this.meters, this.meters.length + 1);
+        bound[bound.length - 1] = new QueryMeters(registry, this.longTaskTimers);
+        this.meters = bound;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override
@@ -48,27 +85,64 @@ public class QueryMeterObservationHandler implements ObservationHandler<QueryCon
     }
 
     @Override
-    public void onStop(QueryContext context) {
-        if (this.meters.isEmpty()) {
+    public void onStart(QueryContext context) {
+        QueryMeters[] meters = this.meters;
+        if (meters.length == 0) {
             return;
         }
+        QueryMeters.Kind first = meters[0].kind(context);
+        if (meters.length == 1 && first.timesStatements()) {
+            // the usual case: one registry, whose long task sample times the statement too
+            context.meterState(new Started(first, first.active().start()));
+            return;
+        }
+        QueryMeters.Kind[] kinds = new QueryMeters.Kind[meters.length];
+        LongTaskTimer.Sample[] samples = new LongTaskTimer.Sample[meters.length];
+        for (int i = 0; i < meters.length; i++) {
+            kinds[i] = (i == 0) ? first : meters[i].kind(context);
+            LongTaskTimer active = kinds[i].active();
+            samples[i] = (active != null) ? active.start() : null;
+        }
+        context.meterState(new Running(meters, kinds, now(meters), samples));
+    }
+
+    @Override
+    public void onStop(QueryContext context) {
+        Object state = context.meterState();
         Throwable error = context.getError();
+        String errorName = (error == null) ? "none" : error.getClass().getSimpleName();
+        if (state instanceof Started started) {
+            record(this.meters[0], started.kind(), context, error, errorName, started.sample().stop());
+        }
+        else if (state instanceof Running running) {
+            long nanos = now(running.meters()) - running.start();
+            for (int i = 0; i < running.meters().length; i++) {
+                LongTaskTimer.Sample sample = running.samples()[i];
+                if (sample != null) {
+                    sample.stop();
+                }
+                record(running.meters()[i], running.kinds()[i], context, error, errorName, nanos);
+            }
+        }
+    }
+
+    private static void record(QueryMeters meters, QueryMeters.Kind kind, QueryContext context, @Nullable Throwable error,
+            String errorName, long nanos) {
+        kind.timer(context, error != null, errorName).record(nanos, TimeUnit.NANOSECONDS);
         if (error == null) {
             if (context.rows() >= 0) {
-                Tags tags = Tags.of("operation", context.operation(), "model", context.model());
-                for (Meters m : this.meters) {
-                    m.rows.withTags(tags).record(context.rows());
-                }
+                kind.rows().record(context.rows());
             }
             return;
         }
         String type = conflictType(error);
         if (type != null) {
-            Tags tags = Tags.of("type", type, "model", context.model());
-            for (Meters m : this.meters) {
-                m.conflicts.withTags(tags).increment();
-            }
+            meters.conflicts(type, context.model()).increment();
         }
+    }
+
+    private static long now(QueryMeters[] meters) {
+        return meters[0].registry().config().clock().monotonicTime();
     }
 
     /** optimistic, lock or deadlock; null for a failure that is not a conflict. */
@@ -85,22 +159,12 @@ public class QueryMeterObservationHandler implements ObservationHandler<QueryCon
         return null;
     }
 
-    /** The meter providers of one registry. */
-    private static final class Meters {
+    /** A statement under way in one registry, timed by its long task sample. */
+    private record Started(QueryMeters.Kind kind, LongTaskTimer.Sample sample) {
+    }
 
-        final Meter.MeterProvider<DistributionSummary> rows;
-
-        final Meter.MeterProvider<Counter> conflicts;
-
-        Meters(MeterRegistry registry) {
-            this.rows = DistributionSummary.builder(ROWS)
-                .description("Rows a statement returned (queries) or affected (writes)")
-                .baseUnit("rows")
-                .withRegistry(registry);
-            this.conflicts = Counter.builder(CONFLICTS)
-                .description("Statements that failed on a conflict: an optimistic-locking version mismatch (optimistic),"
-                        + " a lock not acquired (lock) or a deadlock or serialization failure (deadlock)")
-                .withRegistry(registry);
-        }
+    /** A statement under way in several registries, or without long task timers: its own start time. */
+    private record Running(QueryMeters[] meters, QueryMeters.Kind[] kinds, long start,
+            LongTaskTimer.@Nullable Sample[] samples) {
     }
 }

@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
+import dev.modelrepo.autoconfigure.observation.QueryMeterObservationHandler;
 import dev.modelrepo.observation.QueryObserver;
 
 /**
@@ -27,7 +28,9 @@ import dev.modelrepo.observation.QueryObserver;
  * Spring Boot's default meter handler ({@code observeOn}: {@code DefaultMeterObservationHandler}, a Timer and a
  * LongTaskTimer per observation, over a {@code SimpleMeterRegistry}). The difference is what metrics add per query,
  * to the nanosecond; {@code observeBare} (a handler that records nothing) splits it into the Observation API's own
- * bookkeeping and the meters. {@code PeersBenchmarks}' {@code modelrepoMetrics} contenders show it end to end.
+ * bookkeeping and the meters; {@code observeQueryMeters} is modelrepo's own {@link QueryMeterObservationHandler} ahead of
+ * the default handler in one first-matching group, as Spring Boot registers them. {@code PeersBenchmarks}'
+ * {@code modelrepoMetrics} contenders and {@link MetricsBenchmarks} show it end to end.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +51,8 @@ public class ObservationBenchmarks {
 
     private QueryObserver bare;
 
+    private QueryObserver queryMeters;
+
     private SimpleMeterRegistry meters;
 
     @Setup(Level.Trial)
@@ -61,6 +66,13 @@ public class ObservationBenchmarks {
         ObservationRegistry empty = ObservationRegistry.create();
         empty.observationConfig().observationHandler(context -> true);
         bare = new QueryObserver(empty, null);
+        SimpleMeterRegistry grouped = new SimpleMeterRegistry();
+        QueryMeterObservationHandler handler = new QueryMeterObservationHandler();
+        handler.bindTo(grouped);
+        ObservationRegistry boot = ObservationRegistry.create();
+        boot.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler(
+                handler, new DefaultMeterObservationHandler(grouped)));
+        queryMeters = new QueryObserver(boot, null);
     }
 
     @Benchmark
@@ -77,5 +89,10 @@ public class ObservationBenchmarks {
     @Benchmark
     public Object observeOn() {
         return on.observe("select", "employees", "h2", "hit", SQL, () -> result, List::size);
+    }
+
+    @Benchmark
+    public Object observeQueryMeters() {
+        return queryMeters.observe("select", "employees", "h2", "hit", SQL, () -> result, List::size);
     }
 }
