@@ -285,7 +285,7 @@ public final class ModelRegistry {
     }
 
     /** Fewer tables of a schema than this are read one by one even by {@link #loadAll}. */
-    static final int SCHEMA_READ_MIN_TABLES = 8;
+    static final int SCHEMA_READ_MIN_TABLES = 16;
 
     private static String tableKey(String name, @Nullable String schema) {
         return (schema == null ? "" : schema + ".") + name.toLowerCase(java.util.Locale.ROOT);
