@@ -46,6 +46,24 @@ public abstract class ReadmeSnippetContext {
     public static class FilmActor extends Model {
     }
 
+    public static class Film extends Model {
+    }
+
+    public static class Language extends Model {
+    }
+
+    public static class FilmText extends Model {
+    }
+
+    public static class Actor extends Model {
+    }
+
+    public static class CastingCredit extends Model {
+    }
+
+    public static class Doctor extends Model {
+    }
+
     /** A row of native SQL mapped into a record. */
     public record UserRow(long id, String name, Integer age, boolean isActive) {
     }
