@@ -47,6 +47,15 @@ public final class QueryRenderer {
         return new Rendered(bound.sql(), Arrays.asList(bound.values()));
     }
 
+    /**
+     * The SQL of {@code rows(query)}: every row the joins give. {@link #render} is what model reads run, which after a
+     * RIGHT or FULL join keep only the rows that have a root row.
+     */
+    public Rendered renderRows(ModelQuery<?> query, Map<String, ?> params) {
+        BoundStatement bound = bind(compiled(query, Purpose.ROWS, null, new CompiledQueryCache.Lookup()), query, params);
+        return new Rendered(bound.sql(), Arrays.asList(bound.values()));
+    }
+
     /** The SQL of {@code count(query)}. */
     public Rendered renderCount(ModelQuery<?> query, Map<String, ?> params) {
         BoundStatement bound = bind(compiled(query, Purpose.COUNT, null, new CompiledQueryCache.Lookup()), query, params);

@@ -87,7 +87,7 @@ public class ModelRepository {
         return context.persistence().build(Arguments.notNull(type, "type"), values);
     }
 
-    /** The models the query returns. */
+    /** The models the query returns (after a RIGHT or FULL join, only rows that have a root row are models). */
     public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
         return context.reads().list(query, params);
     }
@@ -132,17 +132,17 @@ public class ModelRepository {
         context.reads().forEachBatch(query, params, batchSize, consumer);
     }
 
-    /** The number of rows the query returns, ignoring its order, limit and offset. */
+    /** The number of models {@link #list(ModelQuery, Map)} returns, ignoring the query's order, limit and offset. */
     public long count(ModelQuery<?> query, Map<String, ?> params) {
         return context.reads().count(query, params);
     }
 
-    /** Whether the query returns any row. */
+    /** Whether the query returns any model. */
     public boolean exists(ModelQuery<?> query, Map<String, ?> params) {
         return context.reads().exists(query, params);
     }
 
-    /** The rows of a query as ordered maps (for select lists of aggregates, say): not models. */
+    /** The rows of a query as ordered maps (aggregates; rows a RIGHT or FULL join gives without a root row): not models. */
     public List<Map<String, @Nullable Object>> rows(ModelQuery<?> query, Map<String, ?> params) {
         return context.reads().rows(query, params);
     }

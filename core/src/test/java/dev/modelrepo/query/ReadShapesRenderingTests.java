@@ -80,14 +80,45 @@ class ReadShapesRenderingTests {
         return d instanceof PostgresDialect || d instanceof SqliteDialect;
     }
 
+    private static String rowsSql(Dialect dialect, ModelQuery<?> q) {
+        return renderer(dialect).renderRows(q, Map.of()).sql();
+    }
+
+    private static final String ROOT_PRESENT = " WHERE \"e\".\"id\" IS NOT NULL";
+
     @ParameterizedTest(name = "right join [{0}]")
     @MethodSource("dialects")
     void aRightJoinByModelAndByRelation(String name, Dialect d) {
-        assertThat(sql(d, namesAndDepartments(right(Department.class, "d").on(eq("d.id", col("e.department_id"))))))
-                .isEqualTo(expect(d, NAMES + " RIGHT JOIN \"departments\" \"d\" ON \"d\".\"id\" = \"e\".\"department_id\""));
-        assertThat(sql(d, emp().select("e.name").join(right("department"))))
+        var byModel = namesAndDepartments(right(Department.class, "d").on(eq("d.id", col("e.department_id"))));
+        String joined = NAMES + " RIGHT JOIN \"departments\" \"d\" ON \"d\".\"id\" = \"e\".\"department_id\"";
+        assertThat(rowsSql(d, byModel)).isEqualTo(expect(d, joined));
+        assertThat(sql(d, byModel)).isEqualTo(expect(d, joined + ROOT_PRESENT));
+        assertThat(rowsSql(d, emp().select("e.name").join(right("department"))))
                 .isEqualTo(expect(d, "SELECT \"e\".\"name\" FROM \"employees\" \"e\" RIGHT JOIN \"departments\" \"department\""
                         + " ON \"department\".\"id\" = \"e\".\"department_id\""));
+    }
+
+    /** Model reads of a RIGHT join keep the rows with a root row, before grouping and paging; rows(...) keeps every row. */
+    @ParameterizedTest(name = "rows without a root [{0}]")
+    @MethodSource("dialects")
+    void modelReadsOfARightJoinKeepTheRowsThatHaveARoot(String name, Dialect d) {
+        var q = emp().select(col("e.name")).join(right("department")).where(raw("e.salary > ? OR e.active = ?", 1, true));
+        String from = " FROM \"employees\" \"e\" RIGHT JOIN \"departments\" \"department\" ON \"department\".\"id\" = \"e\".\"department_id\"";
+        assertThat(sql(d, q)).isEqualTo(expect(d, "SELECT \"e\".\"name\"" + from
+                + " WHERE (e.salary > ? OR e.active = ?) AND \"e\".\"id\" IS NOT NULL"));
+        assertThat(rowsSql(d, q)).isEqualTo(expect(d, "SELECT \"e\".\"name\"" + from + " WHERE e.salary > ? OR e.active = ?"));
+        assertThat(renderer(d).renderCount(emp().join(right("department")), Map.of()).sql())
+                .isEqualTo(expect(d, "SELECT COUNT(*)" + from + ROOT_PRESENT));
+        assertThat(sql(d, emp().join(left("department")))).doesNotContain("IS NOT NULL");
+        // a has-many RIGHT join pages parents that exist: the page's keys come from rows with a root
+        String paged = sql(d, ModelQuery.from(Department.class, "d").join(right("employees")).limit(2));
+        String rightEmployees = " FROM \"departments\" \"d\" RIGHT JOIN \"employees\" \"employees\""
+                + " ON \"employees\".\"department_id\" = \"d\".\"id\" WHERE \"d\".\"id\" IS NOT NULL";
+        assertThat(paged).isEqualTo(expect(d, "SELECT \"d\".\"id\", \"d\".\"company_id\", \"d\".\"name\", \"d\".\"budget\","
+                + " \"employees\".\"id\" AS \"employees.id\", \"employees\".\"department_id\" AS \"employees.department_id\","
+                + " \"employees\".\"name\" AS \"employees.name\", \"employees\".\"salary\" AS \"employees.salary\","
+                + " \"employees\".\"active\" AS \"employees.active\", \"employees\".\"hired_on\" AS \"employees.hired_on\"" + rightEmployees
+                + " AND \"d\".\"id\" IN (SELECT \"p_\".\"id\" FROM (SELECT DISTINCT \"d\".\"id\"" + rightEmployees + " LIMIT 2) \"p_\")"));
     }
 
     @ParameterizedTest(name = "full join [{0}]")
@@ -95,11 +126,14 @@ class ReadShapesRenderingTests {
     void aFullJoinOrATypedErrorNamingTheEngine(String name, Dialect d) {
         var q = namesAndDepartments(full(Department.class, "d").on(eq("d.id", col("e.department_id"))));
         if (hasFullJoin(d)) {
-            assertThat(sql(d, q)).isEqualTo(NAMES + " FULL JOIN \"departments\" \"d\" ON \"d\".\"id\" = \"e\".\"department_id\"");
+            String joined = NAMES + " FULL JOIN \"departments\" \"d\" ON \"d\".\"id\" = \"e\".\"department_id\"";
+            assertThat(rowsSql(d, q)).isEqualTo(joined);
+            assertThat(sql(d, q)).isEqualTo(joined + ROOT_PRESENT);
         }
         else {
             assertThatThrownBy(() -> sql(d, q)).isInstanceOf(UnsupportedJoinException.class).hasMessageContaining(d.name())
                     .hasMessageContaining("FULL JOIN");
+            assertThatThrownBy(() -> rowsSql(d, q)).isInstanceOf(UnsupportedJoinException.class);
         }
     }
 

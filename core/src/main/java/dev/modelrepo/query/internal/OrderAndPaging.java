@@ -21,8 +21,14 @@ final class OrderAndPaging {
         this.compiler = compiler;
     }
 
-    /** A has-many relation is joined and the query pages: LIMIT/OFFSET must count parents, not joined rows. */
+    /**
+     * A has-many relation is joined and the query pages: LIMIT/OFFSET must count parents, not joined rows. The rows of a
+     * RIGHT or FULL join read as maps page as SQL does, since a row without a root has no parent to count.
+     */
     static boolean pagesParents(QuerySpec spec, Scope scope, Purpose purpose) {
+        if (purpose == Purpose.ROWS && RootRows.mayLackRoot(spec)) {
+            return false;
+        }
         boolean hasMany = scope.joins.stream().anyMatch(Scope.Joined::many);
         return hasMany && spec.select().isEmpty() && (spec.limit() != null || spec.offset() != null || purpose == Purpose.FIRST)
                 && scope.root.model != null && !scope.root.model.metadata().primaryKey().isEmpty();

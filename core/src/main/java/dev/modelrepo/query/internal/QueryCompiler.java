@@ -43,10 +43,11 @@ public final class QueryCompiler {
     public CompiledQuery compile(QuerySpec spec, Purpose purpose, @Nullable LockRequest lock) {
         SqlWriter out = new SqlWriter();
         RowPlan plan = null;
+        QuerySpec read = purpose == Purpose.ROWS ? spec : RootRows.only(spec, registry);
         switch (purpose) {
-            case LIST, FIRST -> plan = select(spec, null, out, purpose, true);
-            case COUNT -> count(spec, out);
-            case EXISTS -> exists(spec, out);
+            case LIST, FIRST, ROWS -> plan = select(read, null, out, purpose, true);
+            case COUNT -> count(read, out);
+            case EXISTS -> exists(read, out);
         }
         if (lock != null) {
             out.append(dialect.lockClause(lock));

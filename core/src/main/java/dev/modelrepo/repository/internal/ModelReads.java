@@ -77,19 +77,19 @@ public final class ModelReads {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** The number of rows the query returns, ignoring its order, limit and offset. */
+    /** The number of models {@link #list} returns, ignoring the query's order, limit and offset. */
     public long count(ModelQuery<?> query, Map<String, ?> params) {
         return read(query, Purpose.COUNT, params, c -> rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
-    /** Whether the query returns any row. */
+    /** Whether the query returns any model. */
     public boolean exists(ModelQuery<?> query, Map<String, ?> params) {
         return read(query, Purpose.EXISTS, params, c -> java.sql.ResultSet::next);
     }
 
-    /** The rows of a query as ordered maps: not models. */
+    /** The rows of a query as ordered maps: not models, so also the rows a RIGHT or FULL join gives without a root row. */
     public List<Map<String, @Nullable Object>> rows(ModelQuery<?> query, Map<String, ?> params) {
-        return read(query, Purpose.LIST, params, c -> rs -> RowMappers.rows(rs, c.plan()));
+        return read(query, Purpose.ROWS, params, c -> rs -> RowMappers.rows(rs, c.plan()));
     }
 
     /** The model with this primary key's value (a {@link Key} finds by key). */
