@@ -707,7 +707,7 @@ class DvdRentalSchemaTests {
     }
 
     @EngineTest
-    void aGeneratedColumnIsReadBackAfterEveryWriteAndRefusedOnSet(TestDatabase db) throws SQLException {
+    void aGeneratedColumnAndTriggerColumnsAreReadBackAfterEveryWriteAndTheGeneratedOneIsRefusedOnSet(TestDatabase db) throws SQLException {
         Fixture f = fixture(db);
         List<Payment> seeded = f.repo().list(ModelQuery.from(Payment.class, "p").orderBy(asc("p.payment_id")), Map.of());
         assertThat(seeded).extracting(p -> row(p.id(), p.get("amount_cents")))
@@ -720,10 +720,20 @@ class DvdRentalSchemaTests {
                 "film_id", film, "customer_id", customer));
         f.repo().saveOrThrow(rental);
         try {
+            // the rental's and the payment's trigger-maintained last_update, read back as the generated column is
+            assertThat(rental.<Object>get("last_update")).isNotNull()
+                    .isEqualTo(f.repo().findById(Rental.class, rental.id()).orElseThrow().get("last_update"));
+            rental.set("return_date", java.time.LocalDateTime.of(2026, 9, 3, 18, 0));
+            f.repo().saveOrThrow(rental);
+            assertThat(rental.toMap()).isEqualTo(f.repo().findById(Rental.class, rental.id()).orElseThrow().toMap());
+            assertThat(sqlRows(db, "SELECT COUNT(*) FROM rental WHERE rental_id = ? AND last_update IS NOT NULL", rental.id()))
+                    .containsExactly(row(1));
             Payment payment = f.repo().build(Payment.class, Map.of("customer_id", customer, "rental_id", rental.id(),
                     "amount", new BigDecimal("4.99")));
             f.repo().saveOrThrow(payment);
             assertThat(payment.<Object>get("amount_cents")).isEqualTo(499);
+            assertThat(payment.<Object>get("last_update")).isNotNull();
+            assertThat(payment.toMap()).isEqualTo(f.repo().findById(Payment.class, payment.id()).orElseThrow().toMap());
             payment.set("amount", new BigDecimal("1.25"));
             f.repo().saveOrThrow(payment);
             assertThat(payment.<Object>get("amount_cents")).isEqualTo(125);
@@ -779,5 +789,9 @@ class DvdRentalSchemaTests {
         assertThatThrownBy(() -> f.repo().bulk().insertBulk(CustomerListEntry.class, List.of("first_name"), List.of(Map.of("first_name", "B"))))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageContaining("customer_list");
         assertThat(sqlRows(db, "SELECT id, last_name FROM customer_list ORDER BY id")).isEqualTo(before);
+        // a view has no primary key: finding by id says so, and does not suggest writes the view refuses
+        assertThatThrownBy(() -> f.repo().findById(CustomerListEntry.class, entry.<Object>get("id")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageContaining("CustomerListEntry has no primary key (view customer_list): a model without one is read-only and"
+                        + " cannot be found by id; read its rows with queries (a view is read-only)").hasMessageNotContaining("insertBulk");
     }
 }
