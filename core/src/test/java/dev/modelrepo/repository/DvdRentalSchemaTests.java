@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +17,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 import dev.modelrepo.fixtures.CountingDataSource;
 import dev.modelrepo.fixtures.dvd.Actor;
+import dev.modelrepo.fixtures.dvd.Address;
 import dev.modelrepo.fixtures.dvd.CastingCredit;
 import dev.modelrepo.fixtures.dvd.Category;
+import dev.modelrepo.fixtures.dvd.City;
+import dev.modelrepo.fixtures.dvd.Country;
 import dev.modelrepo.fixtures.dvd.Customer;
+import dev.modelrepo.fixtures.dvd.CustomerListEntry;
 import dev.modelrepo.fixtures.dvd.Film;
 import dev.modelrepo.fixtures.dvd.FilmActor;
 import dev.modelrepo.fixtures.dvd.FilmCategory;
@@ -34,11 +42,14 @@ import dev.modelrepo.model.Cascade;
 import dev.modelrepo.model.Key;
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.ModelRegistry;
+import dev.modelrepo.model.ReadOnlyColumnException;
 import dev.modelrepo.model.RelationNotLoadedException;
 import dev.modelrepo.model.UnknownColumnException;
 import dev.modelrepo.model.UnknownRelationException;
 import dev.modelrepo.query.ModelQuery;
+import dev.modelrepo.query.Q;
 import dev.modelrepo.test.Changelog;
+import dev.modelrepo.test.Engine;
 import dev.modelrepo.test.EngineTest;
 import dev.modelrepo.test.TestDatabase;
 
@@ -46,14 +57,17 @@ import dev.modelrepo.test.TestDatabase;
  * A schema nobody wrote for modelrepo, in the style of the DVD-rental sample (db/changelog/dvd-rental.xml): one model per
  * table, and every read (find, joins both ways, include of belongs-to, has-many, has-one and has-many through, streams,
  * paths through loaded relations) and write (save with a trigger-maintained column, update, optimistic lock, destroy
- * with cascade, the bulk operations on the composite-key join table) compared with hand-written SQL on the same rows.
+ * with cascade, the bulk operations on the composite-key join table) compared with hand-written SQL on the same rows; and the
+ * columns whose types differ by engine (a domain-typed release year, an array of special features), a generated column, the
+ * address → city → country chain under customers and the read-only view customer_list.
  * The seeded rows are only read; writes make rows of their own and leave the seed as it was.
  */
 @Changelog("db/changelog/dvd-rental.xml")
 class DvdRentalSchemaTests {
 
     private static final List<Class<? extends Model>> MODELS = List.of(Language.class, Category.class, Actor.class, Film.class,
-            FilmText.class, FilmActor.class, CastingCredit.class, FilmCategory.class, Customer.class, Rental.class, Payment.class);
+            FilmText.class, FilmActor.class, CastingCredit.class, FilmCategory.class, Country.class, City.class, Address.class,
+            Customer.class, Rental.class, Payment.class, CustomerListEntry.class);
 
     record Fixture(ModelRepository repo, CountingDataSource counter) {
     }
@@ -469,5 +483,315 @@ class DvdRentalSchemaTests {
             sql(db, "DELETE FROM film_actor WHERE film_id = ?", film.id());
             sql(db, "DELETE FROM film WHERE film_id = ?", film.id());
         }
+    }
+
+    // ---- columns whose types differ by engine, a generated column, the address chain and a view ----
+
+    /** Rows of hand-written SQL, with integers as long and SQL arrays as lists (read while the connection is open); other values as the driver gives them. */
+    private static List<List<Object>> sqlRows(TestDatabase db, String sql, Object... args) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<List<Object>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Object> r = new ArrayList<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        Object v = rs.getObject(i);
+                        r.add(v instanceof java.sql.Array a ? List.of((Object[]) a.getArray()) : v instanceof Integer
+                                || v instanceof Short || v instanceof Byte ? (Object) ((Number) v).longValue() : v);
+                    }
+                    out.add(r);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A model's value as {@link #sqlRows} gives it: arrays as lists, integers as long. */
+    private static Object plain(Object value) {
+        return value instanceof Object[] array ? List.of(array) : n(value);
+    }
+
+    private static boolean hasArrays(TestDatabase db) {
+        return db.engine() == Engine.POSTGRESQL || db.engine() == Engine.H2;
+    }
+
+    private static Film newFilm(Fixture f, TestDatabase db, String title, Map<String, Object> more) throws SQLException {
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("title", title,
+                "language_id", id(db, "SELECT language_id FROM language WHERE name = 'English'"), "rental_rate", new BigDecimal("2.99")));
+        values.putAll(more);
+        return f.repo().build(Film.class, values);
+    }
+
+    @EngineTest
+    void theReleaseYearReadsAsAnIntegerFiltersAndItsCheckRefusesAYearOutOfRange(TestDatabase db) throws SQLException {
+        Fixture f = fixture(db);
+        // release_year + 0: an integer on every engine (MariaDB's driver reads a YEAR as a java.sql.Date)
+        List<List<Object>> expected = sqlRows(db, "SELECT film_id, release_year + 0 FROM film WHERE release_year BETWEEN 2000 AND 2006"
+                + " ORDER BY release_year DESC, film_id");
+        assertThat(expected).hasSize(3);
+        for (Object low : List.of(2000, java.time.Year.of(2000))) {
+            List<Film> films = f.repo().list(ModelQuery.from(Film.class, "f").where(between("f.release_year", low, 2006))
+                    .orderBy(desc("f.release_year"), asc("f.film_id")), Map.of());
+            assertThat(films).extracting(m -> row(m.id(), m.get("release_year"))).isEqualTo(expected);
+            assertThat(films).allSatisfy(m -> assertThat(m.<Object>get("release_year")).isInstanceOf(Integer.class));
+        }
+        assertThat(f.repo().count(ModelQuery.from(Film.class, "f").where(in("f.release_year", param("ys"))), Map.of("ys", List.of(1999, 2007))))
+                .isEqualTo(sqlRows(db, "SELECT COUNT(*) FROM film WHERE release_year IN (1999, 2007)").get(0).get(0));
+        assertThat(f.repo().count(ModelQuery.from(Film.class, "f").where(isNull("f.release_year")), Map.of()))
+                .isEqualTo(sqlRows(db, "SELECT COUNT(*) FROM film WHERE release_year IS NULL").get(0).get(0));
+
+        String title = "Year " + UUID.randomUUID().toString().substring(0, 8);
+        Film film = newFilm(f, db, title, Map.of("release_year", 2155));
+        f.repo().saveOrThrow(film);
+        try {
+            assertThat(sqlRows(db, "SELECT release_year + 0 FROM film WHERE film_id = ?", film.id())).containsExactly(row(2155));
+            film.set("release_year", java.time.Year.of(1901));
+            f.repo().saveOrThrow(film);
+            assertThat(film.<Object>get("release_year")).isEqualTo(1901);
+            assertThat(copy(f, film).<Object>get("release_year")).isEqualTo(1901);
+            assertThat(sqlRows(db, "SELECT release_year + 0, version FROM film WHERE film_id = ?", film.id())).containsExactly(row(1901, 1));
+            // out of the domain's (YEAR's, the CHECK's) range: Spring's exception, the row and the model's version as they were
+            film.set("release_year", 1900);
+            assertThatThrownBy(() -> f.repo().save(film)).isInstanceOf(DataIntegrityViolationException.class);
+            assertThat(sqlRows(db, "SELECT release_year + 0, version FROM film WHERE film_id = ?", film.id())).containsExactly(row(1901, 1));
+            assertThat(n(film.get("version"))).isEqualTo(1L);
+            assertThat(film.dirtyColumns()).contains("release_year");
+            film.set("release_year", 1999);
+            f.repo().saveOrThrow(film);
+            assertThat(sqlRows(db, "SELECT release_year + 0, version FROM film WHERE film_id = ?", film.id())).containsExactly(row(1999, 2));
+            Film refused = newFilm(f, db, title + "x", Map.of("release_year", 2156));
+            assertThatThrownBy(() -> f.repo().save(refused)).isInstanceOf(DataIntegrityViolationException.class);
+            assertThat(refused.isNew()).isTrue();
+            assertThat(refused.id()).isNull();
+            assertThat(sqlRows(db, "SELECT COUNT(*) FROM film WHERE title = ?", title + "x")).containsExactly(row(0));
+        }
+        finally {
+            sql(db, "DELETE FROM film WHERE title LIKE ?", title + "%");
+        }
+    }
+
+    @EngineTest
+    void specialFeaturesAreAnArrayWhereTheEngineHasOneAndQueriesUseIt(TestDatabase db) throws SQLException {
+        Fixture f = fixture(db);
+        var all = ModelQuery.from(Film.class, "f").orderBy(asc("f.film_id"));
+        List<Film> films = f.repo().list(all, Map.of());
+        assertThat(films).extracting(m -> row(m.id(), plain(m.get("special_features"))))
+                .isEqualTo(sqlRows(db, "SELECT film_id, special_features FROM film ORDER BY film_id"));
+        Film academy = films.stream().filter(m -> "Academy Dinosaur".equals(m.get("title"))).findFirst().orElseThrow();
+        ModelQuery<Film> withTrailers;
+        String sqlWithTrailers;
+        switch (db.engine()) {
+            case POSTGRESQL -> {
+                assertThat(academy.<Object>get("special_features")).isInstanceOf(String[].class);
+                withTrailers = all.where(raw("? @> ?", col("f.special_features"), param("arr")));
+                sqlWithTrailers = "special_features @> ARRAY['Trailers']";
+                var two = all.where(raw("cardinality(?) = 2", col("f.special_features")));
+                assertThat(f.repo().list(two, Map.of())).extracting(m -> row(m.id())).isEqualTo(sqlRows(db,
+                        "SELECT film_id FROM film WHERE cardinality(special_features) = 2 ORDER BY film_id"));
+                var overlaps = all.where(raw("? && ?", col("f.special_features"), Q.array(param("arr"), "text")));
+                assertThat(f.repo().list(overlaps, Map.of("arr", List.of("Commentaries", "Behind the Scenes")))).extracting(m -> row(m.id()))
+                        .isEqualTo(sqlRows(db, "SELECT film_id FROM film WHERE special_features && ARRAY['Commentaries', 'Behind the Scenes']"
+                                + " ORDER BY film_id"));
+            }
+            case H2 -> {
+                assertThat(academy.<Object>get("special_features")).isInstanceOf(Object[].class);
+                withTrailers = all.where(raw("ARRAY_CONTAINS(?, ?)", col("f.special_features"), "Trailers"));
+                sqlWithTrailers = "ARRAY_CONTAINS(special_features, 'Trailers')";
+            }
+            case MARIADB, MYSQL -> {
+                assertThat(academy.<Object>get("special_features")).isEqualTo("Deleted Scenes,Behind the Scenes");
+                withTrailers = all.where(raw("FIND_IN_SET(?, ?) > 0", "Trailers", col("f.special_features")));
+                sqlWithTrailers = "FIND_IN_SET('Trailers', special_features) > 0";
+            }
+            default -> {
+                assertThat(academy.<Object>get("special_features")).isEqualTo("Deleted Scenes,Behind the Scenes");
+                withTrailers = all.where(contains("f.special_features", "Trailers"));
+                sqlWithTrailers = "special_features LIKE '%Trailers%'";
+            }
+        }
+        assertThat(f.repo().list(withTrailers, Map.of("arr", new String[] { "Trailers" }))).extracting(m -> row(m.id()))
+                .hasSize(2).isEqualTo(sqlRows(db, "SELECT film_id FROM film WHERE " + sqlWithTrailers + " ORDER BY film_id"));
+        if (!hasArrays(db)) {
+            var typed = all.where(raw("? IS NOT NULL", Q.array(param("arr"), "text")));
+            assertThatThrownBy(() -> f.repo().list(typed, Map.of("arr", List.of("Trailers"))))
+                    .isInstanceOf(dev.modelrepo.dialect.UnsupportedTypeException.class).hasMessageContaining("array");
+        }
+
+        // a save round trip: what goes in comes back from a fresh read and from hand-written SQL
+        Object features = switch (db.engine()) {
+            case POSTGRESQL, H2 -> List.of("Trailers", "Commentaries");
+            case MARIADB, MYSQL -> new java.util.LinkedHashSet<>(List.of("Commentaries", "Trailers"));
+            default -> "Trailers,Commentaries";
+        };
+        Object stored = hasArrays(db) ? List.of("Trailers", "Commentaries") : "Trailers,Commentaries";
+        String title = "Features " + UUID.randomUUID().toString().substring(0, 8);
+        Film film = newFilm(f, db, title, Map.of("special_features", features));
+        f.repo().saveOrThrow(film);
+        try {
+            assertThat(plain(copy(f, film).get("special_features"))).isEqualTo(stored);
+            assertThat(sqlRows(db, "SELECT special_features FROM film WHERE film_id = ?", film.id())).containsExactly(row(stored));
+            Object one = hasArrays(db) ? new String[] { "Behind the Scenes" } : "Behind the Scenes";
+            film.set("special_features", one);
+            f.repo().saveOrThrow(film);
+            Object storedOne = hasArrays(db) ? List.of("Behind the Scenes") : "Behind the Scenes";
+            assertThat(plain(copy(f, film).get("special_features"))).isEqualTo(storedOne);
+            assertThat(plain(film.get("special_features"))).isEqualTo(storedOne);
+            assertThat(sqlRows(db, "SELECT special_features FROM film WHERE film_id = ?", film.id())).containsExactly(row(storedOne));
+        }
+        finally {
+            sql(db, "DELETE FROM film WHERE film_id = ?", film.id());
+        }
+    }
+
+    @EngineTest
+    void customersIncludeTheirAddressCityAndCountryWithOneQueryPerLevel(TestDatabase db) throws SQLException {
+        Fixture f = fixture(db);
+        List<List<Object>> expected = sqlRows(db, "SELECT cu.customer_id, a.address, ci.city, co.country FROM customer cu"
+                + " JOIN address a ON a.address_id = cu.address_id JOIN city ci ON ci.city_id = a.city_id"
+                + " JOIN country co ON co.country_id = ci.country_id ORDER BY cu.customer_id");
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
+        var customers = ModelQuery.from(Customer.class, "c").orderBy(asc("c.customer_id"));
+        f.counter().reset();
+        List<Customer> included = f.repo().list(customers.include("address.city.country"), Map.of());
+        assertThat(f.counter().statements()).hasSize(4);   // customers, addresses, cities, countries: none per customer
+        java.util.function.Function<Customer, List<Object>> shape = c -> row(c.id(), c.get("address.address"), c.get("address.city.city"),
+                c.get("address.city.country.country"));
+        assertThat(included).extracting(shape).isEqualTo(expected);
+        Customer first = included.get(0);
+        assertThat(first.<Address>related("address").<City>related("city").<Country>related("country").<Object>get("country"))
+                .isEqualTo(expected.get(0).get(3));
+
+        f.counter().reset();
+        var joined = customers.join(inner("address")).join(inner("city").through("address")).join(inner("country").through("city"));
+        assertThat(f.repo().list(joined, Map.of())).extracting(shape).isEqualTo(expected);
+        assertThat(f.counter().statements()).hasSize(1);
+        var inJapan = joined.where(and(eq("country.country", "Japan"), isNotNull("address.postal_code")));
+        assertThat(f.repo().list(inJapan, Map.of())).extracting(m -> row(m.id())).isEqualTo(sqlRows(db, "SELECT cu.customer_id"
+                + " FROM customer cu JOIN address a ON a.address_id = cu.address_id JOIN city ci ON ci.city_id = a.city_id"
+                + " JOIN country co ON co.country_id = ci.country_id WHERE co.country = 'Japan' AND a.postal_code IS NOT NULL"
+                + " ORDER BY cu.customer_id"));
+        assertThat(f.repo().count(joined.where(eq("country.country", "Japan")), Map.of())).isEqualTo(sqlRows(db, "SELECT COUNT(*)"
+                + " FROM customer cu JOIN address a ON a.address_id = cu.address_id JOIN city ci ON ci.city_id = a.city_id"
+                + " JOIN country co ON co.country_id = ci.country_id WHERE co.country = 'Japan'").get(0).get(0));
+        Customer addressOnly = f.repo().list(customers.include("address"), Map.of()).get(0);
+        assertThatThrownBy(() -> addressOnly.get("address.city.country.country")).isInstanceOf(RelationNotLoadedException.class)
+                .hasMessageContaining("'address.city'").hasMessageContaining("include(\"address.city\")");
+
+        // and down the chain the other way: every country with its cities, their addresses and the customers living there
+        f.counter().reset();
+        List<Country> countries = f.repo().list(ModelQuery.from(Country.class, "co").orderBy(asc("co.country_id"))
+                .include("cities.addresses.customers"), Map.of());
+        assertThat(f.counter().statements()).hasSize(4);
+        List<List<Object>> tree = new ArrayList<>();
+        for (Country country : countries) {
+            if (country.<City>relatedList("cities").isEmpty()) {
+                tree.add(row(country.get("country"), null, null, null));
+            }
+            for (City city : country.<City>relatedList("cities")) {
+                for (Address address : city.<Address>relatedList("addresses")) {
+                    if (address.<Customer>relatedList("customers").isEmpty()) {
+                        tree.add(row(country.get("country"), city.get("city"), address.get("address"), null));
+                    }
+                    address.<Customer>relatedList("customers").forEach(c -> tree.add(row(country.get("country"), city.get("city"),
+                            address.get("address"), c.get("last_name"))));
+                }
+            }
+        }
+        assertThat(tree).isEqualTo(sqlRows(db, "SELECT co.country, ci.city, a.address, cu.last_name FROM country co"
+                + " LEFT JOIN city ci ON ci.country_id = co.country_id LEFT JOIN address a ON a.city_id = ci.city_id"
+                + " LEFT JOIN customer cu ON cu.address_id = a.address_id ORDER BY co.country_id, ci.city_id, a.address_id, cu.customer_id"));
+        assertThat(tree).contains(row("Iceland", null, null, null));
+    }
+
+    @EngineTest
+    void aGeneratedColumnAndTriggerColumnsAreReadBackAfterEveryWriteAndTheGeneratedOneIsRefusedOnSet(TestDatabase db) throws SQLException {
+        Fixture f = fixture(db);
+        List<Payment> seeded = f.repo().list(ModelQuery.from(Payment.class, "p").orderBy(asc("p.payment_id")), Map.of());
+        assertThat(seeded).extracting(p -> row(p.id(), p.get("amount_cents")))
+                .isEqualTo(sqlRows(db, "SELECT payment_id, amount_cents FROM payment ORDER BY payment_id"));
+        assertThat(seeded).allSatisfy(p -> assertThat(p.<Object>get("amount_cents")).isInstanceOf(Integer.class)
+                .isEqualTo(p.<BigDecimal>get("amount").movePointRight(2).intValueExact()));
+        long customer = id(db, "SELECT customer_id FROM customer WHERE last_name = 'Williams'");
+        long film = id(db, "SELECT film_id FROM film WHERE title = 'Ace Goldfinger'");
+        Rental rental = f.repo().build(Rental.class, Map.of("rental_date", java.time.LocalDateTime.of(2026, 9, 1, 10, 0),
+                "film_id", film, "customer_id", customer));
+        f.repo().saveOrThrow(rental);
+        try {
+            // the rental's and the payment's trigger-maintained last_update, read back as the generated column is
+            assertThat(rental.<Object>get("last_update")).isNotNull()
+                    .isEqualTo(f.repo().findById(Rental.class, rental.id()).orElseThrow().get("last_update"));
+            rental.set("return_date", java.time.LocalDateTime.of(2026, 9, 3, 18, 0));
+            f.repo().saveOrThrow(rental);
+            assertThat(rental.toMap()).isEqualTo(f.repo().findById(Rental.class, rental.id()).orElseThrow().toMap());
+            assertThat(sqlRows(db, "SELECT COUNT(*) FROM rental WHERE rental_id = ? AND last_update IS NOT NULL", rental.id()))
+                    .containsExactly(row(1));
+            Payment payment = f.repo().build(Payment.class, Map.of("customer_id", customer, "rental_id", rental.id(),
+                    "amount", new BigDecimal("4.99")));
+            f.repo().saveOrThrow(payment);
+            assertThat(payment.<Object>get("amount_cents")).isEqualTo(499);
+            assertThat(payment.<Object>get("last_update")).isNotNull();
+            assertThat(payment.toMap()).isEqualTo(f.repo().findById(Payment.class, payment.id()).orElseThrow().toMap());
+            payment.set("amount", new BigDecimal("1.25"));
+            f.repo().saveOrThrow(payment);
+            assertThat(payment.<Object>get("amount_cents")).isEqualTo(125);
+            assertThat(sqlRows(db, "SELECT amount_cents FROM payment WHERE payment_id = ?", payment.id())).containsExactly(row(125));
+            assertThat(payment.toMap()).isEqualTo(f.repo().findById(Payment.class, payment.id()).orElseThrow().toMap());
+            assertThatThrownBy(() -> payment.set("amount_cents", 1)).isInstanceOf(ReadOnlyColumnException.class)
+                    .hasMessageContaining("Payment.amount_cents is a generated column");
+            assertThat(payment.isDirty()).isFalse();
+            assertThatThrownBy(() -> f.repo().build(Payment.class, Map.of("customer_id", customer, "rental_id", rental.id(),
+                    "amount", BigDecimal.ONE, "amount_cents", 100))).isInstanceOf(ReadOnlyColumnException.class);
+            assertThat(f.repo().list(ModelQuery.from(Payment.class, "p").where(gt("p.amount_cents", 100)).orderBy(asc("p.payment_id")),
+                    Map.of())).extracting(p -> row(p.id())).isEqualTo(sqlRows(db,
+                            "SELECT payment_id FROM payment WHERE amount_cents > 100 ORDER BY payment_id"));
+        }
+        finally {
+            sql(db, "DELETE FROM payment WHERE rental_id = ?", rental.id());
+            sql(db, "DELETE FROM rental WHERE rental_id = ?", rental.id());
+        }
+    }
+
+    @EngineTest
+    void aViewReadsLikeATableAndRefusesEveryWrite(TestDatabase db) throws SQLException {
+        Fixture f = fixture(db);
+        var list = ModelQuery.from(CustomerListEntry.class, "cl").orderBy(asc("cl.id"));
+        List<List<Object>> before = sqlRows(db, "SELECT id, last_name FROM customer_list ORDER BY id");
+        List<CustomerListEntry> entries = f.repo().list(list, Map.of());
+        assertThat(entries).extracting(e -> row(e.<Object>get("id"), e.get("last_name"), e.get("city"), e.get("country"), e.get("zip_code")))
+                .isEqualTo(sqlRows(db, "SELECT id, last_name, city, country, zip_code FROM customer_list ORDER BY id"));
+        var inJapan = list.where(and(eq("cl.country", "Japan"), eq("cl.active", true)));
+        assertThat(f.repo().list(inJapan, Map.of())).extracting(e -> row(e.<Object>get("id"))).isEqualTo(sqlRows(db,
+                "SELECT cu.customer_id FROM customer cu JOIN address a ON a.address_id = cu.address_id JOIN city ci ON ci.city_id = a.city_id"
+                        + " JOIN country co ON co.country_id = ci.country_id WHERE co.country = 'Japan' AND cu.active = TRUE ORDER BY cu.customer_id"));
+        assertThat(f.repo().count(list.where(startsWith("cl.city", "O")), Map.of()))
+                .isEqualTo(sqlRows(db, "SELECT COUNT(*) FROM customer_list WHERE city LIKE 'O%'").get(0).get(0));
+        assertThat(f.repo().list(list.join(inner("customer")), Map.of())).extracting(e -> row(e.<Object>get("id"), e.get("customer.first_name")))
+                .isEqualTo(sqlRows(db, "SELECT id, first_name FROM customer_list ORDER BY id"));
+
+        CustomerListEntry entry = entries.get(0);
+        entry.set("last_name", "Changed");
+        assertThatThrownBy(() -> f.repo().save(entry)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining("CustomerListEntry reads the view customer_list, which is read-only");
+        assertThatThrownBy(() -> f.repo().destroy(entry)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining("view customer_list");
+        CustomerListEntry built = f.repo().build(CustomerListEntry.class, Map.of("first_name", "New", "last_name", "Row"));
+        assertThatThrownBy(() -> f.repo().save(built)).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining("view customer_list");
+        // the set-based writes name the view and what was refused, as save and destroy do
+        assertThatThrownBy(() -> f.repo().updateWhere(list, Map.of("last_name", "X"), Map.of()))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining("CustomerListEntry reads the view customer_list, which is read-only: cannot updateWhere");
+        assertThatThrownBy(() -> f.repo().deleteWhere(list, Map.of())).isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining("CustomerListEntry reads the view customer_list, which is read-only: cannot deleteWhere");
+        assertThatThrownBy(() -> f.repo().bulk().insertBulk(CustomerListEntry.class, List.of("first_name"), List.of(Map.of("first_name", "B"))))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageContaining("customer_list");
+        assertThat(sqlRows(db, "SELECT id, last_name FROM customer_list ORDER BY id")).isEqualTo(before);
+        // a view has no primary key: finding by id says so, and does not suggest writes the view refuses
+        assertThatThrownBy(() -> f.repo().findById(CustomerListEntry.class, entry.<Object>get("id")))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageContaining("CustomerListEntry has no primary key (view customer_list): a model without one is read-only and"
+                        + " cannot be found by id; read its rows with queries (a view is read-only)").hasMessageNotContaining("insertBulk");
     }
 }

@@ -28,11 +28,15 @@ public final class KeyColumns {
         return table.primaryKey();
     }
 
-    /** "Log has no primary key (table logs): a model without one is read-only and cannot be saved; …". */
+    /**
+     * "Log has no primary key (table logs): a model without one is read-only and cannot be saved; …", pointing at the
+     * set-based writes for a table and at queries only for a view, which refuses every write.
+     */
     public static InvalidDataAccessApiUsageException noKey(String model, TableMetadata table, String action) {
-        return new InvalidDataAccessApiUsageException(model + " has no primary key (" + (table.isView() ? "view " : "table ")
-                + table.name() + "): a model without one is read-only and cannot " + action + "; read its rows with queries and"
-                + " write them with insertBulk, updateWhere or deleteWhere");
+        String prefix = model + " has no primary key (" + (table.isView() ? "view " : "table ") + table.name()
+                + "): a model without one is read-only and cannot " + action + "; read its rows with queries";
+        return new InvalidDataAccessApiUsageException(table.isView() ? prefix + " (a view is read-only)"
+                : prefix + " and write them with insertBulk, updateWhere or deleteWhere");
     }
 
     /**

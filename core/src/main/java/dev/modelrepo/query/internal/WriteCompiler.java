@@ -42,7 +42,8 @@ final class WriteCompiler {
         }
         ModelInfo model = REGISTRY.info(registry, spec.model());
         if (model.metadata().isView()) {
-            throw new InvalidQueryException(model.name() + " reads a view, which is read-only");
+            throw new InvalidQueryException(model.name() + " reads the view " + model.metadata().name() + ", which is read-only: cannot "
+                    + (set == null ? "deleteWhere" : "updateWhere"));
         }
         SqlWriter out = new SqlWriter();
         String table = from.table(model);
