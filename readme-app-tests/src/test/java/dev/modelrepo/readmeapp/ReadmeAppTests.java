@@ -171,6 +171,18 @@ class ReadmeAppTests {
     }
 
     @Test
+    void aDuplicateSlugIsA409NamingTheColumnNotTheDatabaseText() {
+        assertThat(post("/posts", Map.of("title", "First", "slug", "same")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map<String, Object>> duplicate = post("/posts", Map.of("title", "Second", "slug", "same"));
+        assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(duplicate.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(duplicate.getBody()).containsEntry("code", "unique-violation")
+            .containsEntry("columns", List.of("slug"))
+            .containsEntry("constraint", "posts_slug_key");
+        assertThat(duplicate.getBody().toString()).doesNotContain("duplicate key value").doesNotContain("INSERT");
+    }
+
+    @Test
     void anUnknownIdIsA404() {
         ResponseEntity<Map<String, Object>> missing = get("/posts/987654321");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
