@@ -28,9 +28,10 @@ primary_conf=/etc/postgresql/$version/main
 data=/var/lib/postgresql/$version/$NAME
 
 # the primary must let 127.0.0.1 connect for replication (its "all" lines do not cover the replication pseudo-database)
-if ! grep -Eq '^[[:space:]]*host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32' "$primary_conf/pg_hba.conf"; then
+if ! grep -Eq '^[[:space:]]*host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32[[:space:]]+trust' "$primary_conf/pg_hba.conf"; then
   log "allowing replication from 127.0.0.1 in $primary_conf/pg_hba.conf"
-  echo "host replication all 127.0.0.1/32 trust" >>"$primary_conf/pg_hba.conf"
+  # first match wins in pg_hba.conf: ahead of any password line for replication
+  sed -i '1i host replication all 127.0.0.1/32 trust' "$primary_conf/pg_hba.conf"
   psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -qAtc "SELECT pg_reload_conf()" >/dev/null
 fi
 
