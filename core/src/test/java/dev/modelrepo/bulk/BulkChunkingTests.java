@@ -2,6 +2,7 @@ package dev.modelrepo.bulk;
 
 import static dev.modelrepo.bulk.BulkFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -135,5 +136,49 @@ class BulkChunkingTests {
         assertThat(counting.statements().stream().filter(s -> s.startsWith("INSERT")).count()).isGreaterThanOrEqualTo(4);
         assertThat(((Number) scalar(db, "SELECT COUNT(*) FROM notes WHERE body = '" + body.replace("\\", "\\\\").replace("'", "''") + "'"))
                 .longValue()).isEqualTo(rows);
+    }
+
+    @EngineTest(engines = Engine.MARIADB)
+    void mariaDbBatchesTenThousandInsertsUnlessABatchSizeIsGiven(TestDatabase db) {
+        ModelRepository repo = repo(db);
+        for (BulkOptions options : List.of(BulkOptions.defaults(), BulkOptions.defaults().batchSize(4_000))) {
+            String tag = tag();
+            List<Map<String, Object>> users = new ArrayList<>();
+            for (int i = 0; i < 25_000; i++) {
+                users.add(user(tag + i, tag + i + "@x.test", i));
+            }
+            List<Long> done = java.util.Collections.synchronizedList(new ArrayList<>());
+            assertThat(repo.bulk().insertBulk(User.class, List.of("name", "email", "age"), users, options.progress(p -> done.add(p.done()))))
+                    .isEqualTo(25_000);
+            // progress is told after each JDBC batch
+            assertThat(done.stream().distinct().toList()).as(options.toString()).isEqualTo(options.batchSizeGiven()
+                    ? List.of(4_000L, 8_000L, 12_000L, 16_000L, 20_000L, 24_000L, 25_000L) : List.of(10_000L, 20_000L, 25_000L));
+        }
+    }
+
+    /** A table with a long text column and keys given by the caller. */
+    @Table(name = "batch_notes")
+    public static class BatchNote extends Model {
+    }
+
+    @EngineTest(engines = Engine.MARIADB)
+    void aFailedBatchOfMorePacketsThanOneNamesItsFailingRow(TestDatabase db) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS batch_notes (id BIGINT PRIMARY KEY, body MEDIUMTEXT NOT NULL)");
+            s.execute("DELETE FROM batch_notes");
+        }
+        ModelRepository repo = repo(db);
+        long packet = ((Number) scalar(db, "SELECT @@max_allowed_packet")).longValue();
+        String body = "é'\\".repeat(3_000);
+        int rows = (int) (3 * Math.min(packet, 1 << 24) / 12_000);   // three packets' worth
+        List<Map<String, Object>> notes = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            notes.add(Map.of("id", (long) i + 1, "body", body));
+        }
+        notes.set(rows - 1, Map.of("id", 1L, "body", body));         // the last row repeats the first one's key
+        // had the driver split the batch, its first packets would stay written and replaying them would blame row 0
+        assertThatThrownBy(() -> repo.bulk().insertBulk(BatchNote.class, List.of("id", "body"), notes, BulkOptions.defaults().batchSize(1_000_000)))
+                .isInstanceOfSatisfying(BulkOperationException.class, ex -> assertThat(ex.index()).as(ex.getMessage()).isEqualTo(rows - 1));
+        assertThat(((Number) scalar(db, "SELECT COUNT(*) FROM batch_notes")).longValue()).isZero();
     }
 }

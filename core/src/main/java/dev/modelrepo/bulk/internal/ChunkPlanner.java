@@ -31,7 +31,7 @@ final class ChunkPlanner {
             List<ColumnMetadata> scalarColumns, @Nullable Object[] scalars, BulkSettings options, @Nullable ChunkHook hook) {
         Statement first = shapes.apply(1);
         int maxRows = rowsPerStatement(first, columns.size(), scalars.length, options);
-        long budget = first.bindsPerRow() && packetLimit() > 0 ? packetLimit() * 3 / 4 - 4096 : Long.MAX_VALUE;
+        long budget = budget(first);
         ChunkWriter chunkWriter = new ChunkWriter(executor, support, label, op, shapes, columns, scalarColumns, scalars);
         Chunk chunk = new Chunk(columns.size(), maxRows);
         ChunkHook reporting = reporting(hook, source, options);
@@ -39,8 +39,11 @@ final class ChunkPlanner {
             // one prepared statement for the whole operation, one JDBC batch per chunk
             int total = chunkWriter.updateBatched(chunk, c -> {
                 c.clear();
-                while (c.size() < maxRows && c.add(source)) {
-                    // reads up to a batch
+                long bytes = 0;
+                while (c.size() < maxRows && bytes < budget && c.add(source)) {
+                    if (budget != Long.MAX_VALUE) {
+                        bytes += PacketSize.of(c, c.size() - 1);
+                    }
                 }
                 return c.size() > 0;
             }, reporting);
@@ -92,9 +95,25 @@ final class ChunkPlanner {
         };
     }
 
-    /** Rows per statement: the batch size (array shapes: their own default), within the bind-parameter limit for shapes that bind each row. */
+    /**
+     * The estimated bytes a chunk may reach: three quarters of the server's packet limit for multi-row statements, and
+     * for a JDBC batch that the driver sends as one statement ({@link BulkSupport#failedBatchLeavesNothing}) so that it
+     * stays one (a driver that split it could leave part of a failed batch behind); no limit otherwise.
+     */
+    private long budget(Statement first) {
+        boolean bounded = first.bindsPerRow() || (first.batched() && support.failedBatchLeavesNothing());
+        long limit = bounded ? packetLimit() : 0;
+        if (limit <= 0) {
+            return Long.MAX_VALUE;
+        }
+        // a batch also stays within one 16 MB protocol packet, whatever the server allows
+        return (first.batched() ? Math.min(limit, 1 << 24) : limit) * 3 / 4 - 4096;
+    }
+
+    /** Rows per statement: the batch size (array shapes and JDBC batches: the dialect's own default when none was given), within the bind-parameter limit for shapes that bind each row. */
     int rowsPerStatement(Statement shape, int width, int scalars, BulkSettings options) {
-        int rows = options.batchSize();
+        int rows = shape.batched() && !options.batchSizeGiven() && support.batchStatementRows() > 0 ? support.batchStatementRows()
+                : options.batchSize();
         if (shape.bindsPerRow()) {
             rows = Math.min(rows, Math.max(1, (support.maxBindParameters() - scalars) / Math.max(1, width)));
         }
