@@ -87,6 +87,76 @@ final class HandWritten {
         return n;
     }
 
+    /** Multi-row INSERTs of {@code chunk} rows each (the last one shorter), values bound row by row. */
+    static int multiValuesInsert(Connection connection, List<Map<String, Object>> rows, int chunk) throws SQLException {
+        int n = 0;
+        PreparedStatement full = null;
+        try {
+            for (int from = 0; from < rows.size(); from += chunk) {
+                List<Map<String, Object>> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+                boolean whole = part.size() == chunk;
+                if (whole && full == null) {
+                    full = connection.prepareStatement(multiValues(chunk));
+                }
+                PreparedStatement ps = whole ? full : connection.prepareStatement(multiValues(part.size()));
+                try {
+                    int p = 1;
+                    for (Map<String, Object> row : part) {
+                        ps.setString(p++, (String) row.get("name"));
+                        ps.setString(p++, (String) row.get("email"));
+                        ps.setInt(p++, (Integer) row.get("age"));
+                        ps.setDouble(p++, (Double) row.get("score"));
+                        ps.setBoolean(p++, (Boolean) row.get("active"));
+                        ps.setObject(p++, row.get("seen_at"));
+                    }
+                    n += ps.executeUpdate();
+                }
+                finally {
+                    if (!whole) {
+                        ps.close();
+                    }
+                }
+            }
+        }
+        finally {
+            if (full != null) {
+                full.close();
+            }
+        }
+        return n;
+    }
+
+    private static String multiValues(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO bench_rows (name, email, age, score, active, seen_at) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * MariaDB {@code LOAD DATA LOCAL INFILE} fed from memory through Connector/J's {@code setLocalInfileInputStream}:
+     * tab-separated text, backslash, tab and newline escaped (no value here is NULL).
+     */
+    static long loadDataLocal(Connection connection, List<Map<String, Object>> rows) throws SQLException {
+        StringBuilder sb = new StringBuilder(rows.size() * 64);
+        for (Map<String, Object> row : rows) {
+            escape(sb, (String) row.get("name"));
+            sb.append('\t');
+            escape(sb, (String) row.get("email"));
+            sb.append('\t').append((int) (Integer) row.get("age")).append('\t').append((double) (Double) row.get("score"))
+                    .append('\t').append((Boolean) row.get("active") ? '1' : '0').append('\t');
+            LocalDateTime seen = (LocalDateTime) row.get("seen_at");
+            sb.append(seen.toLocalDate()).append(' ').append(seen.toLocalTime()).append('\n');
+        }
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.unwrap(org.mariadb.jdbc.Statement.class)
+                    .setLocalInfileInputStream(new java.io.ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            return s.executeLargeUpdate("LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE bench_rows CHARACTER SET utf8mb4"
+                    + " (name, email, age, score, active, seen_at)");
+        }
+    }
+
     /** SQLite stores timestamps as ISO text, as modelrepo's SQLite dialect does. */
     static int sqliteBatchInsert(Connection connection, List<Map<String, Object>> rows, int batch) throws SQLException {
         int n = 0;

@@ -42,7 +42,7 @@ final class ChunkPlanner {
                 long bytes = 0;
                 while (c.size() < maxRows && bytes < budget && c.add(source)) {
                     if (budget != Long.MAX_VALUE) {
-                        bytes += PacketSize.of(c, c.size() - 1);
+                        bytes += PacketSize.ofBinary(c, c.size() - 1);
                     }
                 }
                 return c.size() > 0;

@@ -27,6 +27,19 @@ final class PacketSize {
         return bytes;
     }
 
+    /**
+     * A generous estimate of the bytes one row adds to a JDBC batch that the driver sends in its binary protocol
+     * (each value length-prefixed, never escaped): three bytes per character, without reading the text.
+     */
+    static long ofBinary(Chunk chunk, int row) {
+        long bytes = 4;
+        for (int c = 0; c < chunk.width(); c++) {
+            Object v = chunk.value(row, c);
+            bytes += v instanceof CharSequence s ? 9 + 3L * s.length() : v instanceof byte[] b ? 9 + b.length : 40;
+        }
+        return bytes;
+    }
+
     /** UTF-8 length, counting every character that may need escaping twice. */
     private static long utf8Escaped(CharSequence s) {
         long n = 0;
