@@ -109,6 +109,14 @@ public interface BulkSupport {
         return 0;
     }
 
+    /**
+     * Rows per {@link SlotType#ARRAYS} delete when no batch size was given: a delete binds only the key's arrays, so
+     * a dialect may take more rows per statement than {@link #arrayStatementRows()} allows the wider updates.
+     */
+    default int arrayDeleteRows() {
+        return arrayStatementRows();
+    }
+
     /** The most elements one array bind may hold ({@link SlotType#ARRAYS} shapes are chunked to it). */
     default int maxArrayLength() {
         return Integer.MAX_VALUE;

@@ -46,6 +46,15 @@ public class PostgresBulkSupport extends StandardBulkSupport {
         return MAX_BIND_PARAMETERS;
     }
 
+    /**
+     * 100,000 keys per {@code = ANY(?)}: deleting 100,000 rows took 69 ms in one statement against 83 ms in ten of
+     * 10,000 (the arrays travel in binary, 8 bytes a bigint key); updates showed no such gain, so they keep 10,000.
+     */
+    @Override
+    public int arrayDeleteRows() {
+        return 100_000;
+    }
+
     @Override
     public InsertMethod insertMethod() {
         return InsertMethod.COPY;

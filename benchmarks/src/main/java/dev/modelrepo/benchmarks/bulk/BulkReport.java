@@ -56,6 +56,11 @@ public final class BulkReport {
                         new Contender("hand-written `DELETE … WHERE id = ANY(?)`", "PostgresUpdateDeleteBenchmarks.deleteHandWrittenAny", 0.95),
                         new Contender("batch of single-row DELETEs (1,000 per batch)", "PostgresUpdateDeleteBenchmarks.deleteSingleRowBatch", 5.0)),
                 Double.NaN));
+        workloads.add(new Workload("PostgreSQL deleteBulk: 100,000 keys, default options", "modelrepo `deleteBulk` (100,000 keys per statement)",
+                "PostgresUpdateDeleteBenchmarks.deleteModelrepoDeleteBulkDefault", List.of(
+                        new Contender("hand-written single `DELETE … WHERE id = ANY(?)` of all keys",
+                                "PostgresUpdateDeleteBenchmarks.deleteHandWrittenAnyOneStatement", 1 / 1.05)),
+                Double.NaN));
         workloads.add(new Workload("MariaDB insertBulk: 100,000 rows × 6 columns", "modelrepo `insertBulk` (prepared batches of 10,000: the driver's bulk protocol)",
                 "MariaDbInsertBenchmarks.modelrepoInsertBulk", List.of(
                         new Contender("modelrepo `insertBulk` with `batchSize(1000)` (the default before)", "MariaDbInsertBenchmarks.modelrepoInsertBulk1k", Double.NaN),

@@ -84,6 +84,12 @@ public class PostgresUpdateDeleteBenchmarks {
         return HandWritten.inTransaction(dataSource, c -> HandWritten.unnestUpdate(c, updates, CHUNK));
     }
 
+    /** The whole 100,000 rows in one {@code UPDATE … FROM unnest} statement. */
+    @Benchmark
+    public int updateHandWrittenUnnestOneStatement() throws SQLException {
+        return HandWritten.inTransaction(dataSource, c -> HandWritten.unnestUpdate(c, updates, ROWS));
+    }
+
     @Benchmark
     public int updateModelrepoUpdateBulk() {
         return repo.bulk().updateBulk(BenchRow.class, List.of("name", "age", "score"), updates, options);
@@ -102,6 +108,18 @@ public class PostgresUpdateDeleteBenchmarks {
     @Benchmark
     public int deleteModelrepoDeleteBulk() {
         return repo.bulk().deleteBulk(BenchRow.class, keys, options);
+    }
+
+    /** The whole 100,000 keys in one {@code = ANY(?)} statement: the baseline of issue 17. */
+    @Benchmark
+    public int deleteHandWrittenAnyOneStatement() throws SQLException {
+        return HandWritten.inTransaction(dataSource, c -> HandWritten.anyDelete(c, keys, ROWS));
+    }
+
+    /** deleteBulk with its default options (the dialect's own rows per array statement). */
+    @Benchmark
+    public int deleteModelrepoDeleteBulkDefault() {
+        return repo.bulk().deleteBulk(BenchRow.class, keys);
     }
 
     @Benchmark

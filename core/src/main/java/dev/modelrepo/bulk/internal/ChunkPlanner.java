@@ -29,8 +29,14 @@ final class ChunkPlanner {
     /** Runs the shape chunk by chunk over all rows of the source; returns the summed affected count. */
     int writeAll(String label, StatementExecutor.Op op, RowSource source, IntFunction<Statement> shapes, List<ColumnMetadata> columns,
             List<ColumnMetadata> scalarColumns, @Nullable Object[] scalars, BulkSettings options, @Nullable ChunkHook hook) {
+        return writeAll(label, op, source, shapes, support.arrayStatementRows(), columns, scalarColumns, scalars, options, hook);
+    }
+
+    /** {@link #writeAll} with {@code arrayRows} rows per array statement when no batch size was given. */
+    int writeAll(String label, StatementExecutor.Op op, RowSource source, IntFunction<Statement> shapes, int arrayRows, List<ColumnMetadata> columns,
+            List<ColumnMetadata> scalarColumns, @Nullable Object[] scalars, BulkSettings options, @Nullable ChunkHook hook) {
         Statement first = shapes.apply(1);
-        int maxRows = rowsPerStatement(first, columns.size(), scalars.length, options);
+        int maxRows = rowsPerStatement(first, columns.size(), scalars.length, arrayRows, options);
         long budget = budget(first);
         ChunkWriter chunkWriter = new ChunkWriter(executor, support, label, op, shapes, columns, scalarColumns, scalars);
         Chunk chunk = new Chunk(columns.size(), maxRows);
@@ -110,15 +116,18 @@ final class ChunkPlanner {
         return (first.batched() ? Math.min(limit, 1 << 24) : limit) * 3 / 4 - 4096;
     }
 
-    /** Rows per statement: the batch size (array shapes and JDBC batches: the dialect's own default when none was given), within the bind-parameter limit for shapes that bind each row. */
-    int rowsPerStatement(Statement shape, int width, int scalars, BulkSettings options) {
+    /**
+     * Rows per statement: the batch size (array shapes: {@code arrayRows}, JDBC batches: the dialect's own default,
+     * when none was given), within the bind-parameter limit for shapes that bind each row.
+     */
+    int rowsPerStatement(Statement shape, int width, int scalars, int arrayRows, BulkSettings options) {
         int rows = shape.batched() && !options.batchSizeGiven() && support.batchStatementRows() > 0 ? support.batchStatementRows()
                 : options.batchSize();
         if (shape.bindsPerRow()) {
             rows = Math.min(rows, Math.max(1, (support.maxBindParameters() - scalars) / Math.max(1, width)));
         }
         if (shape.slots().contains(BulkSupport.Slot.ARRAYS)) {
-            rows = Math.min(options.batchSizeGiven() ? rows : support.arrayStatementRows(), support.maxArrayLength());
+            rows = Math.min(options.batchSizeGiven() ? rows : arrayRows, support.maxArrayLength());
         }
         return rows;
     }

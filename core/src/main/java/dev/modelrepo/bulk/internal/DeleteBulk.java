@@ -27,8 +27,8 @@ final class DeleteBulk {
         StatementExecutor.Op op = StatementExecutor.Op.of("delete-bulk", info.metadata().name());
         WrittenModels deleted = new WrittenModels(rows, BulkEngine.ACCESS::freeze);
         return engine.inTransaction(label, options, () -> {
-            int n = engine.planner.writeAll(label, op, source, c -> engine.support.delete(table, key, c), columns.list, List.of(), new Object[0], options,
-                    (ChunkHook.After) (chunk, affected) -> deleted.written(chunk));
+            int n = engine.planner.writeAll(label, op, source, c -> engine.support.delete(table, key, c), engine.support.arrayDeleteRows(),
+                    columns.list, List.of(), new Object[0], options, (ChunkHook.After) (chunk, affected) -> deleted.written(chunk));
             deleted.finish();
             return n;
         });
