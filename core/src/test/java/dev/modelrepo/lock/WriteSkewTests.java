@@ -1,6 +1,5 @@
 package dev.modelrepo.lock;
 
-import static dev.modelrepo.query.Q.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -19,9 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import dev.modelrepo.model.Model;
-import dev.modelrepo.model.Table;
-import dev.modelrepo.query.ModelQuery;
+import dev.modelrepo.fixtures.oncall.OnCall;
 import dev.modelrepo.repository.ModelRepository;
 import dev.modelrepo.test.Engine;
 import dev.modelrepo.test.EngineTest;
@@ -39,14 +36,6 @@ class WriteSkewTests {
     private static final int ROUNDS = 200;
 
     private static final int SHIFTS_PER_ROUND = THREADS / 2;
-
-    /** A doctor of a shift, on call or not. */
-    @Table(name = "doctors")
-    public static class Doctor extends Model {
-    }
-
-    private static final ModelQuery<Doctor> ON_CALL = ModelQuery.from(Doctor.class, "d")
-            .where(and(eq("d.shift_id", param("shift")), eq("d.on_call", true)));
 
     @EngineTest(engines = Engine.POSTGRESQL)
     void exactlyOneDoctorPerShiftGoesOffCallAndTheLoserIsRetried(TestDatabase db) throws Exception {
@@ -70,7 +59,7 @@ class WriteSkewTests {
                             roundStart.await(1, TimeUnit.MINUTES);
                             boolean off = locks.retryOnConflict(() -> {
                                 attempts.incrementAndGet();
-                                return goOffCallIfAnotherStays(repo, shift, doctorId);
+                                return OnCall.goOffCallIfAnotherStays(repo, shift, doctorId);
                             });
                             (off ? wentOffCall : stayed).incrementAndGet();
                         }
@@ -136,16 +125,6 @@ class WriteSkewTests {
         }
     }
 
-    /** The unit of work: read how many of the shift are on call and, if another one stays, go off call. */
-    static boolean goOffCallIfAnotherStays(ModelRepository repo, long shift, long doctorId) {
-        if (repo.count(ON_CALL, Map.of("shift", shift)) < 2) {
-            return false;
-        }
-        Doctor me = repo.findById(Doctor.class, doctorId).orElseThrow();
-        me.set("on_call", false);
-        repo.saveOrThrow(me);
-        return true;
-    }
 
     /** Two doctors on call per shift; doctor ids 2s-1 and 2s belong to shift s. */
     static void createDoctors(TestDatabase db, int shifts) throws SQLException {

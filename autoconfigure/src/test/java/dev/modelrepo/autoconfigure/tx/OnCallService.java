@@ -1,7 +1,5 @@
 package dev.modelrepo.autoconfigure.tx;
 
-import static dev.modelrepo.query.Q.*;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,15 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.modelrepo.query.ModelQuery;
+import dev.modelrepo.fixtures.oncall.OnCall;
 import dev.modelrepo.repository.ModelRepository;
 import dev.modelrepo.tx.RetryOnConflict;
 
 /** A service written for a distributed SQL engine: SERIALIZABLE, and no retry loop of its own. */
 public class OnCallService {
-
-    private static final ModelQuery<Doctor> ON_CALL = ModelQuery.from(Doctor.class, "d")
-            .where(and(eq("d.shift_id", param("shift")), eq("d.on_call", true)));
 
     private final AtomicInteger attempts = new AtomicInteger();
 
@@ -46,12 +41,6 @@ public class OnCallService {
     public boolean goOffCall(long shift, long doctorId) {
         attempts.incrementAndGet();
         transactionIds.add(repo.sql("SELECT txid_current() AS id").list(Map.of()).get(0).get("id"));
-        if (repo.count(ON_CALL, Map.of("shift", shift)) < 2) {
-            return false;
-        }
-        Doctor me = repo.findById(Doctor.class, doctorId).orElseThrow();
-        me.set("on_call", false);
-        repo.saveOrThrow(me);
-        return true;
+        return OnCall.goOffCallIfAnotherStays(repo, shift, doctorId);
     }
 }

@@ -55,7 +55,7 @@ class RetryOnConflictPostgresTests {
                         ModelRepositoryRetryAutoConfiguration.class))
                 .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.username(),
                         "spring.datasource.hikari.maximum-pool-size=" + THREADS,
-                        "modelrepo.model-packages=dev.modelrepo.autoconfigure.tx", "modelrepo.tx.retry.backoff=5ms")
+                        "modelrepo.model-packages=dev.modelrepo.fixtures.oncall", "modelrepo.tx.retry.backoff=5ms")
                 .withUserConfiguration(Services.class)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
