@@ -54,10 +54,15 @@ final class PostgresReplicationPositions implements ReplicationPositions {
         }
     }
 
+    /**
+     * The replayed position only while in recovery: a primary that went through crash recovery at start-up keeps
+     * reporting the last record it replayed then, which is no replica's position.
+     */
     @Override
     public ReplicaState replicaState(Connection replica) throws SQLException {
         try (Statement st = replica.createStatement();
-                ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery(), (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint")) {
+                ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery(),"
+                        + " CASE WHEN pg_is_in_recovery() THEN (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint END")) {
             rs.next();
             boolean standby = rs.getBoolean(1);
             long replayed = rs.getLong(2);
