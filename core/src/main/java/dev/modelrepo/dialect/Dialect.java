@@ -135,6 +135,25 @@ public interface Dialect extends MetadataConventions {
         return true;
     }
 
+    /**
+     * Whether an INSERT that reads back nothing but its auto-increment key takes the key from the driver's generated
+     * keys rather than {@link #insertReturning}: where the driver has the key without running a query (H2, MariaDB's
+     * OK packet), as JdbcTemplate's {@code KeyHolder} takes it. Not by default: PostgreSQL's driver would append the
+     * same RETURNING, and SQLite's asks for the last row id with a query of its own.
+     */
+    default boolean prefersGeneratedKeys() {
+        return false;
+    }
+
+    /**
+     * Whether a {@code LocalDateTime} bound to this TIMESTAMP column is stored as it is when it has no more fractional
+     * digits than the column keeps (so an INSERT or UPDATE need not read it back). Not MySQL's and MariaDB's
+     * {@code TIMESTAMP}, which converts from and to the session's time zone (a time in its daylight-saving gap moves).
+     */
+    default boolean storesTimestampsAsBound(ColumnMetadata column) {
+        return true;
+    }
+
     /** An INSERT of a row where every column takes its default. */
     String insertDefaults(String table);
 

@@ -76,6 +76,12 @@ public class H2Dialect extends AnsiDialect {
         return "SELECT " + columns + " FROM FINAL TABLE (" + insertSql + ")";
     }
 
+    /** H2 hands the identity over without the query that {@code FROM FINAL TABLE} would run. */
+    @Override
+    public boolean prefersGeneratedKeys() {
+        return true;
+    }
+
     @Override
     public @Nullable String updateReturning(String updateSql, String columns) {
         return "SELECT " + columns + " FROM FINAL TABLE (" + updateSql + ")";

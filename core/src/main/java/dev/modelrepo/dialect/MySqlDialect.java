@@ -63,6 +63,18 @@ public class MySqlDialect extends AnsiDialect {
         return null;
     }
 
+    /** The auto-increment key is in the OK packet of the INSERT: MariaDB's RETURNING would send a result set for it. */
+    @Override
+    public boolean prefersGeneratedKeys() {
+        return true;
+    }
+
+    /** {@code TIMESTAMP} converts through the session's time zone; {@code DATETIME} stores the value as bound. */
+    @Override
+    public boolean storesTimestampsAsBound(ColumnMetadata column) {
+        return !"TIMESTAMP".equalsIgnoreCase(column.typeName());
+    }
+
     @Override
     public String insertDefaults(String table) {
         return "INSERT INTO " + table + " () VALUES ()";

@@ -42,27 +42,29 @@ public final class ModelWriter {
 
     private final WriteSql writeSql;
 
+    /** The single-row INSERTs and UPDATEs planned so far. */
+    private final WritePlans plans;
+
     public ModelWriter(Dialect dialect, StatementExecutor executor, Clock clock) {
         this.dialect = dialect;
         this.executor = executor;
         this.clock = clock;
         this.writeSql = new WriteSql(dialect);
+        this.plans = new WritePlans(dialect, writeSql);
     }
 
     /** INSERTs a new model and writes the stored row (generated key, defaults, truncated values) back. */
     public void insert(Model model, ModelInfo info) {
         TableMetadata table = info.metadata();
-        String tableSql = table(info);
+        WritePlans.Shape shape = plans.shape(info);
         boolean routed = table.insertRule() != null;
-        List<ColumnMetadata> columns = routed ? RoutedInsertKeys.withKey(model, info, prepareInsert(model, info), dialect, executor, tableSql)
+        List<ColumnMetadata> columns = routed ? RoutedInsertKeys.withKey(model, info, prepareInsert(model, info), dialect, executor, shape.table())
                 : prepareInsert(model, info);
-        String sql = columns.isEmpty() ? dialect.insertDefaults(tableSql) : writeSql.insert(tableSql, columns);
-        List<ColumnMetadata> declared = ReadBackColumns.declared(info);
-        List<ColumnMetadata> stored = ReadBackColumns.afterInsert(table, columns, declared);
-        String returning = stored.isEmpty() || routed ? null : dialect.insertReturning(sql, writeSql.columns(stored));
-        StatementExecutor.Op task = StatementExecutor.Op.of("insert", table.name());
-        if (returning != null) {
-            executor.execute(returning, task, false, ps -> {
+        long written = WritePlans.mask(table, columns);
+        WritePlans.Insert plan = plans.insert(info, shape, columns, written, exact(model, table, shape, written), routed);
+        List<ColumnMetadata> stored = plan.stored();
+        switch (plan.mode()) {
+            case RETURNING -> executor.execute(plan.sql(), shape.insert(), false, ps -> {
                 bind(ps, model, columns, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -72,50 +74,68 @@ public final class ModelWriter {
                 }
                 return 1;
             });
-        }
-        else if (stored.isEmpty() || routed) {
-            // every column written and none the database could change, or a table whose rule refuses RETURNING
-            executor.execute(sql, task, false, ps -> {
+            case PLAIN -> executor.execute(plan.sql(), shape.insert(), false, ps -> {
                 bind(ps, model, columns, 1);
                 return ps.executeUpdate();
             });
-            if (!stored.isEmpty()) {
-                reread(model, info, stored);
-            }
-        }
-        else {
-            ColumnMetadata pk = generatedKey(info, columns);
-            Object key = executor.execute(sql, task, true, ps -> {
-                bind(ps, model, columns, 1);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    return !keys.next() ? null : pk != null ? dialect.generatedKey(keys, dialect.generatedKeyColumn(keys, pk))
-                            : keys.getObject(1);
+            case KEYS -> {
+                ColumnMetadata pk = plan.generatedKey();
+                Object key = executor.execute(plan.sql(), shape.insert(), true, ps -> {
+                    bind(ps, model, columns, 1);
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        return !keys.next() ? null : pk != null ? dialect.generatedKey(keys, dialect.generatedKeyColumn(keys, pk))
+                                : keys.getObject(1);
+                    }
+                }, k -> 1);   // one row inserted, whatever the key's type
+                if (pk != null && model.get(pk.name()) == null && key != null) {
+                    ACCESS.write(model, pk.name(), ValueConverter.convert(key, pk.kind()));
                 }
-            }, k -> 1);   // one row inserted, whatever the key's type
-            if (pk != null && model.get(pk.name()) == null && key != null) {
-                ACCESS.write(model, pk.name(), ValueConverter.convert(key, pk.kind()));
-            }
-            if (!info.metadata().primaryKey().isEmpty()) {
-                reread(model, info, stored);
             }
         }
-        readTriggerWrites(model, info, declared, returning != null);
+        reread(model, info, shape, plan.reread(), plan.rereadSql());
+        readTriggerWrites(model, info, shape, plan.mode() == WritePlans.Mode.RETURNING);
         ACCESS.markStored(model);
+    }
+
+    /**
+     * The bits (by table position) of the written columns that the database may change but whose values it stores as
+     * bound (see {@link ReadBackColumns#storedAsBound}); none for a model with converters, or without a plan.
+     */
+    private long exact(Model model, TableMetadata table, WritePlans.Shape shape, long written) {
+        long candidates = written & shape.mayChange();
+        if (written < 0 || shape.mayChange() < 0 || candidates == 0 || !ACCESS.converters(model).isEmpty()) {
+            return 0;
+        }
+        long exact = 0;
+        List<ColumnMetadata> all = table.columns();
+        for (long bits = candidates; bits != 0; bits &= bits - 1) {
+            int i = Long.numberOfTrailingZeros(bits);
+            ColumnMetadata column = all.get(i);
+            if (ReadBackColumns.storedAsBound(column, model.get(column.name()), dialect)) {
+                exact |= 1L << i;
+            }
+        }
+        return exact;
     }
 
     /** UPDATEs the dirty columns of a stored model; does nothing when nothing is dirty. Returns whether it wrote. */
     public boolean update(Model model, ModelInfo info) {
         TableMetadata table = info.metadata();
+        if (!model.isDirty()) {
+            return false;
+        }
         List<ColumnMetadata> dirty = dirtyColumns(model, table);
         if (dirty.isEmpty()) {
             return false;
         }
         refuseView(info, "update");
         List<ColumnMetadata> pk = requireKey(info, "be updated");
-        if (pk.stream().anyMatch(c -> model.isDirty(c.name()))) {
-            throw new InvalidDataAccessApiUsageException("The primary key of " + info.name() + " cannot be changed by save ("
-                    + identity(info, model) + "); insert a new row instead");
+        for (ColumnMetadata c : pk) {
+            if (model.isDirty(c.name())) {
+                throw new InvalidDataAccessApiUsageException("The primary key of " + info.name() + " cannot be changed by save ("
+                        + identity(info, model) + "); insert a new row instead");
+            }
         }
         List<ColumnMetadata> columns = touch(model, info, info.table().updatedAt(), true) ? dirtyColumns(model, table) : dirty;
         ColumnMetadata version = versionColumn(info);
@@ -123,18 +143,18 @@ public final class ModelWriter {
         if (version != null) {
             columns.removeIf(c -> c.name().equals(version.name()));
         }
-        String sql = writeSql.updateByKey(table(info), columns, pk, version, currentVersion == null ? VersionMatch.IS_NULL
-                : VersionMatch.EQUALS);
-        List<ColumnMetadata> declared = ReadBackColumns.declared(info);
-        List<ColumnMetadata> readBack = ReadBackColumns.afterUpdate(columns, version, table, declared);
-        String returning = readBack.isEmpty() ? null : dialect.updateReturning(sql, writeSql.columns(readBack));
-        StatementExecutor.Op task = StatementExecutor.Op.of("update", table.name());
-        executor.execute(returning != null ? returning : sql, task, false, ps -> {
+        WritePlans.Shape shape = plans.shape(info);
+        long written = WritePlans.mask(table, columns);
+        WritePlans.Update plan = plans.update(info, shape, columns, written, exact(model, table, shape, written), version,
+                currentVersion == null ? VersionMatch.IS_NULL : VersionMatch.EQUALS);
+        List<ColumnMetadata> readBack = plan.readBack();
+        boolean returning = plan.returning();
+        executor.execute(plan.sql(), shape.update(), false, ps -> {
             int p = bindKey(ps, model, pk, bind(ps, model, columns, 1));
             if (version != null && currentVersion != null) {
                 version.binder().bind(ps, p, currentVersion);
             }
-            if (returning == null) {
+            if (!returning) {
                 return requireAffected(ps.executeUpdate(), info, model, version, currentVersion);
             }
             try (ResultSet rs = ps.executeQuery()) {
@@ -145,16 +165,11 @@ public final class ModelWriter {
                 return 1;
             }
         });
-        if (returning == null) {
-            if (version != null) {
-                ACCESS.write(model, version.name(), ValueConverter.convert(((Number) currentVersion).longValue() + 1, version.kind()));
-            }
-            List<ColumnMetadata> changed = readBack.stream().filter(c -> c != version).toList();
-            if (!changed.isEmpty()) {
-                reread(model, info, changed);
-            }
+        if (!returning && version != null) {
+            ACCESS.write(model, version.name(), ValueConverter.convert(((Number) currentVersion).longValue() + 1, version.kind()));
         }
-        readTriggerWrites(model, info, declared, returning != null);
+        reread(model, info, shape, plan.reread(), plan.rereadSql());
+        readTriggerWrites(model, info, shape, returning);
         ACCESS.markStored(model);
         return true;
     }
@@ -223,16 +238,6 @@ public final class ModelWriter {
         return column;
     }
 
-    /**
-     * The key column whose value the database generates when the INSERT did not write it: a single-column key, or the
-     * one column of a composite key left out (a generated id beside a partition column, say); null otherwise.
-     */
-    private static @Nullable ColumnMetadata generatedKey(ModelInfo info, List<ColumnMetadata> written) {
-        List<ColumnMetadata> pk = info.metadata().primaryKey();
-        List<ColumnMetadata> missing = pk.stream().filter(c -> !written.contains(c)).toList();
-        return pk.size() == 1 ? pk.get(0) : missing.size() == 1 ? missing.get(0) : null;
-    }
-
     private static List<ColumnMetadata> requireKey(ModelInfo info, String action) {
         return KeyColumns.require(info.name(), info.metadata(), action);
     }
@@ -293,9 +298,9 @@ public final class ModelWriter {
      * Reads the columns the model names in {@code @Table(readBack)} again after a statement whose RETURNING did not see
      * what triggers wrote (SQLite).
      */
-    private void readTriggerWrites(Model model, ModelInfo info, List<ColumnMetadata> declared, boolean returned) {
-        if (returned && !declared.isEmpty() && !dialect.returningSeesTriggerWrites()) {
-            reread(model, info, declared);
+    private void readTriggerWrites(Model model, ModelInfo info, WritePlans.Shape shape, boolean returned) {
+        if (returned && !shape.declared().isEmpty() && !dialect.returningSeesTriggerWrites()) {
+            reread(model, info, shape, shape.declared(), shape.declaredSql());
         }
     }
 
@@ -329,11 +334,13 @@ public final class ModelWriter {
         ACCESS.load(model, info.fullLayout(), values);
     }
 
-    /** One follow-up SELECT of these columns by key, for databases without RETURNING. */
-    private void reread(Model model, ModelInfo info, List<ColumnMetadata> columns) {
+    /** One follow-up SELECT of these columns by key ({@code sql}), for databases without RETURNING; nothing when no columns. */
+    private void reread(Model model, ModelInfo info, WritePlans.Shape shape, List<ColumnMetadata> columns, @Nullable String sql) {
+        if (columns.isEmpty()) {
+            return;
+        }
         List<ColumnMetadata> pk = requireKey(info, "be read back");
-        String sql = writeSql.selectByKey(table(info), columns, pk);
-        executor.execute(sql, StatementExecutor.Op.of("select", info.metadata().name()), false, ps -> {
+        executor.execute(java.util.Objects.requireNonNull(sql), shape.select(), false, ps -> {
             bindKey(ps, model, pk, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -368,7 +375,7 @@ public final class ModelWriter {
      * where RETURNING does not see what triggers wrote (SQLite); nothing elsewhere.
      */
     public void readTriggerWrites(Model model, ModelInfo info) {
-        readTriggerWrites(model, info, ReadBackColumns.declared(info), true);
+        readTriggerWrites(model, info, plans.shape(info), true);
     }
 
     /** The optimistic-locking version column the model declares, or null. */

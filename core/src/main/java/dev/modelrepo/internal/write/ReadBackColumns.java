@@ -1,10 +1,14 @@
 package dev.modelrepo.internal.write;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+import dev.modelrepo.dialect.Dialect;
+import dev.modelrepo.types.ColumnKind;
 
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.schema.ColumnMetadata;
@@ -21,12 +25,15 @@ final class ReadBackColumns {
 
     /**
      * The columns an INSERT reads back: those it did not write (keys, defaults, generated columns), the written ones
-     * the database may have changed, and those the model names in {@code @Table(readBack)}; in table order.
+     * the database may have changed (unless their bit in {@code exact}, by table position, says the value bound is
+     * stored as it is), and those the model names in {@code @Table(readBack)}; in table order.
      */
-    static List<ColumnMetadata> afterInsert(TableMetadata table, List<ColumnMetadata> written, List<ColumnMetadata> declared) {
+    static List<ColumnMetadata> afterInsert(TableMetadata table, List<ColumnMetadata> written, List<ColumnMetadata> declared, long exact) {
         List<ColumnMetadata> stored = new ArrayList<>();
-        for (ColumnMetadata column : table.columns()) {
-            if (!written.contains(column) || mayChangeWhenStored(column) || declared.contains(column)) {
+        List<ColumnMetadata> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnMetadata column = columns.get(i);
+            if (!written.contains(column) || (mayChangeWhenStored(column) && !isSet(exact, i)) || declared.contains(column)) {
                 stored.add(column);
             }
         }
@@ -35,27 +42,51 @@ final class ReadBackColumns {
 
     /**
      * The columns to read back after an UPDATE: the written ones the database may have changed (values it rounds or
-     * normalizes), the version, then in table order the generated columns, those it sets on update and those the
-     * model names in {@code @Table(readBack)}.
+     * normalizes; not those whose bit in {@code exact} says the value bound is stored as it is), the version, then in
+     * table order the generated columns, those it sets on update and those the model names in {@code @Table(readBack)}.
      */
-    static List<ColumnMetadata> afterUpdate(List<ColumnMetadata> columns, @Nullable ColumnMetadata version, TableMetadata table,
+    static List<ColumnMetadata> afterUpdate(TableMetadata table, List<ColumnMetadata> written, long exact, @Nullable ColumnMetadata version,
             List<ColumnMetadata> declared) {
         List<ColumnMetadata> readBack = new ArrayList<>();
-        for (ColumnMetadata column : columns) {
-            if (mayChangeWhenStored(column)) {
+        List<ColumnMetadata> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnMetadata column = columns.get(i);
+            if (mayChangeWhenStored(column) && !isSet(exact, i) && written.contains(column)) {
                 readBack.add(column);
             }
         }
         if (version != null) {
             readBack.add(version);
         }
-        for (ColumnMetadata column : table.columns()) {
+        for (ColumnMetadata column : columns) {
             if ((column.generated() || column.setOnUpdate() || declared.contains(column)) && !readBack.contains(column)) {
                 readBack.add(column);
             }
         }
         return readBack;
     }
+
+    private static boolean isSet(long bits, int i) {
+        return i < 64 && (bits & (1L << i)) != 0;
+    }
+
+    /**
+     * Whether the database stores this value of a column that {@link #mayChangeWhenStored may change} values exactly
+     * as bound, so that reading it back would return what the model holds: a {@code LocalDateTime} of a TIMESTAMP
+     * column without more fractional digits than the column keeps (at most microseconds, whatever the metadata
+     * says), where the dialect stores timestamps as bound. Anything else (null, which a default or a trigger may
+     * replace; other types; converted values) is read back.
+     */
+    static boolean storedAsBound(ColumnMetadata column, @Nullable Object value, Dialect dialect) {
+        if (column.kind() != ColumnKind.TIMESTAMP || !(value instanceof LocalDateTime t)) {
+            return false;
+        }
+        int digits = Math.max(0, Math.min(column.scale(), 6));
+        return t.getNano() % NANO_STEPS[digits] == 0 && dialect.storesTimestampsAsBound(column);
+    }
+
+    /** The nanoseconds of one step of a fraction of 0..6 digits. */
+    private static final int[] NANO_STEPS = { 1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000 };
 
     /** The columns the model names in {@code @Table(readBack)}; one its table lacks is an error naming the model. */
     static List<ColumnMetadata> declared(ModelInfo info) {
