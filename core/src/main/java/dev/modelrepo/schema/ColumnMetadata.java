@@ -73,7 +73,7 @@ public final class ColumnMetadata {
     public ColumnMetadata(String storedName, int jdbcType, String typeName, int size, int scale, boolean nullable,
             @Nullable String defaultValue, boolean autoIncrement, boolean primaryKey, ColumnKind kind,
             DeclaredType declaredType, boolean generated, boolean setOnUpdate) {
-        this.name = storedName.toLowerCase(java.util.Locale.ROOT);
+        this.name = storedName.toLowerCase(java.util.Locale.ROOT).intern();   // a model's layout interns its names: found on identity
         this.storedName = storedName;
         this.jdbcType = jdbcType;
         this.typeName = typeName;

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -260,10 +259,10 @@ public final class ModelWriter {
 
     /** The table's columns that are dirty on the model, in table order. */
     private static List<ColumnMetadata> dirtyColumns(Model model, TableMetadata table) {
-        Set<String> dirty = model.dirtyColumns();
-        List<ColumnMetadata> columns = new ArrayList<>();
-        for (ColumnMetadata column : table.columns()) {
-            if (dirty.contains(column.name())) {
+        List<ColumnMetadata> all = table.columns();
+        List<ColumnMetadata> columns = new ArrayList<>(all.size());
+        for (ColumnMetadata column : all) {
+            if (model.isDirty(column.name())) {
                 columns.add(column);
             }
         }

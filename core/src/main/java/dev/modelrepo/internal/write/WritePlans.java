@@ -35,21 +35,30 @@ final class WritePlans {
         KEYS
     }
 
-    /** An INSERT: {@code reread} is read by key after the statement ({@code rereadSql}), when not empty. */
-    record Insert(String sql, Mode mode, List<ColumnMetadata> stored, @Nullable ColumnMetadata generatedKey,
+    /** An INSERT of the {@code written} columns: {@code reread} is read by key after the statement ({@code rereadSql}), when not empty. */
+    record Insert(long written, long exact, String sql, Mode mode, List<ColumnMetadata> stored, @Nullable ColumnMetadata generatedKey,
             List<ColumnMetadata> reread, @Nullable String rereadSql) {
     }
 
     /** An UPDATE: {@code sql} is the RETURNING form when {@code returning}; else {@code reread} is read by key after it. */
-    record Update(String sql, boolean returning, List<ColumnMetadata> readBack, List<ColumnMetadata> reread, @Nullable String rereadSql) {
+    record Update(long written, long exact, VersionMatch match, String sql, boolean returning, List<ColumnMetadata> readBack,
+            List<ColumnMetadata> reread, @Nullable String rereadSql) {
     }
 
     /**
      * What is fixed per model: its quoted table, its {@code @Table(readBack)} columns and their SELECT by key, which
-     * columns the database may change (bits by table position; -1 past 64 columns), the operations observed.
+     * columns the database may change (bits by table position; -1 past 64 columns), the operations observed; and the
+     * last INSERT and UPDATE planned, which a model saved again and again in one shape finds without a look-up.
      */
     record Shape(String table, List<ColumnMetadata> declared, @Nullable String declaredSql, long mayChange, StatementExecutor.Op insert,
-            StatementExecutor.Op update, StatementExecutor.Op select) {
+            StatementExecutor.Op update, StatementExecutor.Op select, Last last) {
+    }
+
+    /** The last plans of a model (each immutable, so a racing write at worst plans once more). */
+    static final class Last {
+        volatile @Nullable Insert insert;
+
+        volatile @Nullable Update update;
     }
 
     private record Key(ModelInfo info, int statement, long written, long exact) {
@@ -86,7 +95,8 @@ final class WritePlans {
             List<ColumnMetadata> declared = ReadBackColumns.declared(info);
             String declaredSql = declared.isEmpty() || table.primaryKey().isEmpty() ? null : sql.selectByKey(quoted, declared, table.primaryKey());
             shape = new Shape(quoted, declared, declaredSql, columns.size() > 64 ? -1 : mayChange,
-                    StatementExecutor.Op.of("insert", name), StatementExecutor.Op.of("update", name), StatementExecutor.Op.of("select", name));
+                    StatementExecutor.Op.of("insert", name), StatementExecutor.Op.of("update", name), StatementExecutor.Op.of("select", name),
+                    new Last());
             shapes.putIfAbsent(info, shape);
         }
         return shape;
@@ -114,10 +124,17 @@ final class WritePlans {
 
     /** The INSERT of these columns; {@code exact} has the bits of the written ones the database may change that it will not. */
     Insert insert(ModelInfo info, Shape shape, List<ColumnMetadata> columns, long written, long exact, boolean routed) {
+        Insert last = shape.last().insert;
+        if (last != null && written >= 0 && last.written() == written && last.exact() == exact) {
+            return last;
+        }
         Key key = written < 0 ? null : new Key(info, INSERT, written, exact);
         Object plan = key == null ? null : plans.get(key);
         if (plan == null) {
-            plan = keep(key, planInsert(info, shape, columns, exact, routed));
+            plan = keep(key, planInsert(info, shape, columns, written, exact, routed));
+        }
+        if (key != null) {
+            shape.last().insert = (Insert) plan;
         }
         return (Insert) plan;
     }
@@ -125,10 +142,17 @@ final class WritePlans {
     /** The UPDATE of these columns (the version not among them), matching the version as {@code match} says. */
     Update update(ModelInfo info, Shape shape, List<ColumnMetadata> columns, long written, long exact, @Nullable ColumnMetadata version,
             VersionMatch match) {
+        Update last = shape.last().update;
+        if (last != null && written >= 0 && last.written() == written && last.exact() == exact && last.match() == match) {
+            return last;
+        }
         Key key = written < 0 ? null : new Key(info, match.ordinal(), written, exact);
         Object plan = key == null ? null : plans.get(key);
         if (plan == null) {
-            plan = keep(key, planUpdate(info, shape, columns, exact, version, match));
+            plan = keep(key, planUpdate(info, shape, columns, written, exact, version, match));
+        }
+        if (key != null) {
+            shape.last().update = (Update) plan;
         }
         return (Update) plan;
     }
@@ -141,25 +165,25 @@ final class WritePlans {
         return plan;
     }
 
-    private Insert planInsert(ModelInfo info, Shape shape, List<ColumnMetadata> columns, long exact, boolean routed) {
+    private Insert planInsert(ModelInfo info, Shape shape, List<ColumnMetadata> columns, long written, long exact, boolean routed) {
         TableMetadata table = info.metadata();
         String insert = columns.isEmpty() ? dialect.insertDefaults(shape.table()) : sql.insert(shape.table(), columns);
         List<ColumnMetadata> stored = ReadBackColumns.afterInsert(table, columns, shape.declared(), exact);
         if (stored.isEmpty() || routed) {
             // every column written and none the database could change, or a table whose rule refuses RETURNING
-            return new Insert(insert, Mode.PLAIN, stored, null, stored, rereadSql(info, shape, stored));
+            return new Insert(written, exact, insert, Mode.PLAIN, stored, null, stored, rereadSql(info, shape, stored));
         }
         ColumnMetadata key = generatedKey(table, columns);
         boolean keyOnly = key != null && key.autoIncrement() && stored.size() == 1 && stored.get(0) == key;
         String returning = keyOnly && dialect.prefersGeneratedKeys() ? null : dialect.insertReturning(insert, sql.columns(stored));
         if (returning != null) {
-            return new Insert(returning, Mode.RETURNING, stored, null, List.of(), null);
+            return new Insert(written, exact, returning, Mode.RETURNING, stored, null, List.of(), null);
         }
         List<ColumnMetadata> reread = table.primaryKey().isEmpty() ? List.of() : stored.stream().filter(c -> c != key).toList();
-        return new Insert(insert, Mode.KEYS, stored, key, reread, rereadSql(info, shape, reread));
+        return new Insert(written, exact, insert, Mode.KEYS, stored, key, reread, rereadSql(info, shape, reread));
     }
 
-    private Update planUpdate(ModelInfo info, Shape shape, List<ColumnMetadata> columns, long exact, @Nullable ColumnMetadata version,
+    private Update planUpdate(ModelInfo info, Shape shape, List<ColumnMetadata> columns, long written, long exact, @Nullable ColumnMetadata version,
             VersionMatch match) {
         TableMetadata table = info.metadata();
         List<ColumnMetadata> pk = table.primaryKey();
@@ -167,10 +191,10 @@ final class WritePlans {
         List<ColumnMetadata> readBack = ReadBackColumns.afterUpdate(table, columns, exact, version, shape.declared());
         String returning = readBack.isEmpty() ? null : dialect.updateReturning(update, sql.columns(readBack));
         if (returning != null) {
-            return new Update(returning, true, readBack, List.of(), null);
+            return new Update(written, exact, match, returning, true, readBack, List.of(), null);
         }
         List<ColumnMetadata> reread = readBack.stream().filter(c -> c != version).toList();
-        return new Update(update, false, readBack, reread, rereadSql(info, shape, reread));
+        return new Update(written, exact, match, update, false, readBack, reread, rereadSql(info, shape, reread));
     }
 
     private @Nullable String rereadSql(ModelInfo info, Shape shape, List<ColumnMetadata> columns) {
