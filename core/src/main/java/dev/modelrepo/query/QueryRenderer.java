@@ -70,6 +70,10 @@ public final class QueryRenderer {
     /** The compiled query of a shape and purpose, from the cache (for the layers above through {@link QueryAccessor}). */
     CompiledQuery compiled(ModelQuery<?> query, Purpose purpose, @Nullable LockRequest lock, CompiledQueryCache.Lookup lookup) {
         QueryShape shape = query.shape();
+        CompiledQuery remembered = cache.compiled().remembered(dialect.name(), shape, purpose, lock, lookup);
+        if (remembered != null) {
+            return remembered;   // the query object run again: no key, no lookup, no compiler supplier
+        }
         return cache.compiled().get(dialect.name(), shape, purpose, lock, () -> compiler.compile(shape.spec(), purpose, lock), lookup);
     }
 

@@ -77,6 +77,68 @@ class QueryCacheTests {
     }
 
     @Test
+    void aQueryObjectRunAgainIsAnsweredFromWhatItRemembersAndCountsAsAHit() {
+        QueryCache cache = new QueryCache();
+        QueryRenderer renderer = new QueryRenderer(OfflineSchema.registry(PostgresDialect.INSTANCE), cache);
+        var q = ModelQuery.from(Employee.class, "u").where(eq("u.salary", param("s")));
+        String sql = renderer.render(q, Map.of("s", 1)).sql();
+        for (int i = 2; i <= 4; i++) {
+            var rendered = renderer.render(q, Map.of("s", i));
+            assertThat(rendered.sql()).isEqualTo(sql);
+            assertThat(rendered.values()).containsExactly(i);   // bound anew on every run
+        }
+        assertThat(cache.stats().misses()).isEqualTo(1);
+        assertThat(cache.stats().hits()).isEqualTo(3);
+        // another purpose of the same object is its own entry
+        assertThat(renderer.renderCount(q, Map.of("s", 5)).sql()).startsWith("SELECT COUNT(");
+        assertThat(cache.stats().misses()).isEqualTo(2);
+    }
+
+    @Test
+    void aClearedCacheForgetsWhatQueryObjectsRemember() {
+        QueryCache cache = new QueryCache();
+        QueryRenderer renderer = new QueryRenderer(OfflineSchema.registry(PostgresDialect.INSTANCE), cache);
+        var q = byAge(30);
+        renderer.render(q, Map.of());
+        renderer.render(q, Map.of());
+        cache.clear();
+        renderer.render(q, Map.of());
+        assertThat(cache.stats().misses()).isEqualTo(2);
+        assertThat(cache.stats().size()).isEqualTo(1);
+        renderer.render(q, Map.of());
+        assertThat(cache.stats().misses()).isEqualTo(2);
+    }
+
+    @Test
+    void aQueryObjectRemembersPerCacheAndDialect() {
+        QueryCache postgres = new QueryCache();
+        QueryCache other = new QueryCache();
+        QueryRenderer first = new QueryRenderer(OfflineSchema.registry(PostgresDialect.INSTANCE), postgres);
+        QueryRenderer second = new QueryRenderer(OfflineSchema.registry(PostgresDialect.INSTANCE), other);
+        QueryRenderer mysql = new QueryRenderer(OfflineSchema.registry(MySqlDialect.INSTANCE), postgres);
+        var q = byAge(30).limit(3);
+        first.render(q, Map.of());
+        second.render(q, Map.of());                        // another cache: its own miss, not the first cache's answer
+        assertThat(other.stats().misses()).isEqualTo(1);
+        String mysqlSql = mysql.render(q, Map.of()).sql();  // the same cache, another dialect: compiled for MySQL
+        assertThat(mysqlSql).contains("`").doesNotContain("\"");
+        assertThat(postgres.stats().misses()).isEqualTo(2);
+        assertThat(first.render(q, Map.of()).sql()).contains("\"").doesNotContain("`");
+        assertThat(postgres.stats().hits()).isEqualTo(1);
+    }
+
+    @Test
+    void aDisabledCacheRemembersNothing() {
+        QueryCache cache = QueryCache.disabled();
+        QueryRenderer renderer = new QueryRenderer(OfflineSchema.registry(PostgresDialect.INSTANCE), cache);
+        var q = byAge(1);
+        renderer.render(q, Map.of());
+        renderer.render(q, Map.of());
+        assertThat(cache.stats().hits()).isZero();
+        assertThat(cache.stats().misses()).isZero();
+    }
+
+    @Test
     void queriesAreValuesWithStructuralEquality() {
         assertThat(byAge(30)).isEqualTo(byAge(30)).hasSameHashCodeAs(byAge(30));
         assertThat(byAge(30)).isNotEqualTo(byAge(31));

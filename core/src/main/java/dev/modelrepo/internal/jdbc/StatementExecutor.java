@@ -178,6 +178,9 @@ public final class StatementExecutor {
 
     private <T> T query(BoundStatement statement, Op op, ResultHandler<T> handler, boolean onlyReads) {
         report(op, statement.sql());
+        if (!observer.enabled() && !sqlLog.active()) {
+            return doQuery(statement, op, handler, onlyReads);   // nothing observes or logs: no work supplier to allocate
+        }
         if (sqlLog.active()) {
             SqlLog.Values values = sqlLog.values(op, statement);
             return observer.observe(op.operation(), op.model(), dialect, op.cache(), statement.sql(),

@@ -1,6 +1,8 @@
 package dev.modelrepo.query.internal;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -14,13 +16,57 @@ import dev.modelrepo.dialect.LockRequest;
 /**
  * The bounded Caffeine cache of compiled queries, keyed by (query shape, purpose, lock, dialect), with statistics;
  * the public query cache is its face. A bound of 0 disables it: every query is compiled.
+ * <p>
+ * A query object that is run again (the usual case: a query kept in a field) finds its compiled query on its own
+ * shape ({@link #remembered}), where the cache's last answer for it is kept: no key, no hash lookup, no Caffeine
+ * bookkeeping per execution. Such a hit counts as a hit; {@link #clear()} forgets every remembered answer too.
  */
 public final class CompiledQueryCache {
 
     private final @Nullable Cache<Key, CompiledQuery> cache;
 
+    /** Hits answered by a shape's remembered entry, which Caffeine does not see. */
+    private final LongAdder rememberedHits = new LongAdder();
+
+    /** Bumped by {@link #clear()}: entries remembered before it no longer answer. */
+    private final AtomicInteger generation = new AtomicInteger();
+
     public CompiledQueryCache(long maxSize) {
         this.cache = maxSize == 0 ? null : Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
+    }
+
+    /** What a shape remembers of this cache's answer for one purpose (without a lock clause). */
+    static final class Remembered {
+        final CompiledQueryCache owner;
+        final int generation;
+        final String dialect;
+        final CompiledQuery compiled;
+
+        Remembered(CompiledQueryCache owner, int generation, String dialect, CompiledQuery compiled) {
+            this.owner = owner;
+            this.generation = generation;
+            this.dialect = dialect;
+            this.compiled = compiled;
+        }
+    }
+
+    /**
+     * The compiled query this cache last gave this shape for the purpose and dialect (without a lock clause), counted
+     * as a hit; null when there is none (then {@link #get} answers): the cache is disabled, was cleared since, or the
+     * shape was last compiled through another cache or for another dialect.
+     */
+    public @Nullable CompiledQuery remembered(String dialect, QueryShape shape, Purpose purpose, @Nullable LockRequest lock,
+            Lookup lookup) {
+        if (lock != null || cache == null) {
+            return null;
+        }
+        Remembered r = shape.remembered(purpose);
+        if (r == null || r.owner != this || r.generation != generation.get() || !r.dialect.equals(dialect)) {
+            return null;
+        }
+        rememberedHits.increment();
+        lookup.hit = true;
+        return r.compiled;
     }
 
     /** The compiled query of a shape, compiling it on a miss. Reports whether it was a hit through {@code lookup}. */
@@ -30,15 +76,20 @@ public final class CompiledQueryCache {
             lookup.hit = false;
             return compiler.get();
         }
+        int current = generation.get();
         Key key = new Key(dialect, shape, purpose, lock);
         CompiledQuery compiled = cache.getIfPresent(key);
         if (compiled != null) {
             lookup.hit = true;
-            return compiled;
         }
-        lookup.hit = false;
-        compiled = compiler.get();
-        cache.put(key, compiled);
+        else {
+            lookup.hit = false;
+            compiled = compiler.get();
+            cache.put(key, compiled);
+        }
+        if (lock == null) {
+            shape.remember(purpose, new Remembered(this, current, dialect, compiled));
+        }
         return compiled;
     }
 
@@ -64,18 +115,21 @@ public final class CompiledQueryCache {
         return cache.estimatedSize();
     }
 
-    /** Hits, misses and evictions so far, after pending maintenance; empty when disabled. */
+    /** Hits (remembered ones included), misses and evictions so far, after pending maintenance; empty when disabled. */
     public CacheStats stats() {
         if (cache == null) {
             return CacheStats.empty();
         }
         cache.cleanUp();
-        return cache.stats();
+        CacheStats s = cache.stats();
+        return CacheStats.of(s.hitCount() + rememberedHits.sum(), s.missCount(), s.loadSuccessCount(), s.loadFailureCount(),
+                s.totalLoadTime(), s.evictionCount(), s.evictionWeight());
     }
 
-    /** Drops every entry. */
+    /** Drops every entry, and every shape's remembered answer with them. */
     public void clear() {
         if (cache != null) {
+            generation.incrementAndGet();
             cache.invalidateAll();
             cache.cleanUp();
         }

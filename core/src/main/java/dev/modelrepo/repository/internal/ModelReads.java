@@ -64,7 +64,7 @@ public final class ModelReads {
     public <M extends Model> List<M> list(ModelQuery<M> query, Map<String, ?> params) {
         int expected = ReadSupport.expectedRows(Arguments.notNull(query, "query"));
         includes.validate(query.modelType(), query.includes());
-        List<M> models = read(query, Purpose.LIST, params, c -> rs -> RowMappers.models(rs, c.plan(), Integer.MAX_VALUE, expected));
+        List<M> models = readModels(query, Purpose.LIST, params, Integer.MAX_VALUE, expected);
         includes.load(models, query.modelType(), query.includes());
         return models;
     }
@@ -72,7 +72,7 @@ public final class ModelReads {
     /** The first model the query returns (LIMIT 1 unless the query has a limit). */
     public <M extends Model> Optional<M> first(ModelQuery<M> query, Map<String, ?> params) {
         includes.validate(Arguments.notNull(query, "query").modelType(), query.includes());
-        List<M> rows = read(query, Purpose.FIRST, params, c -> rs -> RowMappers.models(rs, c.plan(), 1));
+        List<M> rows = readModels(query, Purpose.FIRST, params, 1, 1);
         includes.load(rows, query.modelType(), query.includes());
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
@@ -99,7 +99,10 @@ public final class ModelReads {
         if (Arguments.notNull(id, "id") instanceof Key key) {
             return findById(type, key);
         }
-        ModelQuery<M> query = (ModelQuery<M>) byIdQueries.computeIfAbsent(type, t -> ReadSupport.byIdQuery(registry, type));
+        ModelQuery<M> query = (ModelQuery<M>) byIdQueries.get(type);   // a plain get first: no capturing lambda per call
+        if (query == null) {
+            query = (ModelQuery<M>) byIdQueries.computeIfAbsent(type, t -> ReadSupport.byIdQuery(registry, type));
+        }
         return first(query, Map.of("id", id));
     }
 
@@ -149,6 +152,17 @@ public final class ModelReads {
         Arguments.notNull(query, "query");
         Arguments.notNull(params, "params");
         return renderer.inline(query, params);
+    }
+
+    /** {@link #read} of models: at most {@code max} of them, the list sized for {@code expected}. */
+    private <M extends Model> List<M> readModels(ModelQuery<M> query, Purpose purpose, Map<String, ?> params, int max, int expected) {
+        Arguments.notNull(query, "query");
+        Arguments.notNull(params, "params");
+        CompiledQueryCache.Lookup lookup = new CompiledQueryCache.Lookup();
+        CompiledQuery compiled = QUERIES.compiled(renderer, query, purpose, null, lookup);
+        BoundStatement bound = QUERIES.bind(compiled, query, params);
+        return executor.read(bound, new StatementExecutor.Op("select", compiled.tableName(), lookup.hit() ? "hit" : "miss"),
+                new RowMappers.Models<>(compiled.plan(), max, expected));
     }
 
     /** Compiles (through the cache), binds and runs a SELECT, observed with its cache outcome. */

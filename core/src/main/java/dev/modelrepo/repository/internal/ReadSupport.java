@@ -14,32 +14,17 @@ import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.model.ModelRegistry;
 import dev.modelrepo.query.ModelQuery;
 import dev.modelrepo.query.Q;
-import dev.modelrepo.query.internal.Ast;
 import dev.modelrepo.query.internal.QueryAccess;
 
-/** Static helpers of the repository's reads: the expected size of a list's result and the query {@code findById} runs. */
+/** Static helpers of the repository's reads: the queries {@code findById} runs and their parameters. */
 final class ReadSupport {
-
-    private static final QueryAccess<ModelQuery<?>, ?> QUERIES = QueryAccess.get(ModelQuery.class);
 
     private ReadSupport() {
     }
 
-    /**
-     * The rows a list probably returns, to size its result: a literal limit (at most 1000), else 10.
-     * {@code limit(long)} stores its value as argument-free raw SQL (so it is rendered, not bound).
-     */
+    /** The rows a list probably returns, to size its result: a literal limit (at most 1000), else 10; computed once per query. */
     static int expectedRows(ModelQuery<?> query) {
-        long limit = -1;
-        Ast.Expr given = QUERIES.spec(query).limit();
-        if (given instanceof Ast.Raw raw && raw.arguments().isEmpty()
-                && !raw.sql().isEmpty() && raw.sql().chars().allMatch(c -> c >= '0' && c <= '9')) {
-            limit = raw.sql().length() > 18 ? Long.MAX_VALUE : Long.parseLong(raw.sql());
-        }
-        else if (given instanceof Ast.Literal l && l.value() instanceof Number n) {
-            limit = n.longValue();
-        }
-        return limit > 0 ? (int) Math.min(limit, 1_000) : 10;
+        return QueryAccess.get(ModelQuery.class).shape(query).expectedRows();
     }
 
     /** The query by primary key (a parameter named {@code id}); the model needs a single-column key. */

@@ -32,6 +32,14 @@ final class RowMappers {
     private RowMappers() {
     }
 
+    /** The handler of a result set that {@link #models(ResultSet, RowPlan, int, int)} reads: one object, no lambdas per call. */
+    record Models<M extends Model>(RowPlan plan, int max, int expected) implements dev.modelrepo.internal.jdbc.ResultHandler<List<M>> {
+        @Override
+        public List<M> handle(ResultSet rs) throws SQLException {
+            return models(rs, plan, max, expected);
+        }
+    }
+
     /** Reads up to {@code max} models (root models, when rows are merged). */
     public static <M extends Model> List<M> models(ResultSet rs, RowPlan plan, int max) throws SQLException {
         return models(rs, plan, max, 10);
