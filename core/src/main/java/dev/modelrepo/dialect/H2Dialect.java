@@ -27,7 +27,15 @@ public class H2Dialect extends AnsiDialect {
     /** H2's largest array (its MAX_ARRAY_CARDINALITY); a longer list is sent as several arrays. */
     static final int MAX_ARRAY_ELEMENTS = 65_536;
 
-    private static final InListSupport IN_LISTS = new ArrayInList(MAX_ARRAY_ELEMENTS);
+    /**
+     * Keys per statement where the caller can split them (includes): H2 checks every row it finds against the whole
+     * array, one comparison per element ({@code ConditionInArray}), so one array of n keys costs n² comparisons, and
+     * several OR-ed arrays (past 65,536) a full scan with as many; 128 keys keep the comparisons below the cost of
+     * the statement.
+     */
+    static final int KEYS_PER_STATEMENT = 128;
+
+    private static final InListSupport IN_LISTS = new ArrayInList(MAX_ARRAY_ELEMENTS, KEYS_PER_STATEMENT);
 
     @Override
     public InListSupport inLists() {
