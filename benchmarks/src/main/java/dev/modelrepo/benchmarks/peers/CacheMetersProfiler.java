@@ -22,9 +22,9 @@ import dev.modelrepo.query.QueryCache;
  * The query cache's meters over an iteration of {@link CacheGrowthBenchmarks}, read from the Micrometer registry its
  * {@link QueryCacheMeterBinder} meters are in: hit ratio ({@code ·cache.hitRatio}, hits over lookups in the
  * iteration), evictions per lookup ({@code ·cache.evictionsPerOp}), entries ({@code ·cache.size}, of {@code
- * ·cache.maxSize}); and the heap the entries retain ({@code ·cache.retainedMB}: heap after two full collections,
- * minus the same after clearing the cache, which the next iteration refills). Nothing when no cache is watched. Use
- * with {@code -prof dev.modelrepo.benchmarks.peers.CacheMetersProfiler}.
+ * ·cache.maxSize}); and, after the last measured iteration, the heap the entries retain ({@code ·cache.retainedMB}: heap
+ * after two full collections, minus the same after clearing the cache). Nothing when no cache is watched. Use with
+ * {@code -prof dev.modelrepo.benchmarks.peers.CacheMetersProfiler}.
  */
 public class CacheMetersProfiler implements InternalProfiler {
 
@@ -37,6 +37,8 @@ public class CacheMetersProfiler implements InternalProfiler {
     private double misses;
 
     private double evictions;
+
+    private int measured;
 
     /** The cache and the registry of its meters (null: none). */
     static void watch(QueryCache watched, MeterRegistry registry) {
@@ -75,14 +77,15 @@ public class CacheMetersProfiler implements InternalProfiler {
         double h = counter("hits") - hits;
         double m = counter("misses") - misses;
         List<Result> out = new ArrayList<>();
-        if (Boolean.getBoolean("growth.debug")) {
-            System.err.println("cache meters: hits " + h + ", misses " + m + ", " + cache.stats());
-        }
         out.add(new ScalarResult("·cache.hitRatio", h + m == 0 ? 0 : h / (h + m), "ratio", AggregationPolicy.AVG));
         double e = counter("evictions") - evictions;
         out.add(new ScalarResult("·cache.evictionsPerOp", h + m == 0 ? 0 : e / (h + m), "ratio", AggregationPolicy.AVG));
         out.add(new ScalarResult("·cache.size", gauge("size"), "entries", AggregationPolicy.MAX));
         out.add(new ScalarResult("·cache.maxSize", gauge("max-size"), "entries", AggregationPolicy.MAX));
+        if (iterationParams.getType() != org.openjdk.jmh.runner.IterationType.MEASUREMENT
+                || ++measured < iterationParams.getCount()) {
+            return out;
+        }
         long full = liveHeap();
         long size = (long) gauge("size");
         cache.clear();
