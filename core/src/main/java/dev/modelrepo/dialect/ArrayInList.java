@@ -13,8 +13,20 @@ final class ArrayInList extends InListSupport {
 
     private final int maxElements;
 
+    private final int keysPerStatement;
+
     ArrayInList(int maxElements) {
+        this(maxElements, Integer.MAX_VALUE);
+    }
+
+    ArrayInList(int maxElements, int keysPerStatement) {
         this.maxElements = maxElements;
+        this.keysPerStatement = keysPerStatement;
+    }
+
+    @Override
+    public int keysPerStatement() {
+        return keysPerStatement;
     }
 
     /** The number of arrays. */

@@ -33,6 +33,14 @@ public abstract class InListSupport {
         return slotBinder;
     }
 
+    /**
+     * How many keys a caller that can split its keys over several statements (an include's children by parent key)
+     * should send per statement: every key by default; fewer where one long list costs more than its length.
+     */
+    public int keysPerStatement() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Every list sent whole in the strategy's small form, which must hold lists of any size. */
     static InListSupport unlimited(InListStrategy strategy) {
         return strategy == InListStrategy.ARRAY ? UNLIMITED_ARRAYS : UNLIMITED_PADDED;

@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>{@code java -cp benchmarks.jar dev.modelrepo.benchmarks.peers.PeersReport --out=DIR [--stem=peers] results.json... [--note=TEXT]...}</pre>
  * writes {@code DIR/STEM.md} and {@code DIR/STEM-ENGINE.svg}, and prints the Markdown. A ratio's error combines both
  * scores' relative errors (JMH's 99.9% confidence half-intervals) in quadrature. Benchmarks are found by their
- * {@code workload_contender} method names, so workloads added later (the bulk operations, say) get rows too.
+ * {@code workload_contender} method names, so workloads added later (the bulk operations, say) get rows too. A file
+ * whose name contains {@code growth} holds the growth benchmarks, which {@link GrowthMarkdown} reports in a section
+ * of their own.
  */
 public final class PeersReport {
 
@@ -139,16 +141,20 @@ public final class PeersReport {
             System.exit(2);
         }
         Results results = new Results();
+        List<String> growth = new ArrayList<>();
         for (String file : files) {
             Path p = Path.of(file);
-            if (Files.exists(p)) {
+            if (Files.exists(p) && p.getFileName().toString().contains("growth")) {
+                growth.add(Files.readString(p));
+            }
+            else if (Files.exists(p)) {
                 read(Files.readString(p), results);
             }
             else {
                 System.err.println("(no " + file + ": its rows are shown as not run)");
             }
         }
-        String md = PeersMarkdown.markdown(results, notes, stem);
+        String md = PeersMarkdown.markdown(results, notes, stem) + GrowthMarkdown.markdown(growth);
         System.out.print(md);
         if (out != null) {
             Files.createDirectories(out);

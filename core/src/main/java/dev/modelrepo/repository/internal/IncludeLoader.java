@@ -273,10 +273,12 @@ final class IncludeLoader {
 
     /**
      * Keys per query: all of them where the list is one array bind, else half the engine's bind limit, so that the
-     * padded list stays within it (SQLite: 16,383 of 32,766; MySQL/MariaDB: 32,767 of 65,535).
+     * padded list stays within it (SQLite: 16,383 of 32,766; MySQL/MariaDB: 32,767 of 65,535); fewer where the dialect
+     * says a long list costs more than several short ones (H2: 128, as a long array can make it scan the table comparing every row with every key).
      */
     static int keysPerQuery(dev.modelrepo.dialect.Dialect dialect) {
-        return dialect.inListStrategy() == InListStrategy.ARRAY ? Integer.MAX_VALUE : dialect.bulk().maxBindParameters() / 2;
+        int limit = dialect.inListStrategy() == InListStrategy.ARRAY ? Integer.MAX_VALUE : dialect.bulk().maxBindParameters() / 2;
+        return Math.min(limit, dialect.inLists().keysPerStatement());
     }
 
     /** Keys of different integer widths (an INT foreign key to a BIGINT key) compare equal. */
