@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>{@code java -cp benchmarks.jar dev.modelrepo.benchmarks.peers.PeersReport --out=DIR [--stem=peers] results.json... [--note=TEXT]...}</pre>
  * writes {@code DIR/STEM.md} and {@code DIR/STEM-ENGINE.svg}, and prints the Markdown. A ratio's error combines both
  * scores' relative errors (JMH's 99.9% confidence half-intervals) in quadrature. Benchmarks are found by their
- * {@code workload_contender} method names, so workloads added later (the bulk operations, say) get rows too.
+ * {@code workload_contender} method names, so workloads added later (the bulk operations, say) get rows too. With
+ * {@code --previous=FILE} arguments (the previous run's JSON files) the report lists the rows whose ratio got worse
+ * beyond error ({@link PeersRegressions}).
  */
 public final class PeersReport {
 
@@ -117,6 +119,7 @@ public final class PeersReport {
 
     public static void main(String[] args) throws IOException {
         List<String> files = new ArrayList<>();
+        List<String> previousFiles = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Path out = null;
         String stem = "peers";
@@ -127,6 +130,9 @@ public final class PeersReport {
             else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring("--out=".length()));
             }
+            else if (arg.startsWith("--previous=")) {
+                previousFiles.add(arg.substring("--previous=".length()));
+            }
             else if (arg.startsWith("--stem=")) {
                 stem = arg.substring("--stem=".length());
             }
@@ -135,7 +141,8 @@ public final class PeersReport {
             }
         }
         if (files.isEmpty()) {
-            System.err.println("usage: PeersReport [--out=DIR] [--stem=peers] <jmh-results.json>... [--note=TEXT]...");
+            System.err.println("usage: PeersReport [--out=DIR] [--stem=peers] <jmh-results.json>... [--previous=<jmh-results.json>]..."
+                    + " [--note=TEXT]...");
             System.exit(2);
         }
         Results results = new Results();
@@ -148,7 +155,19 @@ public final class PeersReport {
                 System.err.println("(no " + file + ": its rows are shown as not run)");
             }
         }
-        String md = PeersMarkdown.markdown(results, notes, stem);
+        Results previous = null;
+        if (!previousFiles.isEmpty()) {
+            previous = new Results();
+            for (String file : previousFiles) {
+                Path p = Path.of(file);
+                if (Files.exists(p)) {
+                    read(Files.readString(p), previous);
+                }
+            }
+        }
+        Path previousDir = previousFiles.isEmpty() ? null : Path.of(previousFiles.get(0)).getParent();
+        String previousName = previousDir == null ? String.join(", ", previousFiles) : previousDir + "/";
+        String md = PeersMarkdown.markdown(results, notes, stem, previous, previousName);
         System.out.print(md);
         if (out != null) {
             Files.createDirectories(out);
