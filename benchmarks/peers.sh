@@ -27,7 +27,10 @@ Writes
                                            whose ratio to JDBC got worse by more than both runs' combined error
   benchmarks/results/peers-h2.svg, peers-postgresql.svg   the ratios as charts
 Extra arguments go to every JMH run (e.g. -wi 8). JMH runs one at a time on a machine (/tmp/jmh.lock): when another
-run holds the lock, this script waits for it.
+run holds the lock, this script waits for it. The cursors on a small heap (the issue's -Xmx64m):
+  ONLY=cursor benchmarks/peers.sh quick -jvmArgsAppend -Xmx64m
+-jvmArgsAppend replaces CursorBenchmarks' own (-Xms2g -Xmx2g -Xmn64m); with -jvmArgs -Xmx64m those still follow, and
+the later -Xmx2g wins.
 
 Environment:
   SKIP_BUILD=1      reuse benchmarks/target/benchmarks.jar
