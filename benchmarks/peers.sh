@@ -26,10 +26,17 @@ Writes
                                            100,000 shapes (with its meters and retained heap), include of 1,000 and
                                            100,000 parents, IN lists of 10 to 1,000,000 keys, metadata of 10 to 1,000
                                            tables (MetadataBenchmarks); about 6 minutes
-  benchmarks/results/peers.md              ratios to JDBC per engine, targets, observation overhead, cursor heap
+  benchmarks/results/peers.md              ratios to JDBC per engine, targets, observation overhead, cursor heap, and
+                                           the regressions versus the previous run
+  benchmarks/results/previous/             the previous run's JSON files (and its peers.md): each results file is copied
+                                           there just before a JMH run overwrites it, and the report lists every row
+                                           whose ratio to JDBC got worse by more than both runs' combined error
   benchmarks/results/peers-h2.svg, peers-postgresql.svg   the ratios as charts
 Extra arguments go to every JMH run (e.g. -wi 8). JMH runs one at a time on a machine (/tmp/jmh.lock): when another
-run holds the lock, this script waits for it.
+run holds the lock, this script waits for it. The cursors on a small heap (the issue's -Xmx64m):
+  ONLY=cursor benchmarks/peers.sh quick -jvmArgsAppend -Xmx64m
+-jvmArgsAppend replaces CursorBenchmarks' own (-Xms2g -Xmx2g -Xmn64m); with -jvmArgs -Xmx64m those still follow, and
+the later -Xmx2g wins.
 
 Environment:
   SKIP_BUILD=1      reuse benchmarks/target/benchmarks.jar
@@ -89,6 +96,14 @@ echo ">> sanity check of every contender; load average: $load_before" >&2
 versions="$(java -Dorg.jooq.no-logo=true -cp "$jar" dev.modelrepo.benchmarks.peers.PeersSanity)"
 
 only="${ONLY:-h2,postgresql,bulk,cursor,observation,growth}"
+previous="$out/previous"
+# the results file a JMH run is about to overwrite becomes the previous run's, which the report compares with
+keep_previous() {
+  if [[ -f "$1" ]]; then
+    mkdir -p "$previous"
+    cp "$1" "$previous/"
+  fi
+}
 # JMH, waiting while another JMH run on this machine holds /tmp/jmh.lock
 jmh() {
   local log rc
@@ -111,23 +126,28 @@ jmh() {
 }
 if [[ "$only" == *h2* ]]; then
   echo ">> PeersBenchmarks on H2: JMH ${query_opts[*]} $*" >&2
+  keep_previous "$out/peers-queries-h2.json"
   jmh 'peers\.PeersBenchmarks\.' -p engine=h2 "${query_opts[@]}" -rf json -rff "$out/peers-queries-h2.json" "$@"
 fi
 if [[ "$only" == *postgresql* ]]; then
   echo ">> PeersBenchmarks on PostgreSQL: JMH ${query_opts[*]} ${pg_exclude[*]} $*" >&2
+  keep_previous "$out/peers-queries-postgresql.json"
   jmh 'peers\.PeersBenchmarks\.' -p engine=postgresql "${query_opts[@]}" "${pg_exclude[@]}" -rf json -rff "$out/peers-queries-postgresql.json" "$@"
 fi
 if [[ "$only" == *bulk* ]]; then
   echo ">> BulkBenchmarks on H2 and PostgreSQL: JMH ${bulk_opts[*]} $*" >&2
+  keep_previous "$out/peers-bulk.json"
   jmh 'peers\.BulkBenchmarks\.' "${bulk_opts[@]}" -rf json -rff "$out/peers-bulk.json" "$@"
 fi
 load_middle="$(load)"
 if [[ "$only" == *observation* ]]; then
   echo ">> ObservationBenchmarks: JMH ${observation_opts[*]} $*" >&2
+  keep_previous "$out/peers-observation.json"
   jmh 'peers\.ObservationBenchmarks\.' "${observation_opts[@]}" -rf json -rff "$out/peers-observation.json" "$@"
 fi
 if [[ "$only" == *cursor* ]]; then
   echo ">> CursorBenchmarks: JMH ${cursor_opts[*]} $*" >&2
+  keep_previous "$out/peers-cursor.json"
   jmh 'peers\.CursorBenchmarks\.' "${cursor_opts[@]}" -prof gc -prof dev.modelrepo.benchmarks.peers.HeapProfiler \
     -rf json -rff "$out/peers-cursor.json" "$@"
 fi
@@ -149,9 +169,12 @@ load_after="$(load)"
 minutes=$(( (SECONDS - t0 + 59) / 60 ))
 
 echo >&2
+keep_previous "$out/peers.md"
 java -cp "$jar" dev.modelrepo.benchmarks.peers.PeersReport --out="$out" --stem=peers \
   "$out/peers-queries-h2.json" "$out/peers-queries-postgresql.json" "$out/peers-bulk.json" "$out/peers-cursor.json" "$out/peers-observation.json" \
   "$out/peers-growth.json" \
+  "--previous=$previous/peers-queries-h2.json" "--previous=$previous/peers-queries-postgresql.json" "--previous=$previous/peers-bulk.json" \
+  "--previous=$previous/peers-cursor.json" "--previous=$previous/peers-observation.json" \
   "--note=profile \`$profile\`: queries \`${query_opts[*]}\`${pg_exclude[*]:+ (PostgreSQL: \`${pg_exclude[*]}\`)}, bulk \`${bulk_opts[*]}\`, cursors \`${cursor_opts[*]}\`, observation \`${observation_opts[*]}\`, growth \`${growth_opts[*]}\` (metadata \`${metadata_opts[*]}\`)${*:+, extra \`$*\`}; started $started, $minutes min; core at $core_state" \
   "--note=machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(java -version 2>&1 | head -1)" \
   "--note=load average (1, 5, 15 min) before: $load_before; after the queries: $load_middle; at the end: $load_after (on $(nproc) CPUs; an idle machine is well below 1)" \

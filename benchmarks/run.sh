@@ -12,8 +12,14 @@ Profiles:
                                            list queries still compiling on this machine)
   full     -f 3 -wi 5 -w 3s -i 10 -r 3s    about 25 minutes; for numbers worth quoting
   bulk     the bulk benchmarks (dev.modelrepo.benchmarks.bulk) on the local PostgreSQL, MariaDB, SQLite and H2:
-           single-shot, 1 warmup + 4 measured iterations per contender, about 9 minutes on 2 cores; writes
-           benchmarks/results/bulk.json and bulk.md (speed-ups of modelrepo over each baseline, with targets)
+           single-shot, 10 warmup + 4 measured iterations per contender, about 25 minutes on 2 cores; writes
+           benchmarks/results/bulk.json and bulk.md (speed-ups of modelrepo over each baseline, with targets).
+           10 warmups: a single shot runs each path only once, so the JIT needs many shots; from a cold fork
+           (-wi 0 -i 14, December 2026) H2 saveEach took 8 shots to settle (4.1 s, then 1.6-2.4 s, then about
+           1.0 s) and PostgreSQL saveEach and insertAll 4-5 (16.8 s and 1.8 s at first), and with 1 warmup the
+           measured iterations of most contenders were still falling. Each warmup iteration costs one shot per
+           contender plus its table reset, about 1.8 minutes for all of them (1 warmup took about 9 minutes);
+           pass -wi N to trade accuracy for time
   peers    modelrepo against JdbcTemplate, jOOQ, Spring Data JDBC and Jdbi on H2 and PostgreSQL, about
            16 minutes (peers-full: about 70); see benchmarks/peers.sh --help
   sqlite-read  SQLite: reading rows with text timestamps and decimals through modelrepo against hand-written
@@ -47,7 +53,7 @@ case "$profile" in
   quick) jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s) ;;
   full) jmh_opts=(-f 3 -wi 5 -w 3s -i 10 -r 3s) ;;
   profile) jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s) ;;
-  bulk) jmh_opts=(-f 1 -wi 1 -i 4 -bm ss -tu ms) ;;
+  bulk) jmh_opts=(-f 1 -wi 10 -i 4 -bm ss -tu ms) ;;
   sqlite-read) jmh_opts=(-f 2 -wi 4 -w 1s -i 8 -r 1s) ;;
   -h|--help|help) usage; exit 0 ;;
   *) usage >&2; exit 2 ;;

@@ -36,7 +36,7 @@ import dev.modelrepo.repository.ModelRepository;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
+@Warmup(iterations = 10)
 @Measurement(iterations = 4)
 @Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
 public class MariaDbInsertBenchmarks {

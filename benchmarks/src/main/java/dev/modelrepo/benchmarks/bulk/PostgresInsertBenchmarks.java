@@ -31,7 +31,7 @@ import dev.modelrepo.repository.ModelRepository;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
+@Warmup(iterations = 10)
 @Measurement(iterations = 4)
 @Fork(value = 1, jvmArgsAppend = { "-Xms3g", "-Xmx3g" })
 public class PostgresInsertBenchmarks {

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.modelrepo.benchmarks.peers.PeersReport.Results;
 import dev.modelrepo.benchmarks.peers.PeersReport.Score;
 
@@ -32,6 +34,14 @@ final class PeersMarkdown {
     }
 
     static String markdown(Results r, List<String> notes, String stem) {
+        return markdown(r, notes, stem, null, "");
+    }
+
+    /**
+     * The report; with the previous run's results ({@code previous}, read from {@code previousName}) its regressions come
+     * first, after the notes.
+     */
+    static String markdown(Results r, List<String> notes, String stem, @Nullable Results previous, String previousName) {
         StringBuilder md = new StringBuilder();
         md.append("# modelrepo against its peers\n\n");
         if (r.first != null) {
@@ -46,6 +56,13 @@ final class PeersMarkdown {
         md.append("\nRatios are to hand-written JDBC in the same run (lower is better; below 1.00 is faster than the baseline). ")
                 .append("± is JMH's 99.9% confidence half-interval, combined in quadrature for ratios. ")
                 .append("modelrepo reuses its query objects unless the row says otherwise; metrics are off unless it says so.\n");
+        if (previous != null && previous.byEngine.isEmpty()) {
+            md.append("\n## Regressions versus the previous run\n\nNo previous run to compare with: ").append(previousName)
+                    .append(" holds no results yet (the next run compares with this one's).\n");
+        }
+        else if (previous != null) {
+            PeersRegressions.section(md, previous, r, previousName);
+        }
         for (String engine : r.byEngine.keySet()) {
             md.append("\n## ").append(engineTitle(engine)).append("\n\n");
             md.append("![ratios to JDBC on ").append(engineTitle(engine)).append("](").append(stem).append('-').append(engine).append(".svg)\n\n");

@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * scores' relative errors (JMH's 99.9% confidence half-intervals) in quadrature. Benchmarks are found by their
  * {@code workload_contender} method names, so workloads added later (the bulk operations, say) get rows too. A file
  * whose name contains {@code growth} holds the growth benchmarks, which {@link GrowthMarkdown} reports in a section
- * of their own.
+ * of their own. With
+ * {@code --previous=FILE} arguments (the previous run's JSON files) the report lists the rows whose ratio got worse
+ * beyond error ({@link PeersRegressions}).
  */
 public final class PeersReport {
 
@@ -119,6 +121,7 @@ public final class PeersReport {
 
     public static void main(String[] args) throws IOException {
         List<String> files = new ArrayList<>();
+        List<String> previousFiles = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Path out = null;
         String stem = "peers";
@@ -129,6 +132,9 @@ public final class PeersReport {
             else if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring("--out=".length()));
             }
+            else if (arg.startsWith("--previous=")) {
+                previousFiles.add(arg.substring("--previous=".length()));
+            }
             else if (arg.startsWith("--stem=")) {
                 stem = arg.substring("--stem=".length());
             }
@@ -137,7 +143,8 @@ public final class PeersReport {
             }
         }
         if (files.isEmpty()) {
-            System.err.println("usage: PeersReport [--out=DIR] [--stem=peers] <jmh-results.json>... [--note=TEXT]...");
+            System.err.println("usage: PeersReport [--out=DIR] [--stem=peers] <jmh-results.json>... [--previous=<jmh-results.json>]..."
+                    + " [--note=TEXT]...");
             System.exit(2);
         }
         Results results = new Results();
@@ -154,7 +161,19 @@ public final class PeersReport {
                 System.err.println("(no " + file + ": its rows are shown as not run)");
             }
         }
-        String md = PeersMarkdown.markdown(results, notes, stem) + GrowthMarkdown.markdown(growth);
+        Results previous = null;
+        if (!previousFiles.isEmpty()) {
+            previous = new Results();
+            for (String file : previousFiles) {
+                Path p = Path.of(file);
+                if (Files.exists(p)) {
+                    read(Files.readString(p), previous);
+                }
+            }
+        }
+        Path previousDir = previousFiles.isEmpty() ? null : Path.of(previousFiles.get(0)).getParent();
+        String previousName = previousDir == null ? String.join(", ", previousFiles) : previousDir + "/";
+        String md = PeersMarkdown.markdown(results, notes, stem, previous, previousName) + GrowthMarkdown.markdown(growth);
         System.out.print(md);
         if (out != null) {
             Files.createDirectories(out);

@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -25,9 +27,10 @@ import dev.modelrepo.internal.jdbc.BoundStatement;
  * whatever the row count. Inside a Spring transaction it uses the transaction's connection and is closed, at the
  * latest, when that transaction commits or rolls back (a later read fails clearly); outside, it holds its own
  * connection (with autocommit off where the dialect needs it) until {@link #close()}, the end of its rows, or its
- * garbage collection, which logs a WARN naming where it was opened.
+ * garbage collection, which logs a WARN naming where it was opened. It is its stream's spliterator too, so that a row
+ * costs the stream what it costs JdbcTemplate's: one {@code next()} of the result and the row's read, no wrapper.
  */
-final class Cursor<T> implements Iterator<T>, AutoCloseable {
+final class Cursor<T> implements Iterator<T>, Spliterator<T>, AutoCloseable {
 
     /** The JDK's innocuous cleaner thread: no context class loader kept, so a redeployed application can unload. */
     private static final Cleaner CLEANER = Cleaner.create();
@@ -48,7 +51,8 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
 
     private final Function<String, ? extends RuntimeException> streamClosed;
 
-    private @Nullable Boolean hasNext;
+    /** Whether the result is on a row not read yet: {@link #hasNext()} moved it there. */
+    private boolean onRow;
 
     /**
      * @param streamClosed what a read after the transaction ended raises, from the cursor's name
@@ -137,6 +141,59 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
 
     @Override
     public boolean hasNext() {
+        if (!onRow) {
+            onRow = advance();
+        }
+        return onRow;
+    }
+
+    @Override
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        onRow = false;
+        return read();
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super T> action) {
+        if (!hasNext()) {
+            return false;
+        }
+        onRow = false;
+        action.accept(read());
+        return true;
+    }
+
+    @Override
+    public void forEachRemaining(Consumer<? super T> action) {
+        while (tryAdvance(action)) {
+            // every row goes to the action
+        }
+    }
+
+    /** Never splits: the rows come one at a time from one result. */
+    @Override
+    public @Nullable Spliterator<T> trySplit() {
+        return null;
+    }
+
+    @Override
+    public long estimateSize() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public int characteristics() {
+        return Spliterator.ORDERED | Spliterator.NONNULL;
+    }
+
+    /**
+     * Moves the result to its next row: false at the end (which closes the cursor) or once it was closed; a read after its
+     * transaction ended raises {@code streamClosed}.
+     */
+    private boolean advance() {
         try {
             CursorResources.State state = resources.state();
             if (state != CursorResources.State.OPEN) {
@@ -145,19 +202,18 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
                 }
                 return false;
             }
-            if (hasNext == null) {
-                try {
-                    hasNext = rs.next();
-                }
-                catch (SQLException ex) {
-                    close();
-                    throw executor.translate("stream " + name, sql, ex);
-                }
-                if (!hasNext) {
-                    close();
-                }
+            boolean more;
+            try {
+                more = rs.next();
             }
-            return hasNext;
+            catch (SQLException ex) {
+                close();
+                throw executor.translate("stream " + name, sql, ex);
+            }
+            if (!more) {
+                close();
+            }
+            return more;
         }
         finally {
             // The cleaner must not release the result set while a read of it runs, however dead the JIT finds this cursor.
@@ -165,20 +221,14 @@ final class Cursor<T> implements Iterator<T>, AutoCloseable {
         }
     }
 
-    @Override
-    public T next() {
+    /** The current row, read. */
+    private T read() {
         try {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            hasNext = null;
-            try {
-                return reader.read(rs);
-            }
-            catch (SQLException ex) {
-                close();
-                throw executor.translate("stream " + name, sql, ex);
-            }
+            return reader.read(rs);
+        }
+        catch (SQLException ex) {
+            close();
+            throw executor.translate("stream " + name, sql, ex);
         }
         finally {
             Reference.reachabilityFence(this);

@@ -66,10 +66,15 @@ final class ModelStreams {
         return stream(rows, cursor);
     }
 
-    /** A stream of the iterator's elements that closes the cursor when it is closed. */
+    /**
+     * A stream of the iterator's elements that closes the cursor when it is closed; the cursor's own rows stream straight
+     * from the cursor, its own spliterator.
+     */
+    @SuppressWarnings("unchecked")
     static <T> Stream<T> stream(Iterator<T> rows, Cursor<?> cursor) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(cursor::close);
+        Spliterator<T> spliterator = rows == cursor ? (Cursor<T>) cursor
+                : Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL);
+        return StreamSupport.stream(spliterator, false).onClose(cursor::close);
     }
 
     /** The query's models in batches of {@code batchSize}, with their includes loaded per batch. */

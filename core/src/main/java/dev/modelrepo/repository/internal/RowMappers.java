@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.modelrepo.model.Model;
 import dev.modelrepo.model.internal.ModelAccess;
+import dev.modelrepo.model.internal.ModelInfo;
+import dev.modelrepo.model.internal.RowLayout;
 import dev.modelrepo.query.internal.RowPlan;
 import dev.modelrepo.query.internal.RowPlan.RelatedPlan;
 import dev.modelrepo.types.ColumnReader;
@@ -150,6 +152,9 @@ final class RowMappers {
     @SuppressWarnings("unchecked")
     static <M extends Model> RowReader<M> reader(RowPlan plan) {
         List<RelatedPlan> related = plan.related();
+        if (related.isEmpty()) {
+            return plainReader(plan);
+        }
         boolean nested = nested(related);
         boolean checkOne = hasOne(related) && plan.keyIndexes().length > 0;
         Object[] previous = new Object[2];   // the key and model of the row before, when a has-one is joined
@@ -168,6 +173,37 @@ final class RowMappers {
                 previous[0] = key;
                 previous[1] = model;
             }
+            return model;
+        };
+    }
+
+    /**
+     * The reader of rows without joins, a cursor's usual case: per row only the column reads, the values array and the
+     * model, with the plan's parts taken once (standard readers called directly, not through the interface).
+     */
+    @SuppressWarnings("unchecked")
+    private static <M extends Model> RowReader<M> plainReader(RowPlan plan) {
+        ModelInfo info = plan.model();
+        RowLayout layout = plan.layout();
+        ColumnReader[] readers = plan.readers();
+        StandardReader[] standard = new StandardReader[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            if (!(readers[i] instanceof StandardReader s)) {
+                return rs -> {
+                    M model = (M) ACCESS.newInstance(info);
+                    ACCESS.load(model, layout, read(rs, readers));
+                    return model;
+                };
+            }
+            standard[i] = s;
+        }
+        return rs -> {
+            Object[] values = new Object[standard.length];
+            for (int i = 0; i < standard.length; i++) {
+                values[i] = standard[i].read(rs, i + 1);
+            }
+            M model = (M) ACCESS.newInstance(info);
+            ACCESS.load(model, layout, values);
             return model;
         };
     }
