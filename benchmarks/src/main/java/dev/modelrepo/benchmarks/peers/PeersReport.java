@@ -161,16 +161,7 @@ public final class PeersReport {
                 System.err.println("(no " + file + ": its rows are shown as not run)");
             }
         }
-        Results previous = null;
-        if (!previousFiles.isEmpty()) {
-            previous = new Results();
-            for (String file : previousFiles) {
-                Path p = Path.of(file);
-                if (Files.exists(p)) {
-                    read(Files.readString(p), previous);
-                }
-            }
-        }
+        Results previous = previous(previousFiles);
         Path previousDir = previousFiles.isEmpty() ? null : Path.of(previousFiles.get(0)).getParent();
         String previousName = previousDir == null ? String.join(", ", previousFiles) : previousDir + "/";
         String md = PeersMarkdown.markdown(results, notes, stem, previous, previousName) + GrowthMarkdown.markdown(growth);
@@ -182,6 +173,21 @@ public final class PeersReport {
                 Files.writeString(out.resolve(stem + "-" + engine + ".svg"), PeersSvg.svg(results, engine));
             }
         }
+    }
+
+    /** The previous run's results, read from those of its files that exist; null without any {@code --previous}. */
+    private static Results previous(List<String> previousFiles) throws IOException {
+        if (previousFiles.isEmpty()) {
+            return null;
+        }
+        Results previous = new Results();
+        for (String file : previousFiles) {
+            Path p = Path.of(file);
+            if (Files.exists(p)) {
+                read(Files.readString(p), previous);
+            }
+        }
+        return previous;
     }
 
     static void read(String json, Results results) {
