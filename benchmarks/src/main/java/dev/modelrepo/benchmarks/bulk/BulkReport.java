@@ -76,7 +76,7 @@ public final class BulkReport {
                         new Contender("multi-row VALUES, 5,000 rows per statement", "MariaDbInsertBenchmarks.multiValues5000", Double.NaN),
                         new Contender("`LOAD DATA LOCAL INFILE` from a stream (tab-separated text)", "MariaDbInsertBenchmarks.loadDataLocalInfile", Double.NaN)),
                 1.0));
-        workloads.add(new Workload("SQLite insertBulk: 500,000 rows × 6 columns", "modelrepo `insertBulk` (prepared batch)",
+        workloads.add(new Workload("SQLite insertBulk: 500,000 rows × 6 columns", "modelrepo `insertBulk` (multi-row VALUES, 1,000 rows per statement)",
                 "SqliteInsertBenchmarks.modelrepoInsertBulk", List.of(
                         new Contender("hand-written prepared batch of 1,000 in one transaction", "SqliteInsertBenchmarks.handWrittenBatch", 0.95),
                         new Contender("modelrepo `insertBulk` with `batchSize(1000)`", "SqliteInsertBenchmarks.modelrepoInsertBulk1k", Double.NaN),
