@@ -114,6 +114,42 @@ class BulkChunkingTests {
         }
     }
 
+    /**
+     * Multi-row INSERTs (SQLite, MySQL) prepare one statement per chunk size, not per chunk: 2,500 rows in chunks of
+     * 1,000 are two statements run three times. A duplicate in the last chunk is named by its element, and the chunks
+     * before it are rolled back with it.
+     */
+    @EngineTest(engines = { Engine.SQLITE, Engine.MYSQL })
+    void multiRowInsertsPrepareOneStatementPerChunkSizeAndNameALaterChunksFailingRow(TestDatabase db) throws SQLException {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        ModelRepository repo = repo(counting, T0);
+        BulkOptions thousand = BulkOptions.defaults().batchSize(1_000);
+        String tag = tag();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            rows.add(user(tag + i, tag + i + "@x.test", i));
+        }
+        counting.reset();
+        assertThat(repo.bulk().insertBulk(User.class, List.of("name", "email", "age"), rows, thousand)).isEqualTo(2_500);
+        assertThat(counting.statements().stream().filter(s -> s.startsWith("INSERT")).map(BulkChunkingTests::binds))
+                .containsExactly(1_000L * 5, 500L * 5);
+        assertThat(counting.executions().stream().filter(s -> s.startsWith("INSERT")).map(BulkChunkingTests::binds))
+                .containsExactly(1_000L * 5, 1_000L * 5, 500L * 5);
+        assertThat(count(db, "email LIKE '" + tag + "%'")).isEqualTo(2_500);
+
+        String again = tag();
+        List<Map<String, Object>> failing = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            failing.add(user(again + i, i == 2_100 ? again + 5 + "@x.test" : again + i + "@x.test", i));
+        }
+        assertThatThrownBy(() -> repo.bulk().insertBulk(User.class, List.of("name", "email", "age"), failing, thousand))
+                .isInstanceOfSatisfying(BulkOperationException.class, ex -> {
+                    assertThat(ex.index()).as(ex.getMessage()).isEqualTo(2_100);
+                    assertThat(ex.getMessage()).contains("failed at element 2100 (the failed statement covered elements 2000..2499)");
+                });
+        assertThat(count(db, "email LIKE '" + again + "%'")).isZero();
+    }
+
     /** A table with a long text column. */
     @Table(name = "notes")
     public static class Note extends Model {
@@ -137,7 +173,8 @@ class BulkChunkingTests {
         // MariaDB inserts through the driver's batch, which splits packets itself; upserts are multi-row statements
         assertThat(repo.bulk().upsertBulk(Note.class, List.of("id", "body"), notes, List.of("id"), BulkOptions.defaults().batchSize(1_000_000)))
                 .isEqualTo(rows);
-        assertThat(counting.statements().stream().filter(s -> s.startsWith("INSERT")).count()).isGreaterThanOrEqualTo(4);
+        // chunks of one size share one prepared statement: count its executions
+        assertThat(counting.executions().stream().filter(s -> s.startsWith("INSERT")).count()).isGreaterThanOrEqualTo(4);
         assertThat(((Number) scalar(db, "SELECT COUNT(*) FROM notes WHERE body = '" + body.replace("\\", "\\\\").replace("'", "''") + "'"))
                 .longValue()).isEqualTo(rows);
     }

@@ -110,9 +110,11 @@ class BulkRenderingTests {
                 + " AND t.\"lock_version\" = v.column4");
         assertThat(upsert(d)).isEqualTo("INSERT INTO \"users\" (\"id\", \"name\", \"age\") VALUES (?, ?, ?), (?, ?, ?) ON CONFLICT (\"id\")"
                 + " DO UPDATE SET \"name\" = excluded.\"name\", \"age\" = excluded.\"age\", \"lock_version\" = \"lock_version\" + 1");
-        Statement insert = d.bulk().insert("\"users\"", List.of(Columns.of(d).name()), 500);
-        assertThat(insert.sql()).isEqualTo("INSERT INTO \"users\" (\"name\") VALUES (?)");
-        assertThat(insert.batched()).isTrue();
+        Statement insert = d.bulk().insert("\"users\"", List.of(Columns.of(d).name()), 3);
+        assertThat(insert.sql()).isEqualTo("INSERT INTO \"users\" (\"name\") VALUES (?), (?), (?)");
+        assertThat(insert.batched()).isFalse();
+        assertThat(insert.bindsPerRow()).isTrue();
+        assertThat(d.bulk().insertMethod()).isEqualTo(BulkSupport.InsertMethod.MULTI_ROW);
         assertThat(d.bulk().maxBindParameters()).isEqualTo(32_766);
     }
 

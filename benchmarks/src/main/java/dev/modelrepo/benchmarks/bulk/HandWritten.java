@@ -179,6 +179,49 @@ final class HandWritten {
         return n;
     }
 
+    /**
+     * SQLite: multi-row INSERTs of {@code chunk} rows each (the last one shorter), timestamps as ISO text as in
+     * {@link #sqliteBatchInsert}; {@code chunk} × 6 must stay within SQLite's 32,766 bind parameters.
+     */
+    static int sqliteMultiValuesInsert(Connection connection, List<Map<String, Object>> rows, int chunk) throws SQLException {
+        int n = 0;
+        PreparedStatement full = null;
+        try {
+            for (int from = 0; from < rows.size(); from += chunk) {
+                List<Map<String, Object>> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+                boolean whole = part.size() == chunk;
+                if (whole && full == null) {
+                    full = connection.prepareStatement(multiValues(chunk));
+                }
+                PreparedStatement ps = whole ? full : connection.prepareStatement(multiValues(part.size()));
+                try {
+                    int p = 1;
+                    for (Map<String, Object> row : part) {
+                        ps.setString(p++, (String) row.get("name"));
+                        ps.setString(p++, (String) row.get("email"));
+                        ps.setInt(p++, (Integer) row.get("age"));
+                        ps.setDouble(p++, (Double) row.get("score"));
+                        ps.setBoolean(p++, (Boolean) row.get("active"));
+                        LocalDateTime seen = (LocalDateTime) row.get("seen_at");
+                        ps.setString(p++, seen.toLocalDate() + " " + seen.toLocalTime());
+                    }
+                    n += ps.executeUpdate();
+                }
+                finally {
+                    if (!whole) {
+                        ps.close();
+                    }
+                }
+            }
+        }
+        finally {
+            if (full != null) {
+                full.close();
+            }
+        }
+        return n;
+    }
+
     /** UPDATE … FROM unnest of typed arrays, one statement per chunk. */
     static int unnestUpdate(Connection connection, List<Map<String, Object>> rows, int chunk) throws SQLException {
         int n = 0;

@@ -56,21 +56,28 @@ final class ChunkPlanner {
             options.progressDone();
             return total;
         }
-        int total = 0;
-        boolean more = true;
-        while (more) {
-            chunk.clear();
+        boolean[] more = {true};
+        ChunkWriter.ChunkSource fill = c -> {
+            c.clear();
             long bytes = first.sql().length();
-            while (chunk.size() < maxRows && bytes < budget) {
-                if (!chunk.add(source)) {
-                    more = false;
+            while (more[0] && c.size() < maxRows && bytes < budget) {
+                if (!c.add(source)) {
+                    more[0] = false;
                     break;
                 }
                 if (budget != Long.MAX_VALUE) {
-                    bytes += PacketSize.of(chunk, chunk.size() - 1);
+                    bytes += PacketSize.of(c, c.size() - 1);
                 }
             }
-            if (chunk.size() > 0) {
+            return c.size() > 0;
+        };
+        int total = 0;
+        if (hook == null && first.bindsPerRow()) {
+            // multi-row statements of the same size share one prepared statement
+            total = fill.fill(chunk) ? chunkWriter.updateChunks(chunk, fill, reporting) : 0;
+        }
+        else {
+            while (fill.fill(chunk)) {
                 reporting.before(chunk);
                 int n = chunkWriter.update(chunk);
                 total += n;
