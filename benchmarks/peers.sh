@@ -74,8 +74,8 @@ mkdir -p "$out"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo ">> building core and $jar" >&2
   # the reactor builds core and the auto-configuration (QueryMeterObservationHandler) into the jar, installing
-  # nothing; maven.test.skip: their tests need not even compile for a benchmark run
-  mvn -B -ntp -q -pl benchmarks -am package -Dmaven.test.skip=true
+  # nothing; skipTests, not maven.test.skip: the auto-configuration compiles against core's test jar
+  mvn -B -ntp -q -pl benchmarks -am package -DskipTests
 fi
 [[ -f "$jar" ]] || { echo "missing $jar (run without SKIP_BUILD=1)" >&2; exit 1; }
 # what the jar was built from, read now: the tree may change while the benchmarks run
