@@ -89,6 +89,11 @@ final class HandWritten {
 
     /** Multi-row INSERTs of {@code chunk} rows each (the last one shorter), values bound row by row. */
     static int multiValuesInsert(Connection connection, List<Map<String, Object>> rows, int chunk) throws SQLException {
+        return multiValuesInsert(connection, rows, chunk, false);
+    }
+
+    private static int multiValuesInsert(Connection connection, List<Map<String, Object>> rows, int chunk, boolean timestampsAsText)
+            throws SQLException {
         int n = 0;
         PreparedStatement full = null;
         try {
@@ -107,7 +112,13 @@ final class HandWritten {
                         ps.setInt(p++, (Integer) row.get("age"));
                         ps.setDouble(p++, (Double) row.get("score"));
                         ps.setBoolean(p++, (Boolean) row.get("active"));
-                        ps.setObject(p++, row.get("seen_at"));
+                        if (timestampsAsText) {
+                            LocalDateTime seen = (LocalDateTime) row.get("seen_at");
+                            ps.setString(p++, seen.toLocalDate() + " " + seen.toLocalTime());
+                        }
+                        else {
+                            ps.setObject(p++, row.get("seen_at"));
+                        }
                     }
                     n += ps.executeUpdate();
                 }
@@ -184,42 +195,7 @@ final class HandWritten {
      * {@link #sqliteBatchInsert}; {@code chunk} × 6 must stay within SQLite's 32,766 bind parameters.
      */
     static int sqliteMultiValuesInsert(Connection connection, List<Map<String, Object>> rows, int chunk) throws SQLException {
-        int n = 0;
-        PreparedStatement full = null;
-        try {
-            for (int from = 0; from < rows.size(); from += chunk) {
-                List<Map<String, Object>> part = rows.subList(from, Math.min(rows.size(), from + chunk));
-                boolean whole = part.size() == chunk;
-                if (whole && full == null) {
-                    full = connection.prepareStatement(multiValues(chunk));
-                }
-                PreparedStatement ps = whole ? full : connection.prepareStatement(multiValues(part.size()));
-                try {
-                    int p = 1;
-                    for (Map<String, Object> row : part) {
-                        ps.setString(p++, (String) row.get("name"));
-                        ps.setString(p++, (String) row.get("email"));
-                        ps.setInt(p++, (Integer) row.get("age"));
-                        ps.setDouble(p++, (Double) row.get("score"));
-                        ps.setBoolean(p++, (Boolean) row.get("active"));
-                        LocalDateTime seen = (LocalDateTime) row.get("seen_at");
-                        ps.setString(p++, seen.toLocalDate() + " " + seen.toLocalTime());
-                    }
-                    n += ps.executeUpdate();
-                }
-                finally {
-                    if (!whole) {
-                        ps.close();
-                    }
-                }
-            }
-        }
-        finally {
-            if (full != null) {
-                full.close();
-            }
-        }
-        return n;
+        return multiValuesInsert(connection, rows, chunk, true);
     }
 
     /** UPDATE … FROM unnest of typed arrays, one statement per chunk. */
