@@ -12,7 +12,7 @@ Profiles:
   peers       (quick) queries: -f 1 -wi 4 -w 1s -i 5 -r 500ms, the modelrepo variants (rebuilt, cache off,
               metrics on) on H2 only; bulk: -f 1 -wi 2 -i 5; cursors: -f 1 -wi 1 -i 3; observation: -f 1 -wi 5
               -w 500ms -i 5 -r 500ms; growth: -f 1 -wi 2 -w 500ms -i 3 -r 500ms (metadata -wi 1 -i 3);
-              about 22 minutes on 2 cores
+              about 27 minutes on 2 cores (2026-12-01)
   peers-full  queries: -f 2 -wi 8 -w 1s -i 8 -r 1s, everything on both engines; bulk: -f 2 -wi 3 -i 8;
               cursors: -f 2 -wi 2 -i 5; observation: -f 2 -wi 5 -w 1s -i 5 -r 1s; growth: -f 1 -wi 3 -w 1s -i 5
               -r 1s (metadata -wi 3 -i 5); for numbers worth quoting

@@ -21,7 +21,7 @@ Profiles:
            contender plus its table reset, about 1.8 minutes for all of them (1 warmup took about 9 minutes);
            pass -wi N to trade accuracy for time
   peers    modelrepo against JdbcTemplate, jOOQ, Spring Data JDBC and Jdbi on H2 and PostgreSQL, about
-           16 minutes (peers-full: about 70); see benchmarks/peers.sh --help
+           27 minutes with the growth part (peers-full: about 70 plus the growth part); see benchmarks/peers.sh --help
   sqlite-read  SQLite: reading rows with text timestamps and decimals through modelrepo against hand-written
            JDBC running the same SQL (dev.modelrepo.benchmarks.sqlite), -f 2 -wi 4 -w 1s -i 8 -r 1s, about
            2 minutes; writes benchmarks/results/sqlite-read.json and prints the ratios
