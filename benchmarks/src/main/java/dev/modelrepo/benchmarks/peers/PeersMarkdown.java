@@ -117,7 +117,7 @@ final class PeersMarkdown {
             Score base = r.get(engine, w, "jdbc");
             Score mr = r.get(engine, w, "modelrepo");
             Score rebuilt = r.get(engine, w, "modelrepoRebuilt");
-            Double target = TARGETS.containsKey(w) ? TARGETS.get(w) : ENGINE_TARGETS.get(engine + ":" + w);
+            Double target = ENGINE_TARGETS.getOrDefault(engine + ":" + w, TARGETS.get(w));
             if (target != null && mr != null && base != null) {
                 md.append("| modelrepo ≤ ").append(fmt(target, 2)).append("× JDBC | ").append(w).append(" | ")
                         .append(fmt(ratio(mr, base), 2)).append("× ± ").append(fmt(ratioError(mr, base), 2)).append(" | ")
