@@ -17,23 +17,87 @@ final class LoadedRelations {
     private LoadedRelations() {
     }
 
-    /** The index of a relation's name in {@link Model#related}, or -1 when it was not loaded. */
-    static int index(Model model, String relation) {
-        Object[] r = model.related;
-        if (r != null) {
+    /** Marks a value that is not loaded: a loaded relation's value is a model, a list or null. */
+    private static final Object NOT_LOADED = new Object();
+
+    /** Whether the model has any relation loaded. */
+    static boolean any(Model model) {
+        return model.relatedName != null || model.related != null;
+    }
+
+    /** Whether the relation was loaded (joined or included), empty or not. */
+    static boolean isLoaded(Model model, String relation) {
+        return value(model, relation) != NOT_LOADED;
+    }
+
+    /** A loaded relation's value, or {@link #NOT_LOADED}. */
+    private static @Nullable Object value(Model model, String relation) {
+        String one = model.relatedName;
+        if (one != null) {
+            return one == relation || one.equals(relation) ? model.related : NOT_LOADED;
+        }
+        if (model.related instanceof Object[] r) {
             for (int i = 0; i < r.length && r[i] != null; i += 2) {
                 if (r[i] == relation || r[i].equals(relation)) {
-                    return i;
+                    return r[i + 1];
                 }
             }
         }
-        return -1;
+        return NOT_LOADED;
+    }
+
+    /**
+     * Sets a relation's value, replacing the one loaded before under that name: the first relation in the model's own
+     * fields, a second moves both into an array of name/value pairs.
+     */
+    static void set(Model model, String relation, @Nullable Object value) {
+        String one = model.relatedName;
+        if (one == null && model.related == null) {
+            model.relatedName = relation;
+            model.related = value;
+            return;
+        }
+        if (one != null) {
+            if (one.equals(relation)) {
+                model.related = value;
+                return;
+            }
+            model.related = new @Nullable Object[] { one, model.related, null, null };
+            model.relatedName = null;
+        }
+        Object[] r = (Object[]) model.related;
+        int n = 0;
+        while (n < r.length && r[n] != null) {
+            if (r[n].equals(relation)) {
+                r[n + 1] = value;
+                return;
+            }
+            n += 2;
+        }
+        if (n == r.length) {
+            r = java.util.Arrays.copyOf(r, r.length * 2);
+            model.related = r;
+        }
+        r[n] = relation;
+        r[n + 1] = value;
+    }
+
+    /** Each loaded relation's name and value, in load order. */
+    static void forEach(Model model, java.util.function.BiConsumer<String, @Nullable Object> action) {
+        if (model.relatedName != null) {
+            action.accept(model.relatedName, model.related);
+        }
+        else if (model.related instanceof Object[] r) {
+            for (int i = 0; i < r.length && r[i] != null; i += 2) {
+                action.accept((String) r[i], r[i + 1]);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
     static <T extends Model> @Nullable T one(Model model, String relation) {
         dev.modelrepo.internal.Arguments.notNull(relation, "relation");
-        Object value = loaded(model, relation, "related(\"" + relation + "\")");
+        Object value = loaded(model, relation, "related");
         if (value instanceof List<?>) {
             throw new InvalidDataAccessApiUsageException(model.modelName() + "." + relation + " is a has-many relation, a list of models:"
                     + " read it with relatedList(\"" + relation + "\")");
@@ -44,7 +108,7 @@ final class LoadedRelations {
     @SuppressWarnings("unchecked")
     static <T extends Model> List<T> many(Model model, String relation) {
         dev.modelrepo.internal.Arguments.notNull(relation, "relation");
-        Object value = loaded(model, relation, "relatedList(\"" + relation + "\")");
+        Object value = loaded(model, relation, "relatedList");
         if (!(value instanceof List<?>)) {
             throw new InvalidDataAccessApiUsageException(model.modelName() + "." + relation + " is a belongs-to or has-one relation, one"
                     + " model or none: read it with related(\"" + relation + "\")");
@@ -52,12 +116,13 @@ final class LoadedRelations {
         return (List<T>) value;
     }
 
-    private static @Nullable Object loaded(Model model, String relation, String read) {
-        int i = index(model, relation);
-        if (i >= 0) {
-            return model.related[i + 1];
+    /** The loaded value; {@code method} ({@code related} or {@code relatedList}) names the read in the message when it is not loaded. */
+    private static @Nullable Object loaded(Model model, String relation, String method) {
+        Object value = value(model, relation);
+        if (value != NOT_LOADED) {
+            return value;
         }
-        throw notLoaded(model, relation, read);
+        throw notLoaded(model, relation, method + "(\"" + relation + "\")");
     }
 
     private static RuntimeException notLoaded(Model model, String relation, String read) {
@@ -94,8 +159,8 @@ final class LoadedRelations {
                 }
             }
             String head = rest.substring(0, dot);
-            int i = index(current, head);
-            if (i < 0) {
+            Object value = value(current, head);
+            if (value == NOT_LOADED) {
                 Relation declared = ModelDeclarations.relations(current.getClass()).get(head);
                 if (declared != null) {
                     String relation = prefix + head;
@@ -112,7 +177,6 @@ final class LoadedRelations {
                         + rest + "' and no relation '" + head + "'; its relations are " + ModelDeclarations.relations(current.getClass()).keySet()
                         + ", its columns " + current.columnNames());
             }
-            Object value = current.related[i + 1];
             if (value == null) {
                 return null;
             }

@@ -55,10 +55,17 @@ public abstract class Model implements ColumnValues {
     private @Nullable Map<String, List<String>> errors;
 
     /**
-     * Loaded relations in load order as name/value pairs ({@code [name0, value0, name1, value1, ...]}, then nulls): a
-     * model has a few at most, and a row mapper sets them on every joined row, where a map per model cost more.
+     * The name of the one loaded relation, whose value {@link #related} then holds; null when none or several are
+     * loaded ({@link LoadedRelations} reads and writes both fields).
      */
-    @Nullable Object @Nullable [] related;
+    @Nullable String relatedName;
+
+    /**
+     * The value of the relation {@link #relatedName} names; with no name, null (none loaded) or the loaded relations in
+     * load order as name/value pairs ({@code [name0, value0, name1, value1, ...]}, then nulls). A joined row usually
+     * loads one relation, which then costs no array per row.
+     */
+    @Nullable Object related;
 
     protected Model() {
     }
@@ -284,7 +291,7 @@ public abstract class Model implements ColumnValues {
 
     /** Whether the relation was loaded (joined or included), empty or not. */
     public boolean isLoaded(String relation) {
-        return LoadedRelations.index(this, relation) >= 0;
+        return LoadedRelations.isLoaded(this, relation);
     }
 
     /** Whether the layout or the loose values hold this name (a column, or a joined {@code "alias.column"}). */
@@ -313,20 +320,17 @@ public abstract class Model implements ColumnValues {
     @com.fasterxml.jackson.annotation.JsonValue
     public Map<String, @Nullable Object> toJsonMap() {
         Map<String, @Nullable Object> map = toMap();
-        if (related != null && layout != null) {
+        if (LoadedRelations.any(this) && layout != null) {
             // joined columns of a loaded relation appear nested under the relation, not also as "alias.column"
             for (int i = layout.ownColumns(); i < layout.size(); i++) {
                 String name = layout.name(i);
                 int dot = name.indexOf('.');
-                if (dot > 0 && LoadedRelations.index(this, name.substring(0, dot)) >= 0) {
+                if (dot > 0 && LoadedRelations.isLoaded(this, name.substring(0, dot))) {
                     map.remove(name);
                 }
             }
         }
-        Object[] r = related;
-        for (int i = 0; r != null && i < r.length && r[i] != null; i += 2) {
-            String name = (String) r[i];
-            Object value = r[i + 1];
+        LoadedRelations.forEach(this, (name, value) -> {
             if (value instanceof Model m) {
                 map.put(name, m.toJsonMap());
             }
@@ -336,7 +340,7 @@ public abstract class Model implements ColumnValues {
             else {
                 map.put(name, value);
             }
-        }
+        });
         return map;
     }
 

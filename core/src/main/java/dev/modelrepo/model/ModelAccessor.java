@@ -149,24 +149,6 @@ final class ModelAccessor extends ModelAccess<Model> {
 
     @Override
     public void setRelated(Model model, String relation, @Nullable Object value) {
-        int i = LoadedRelations.index(model, relation);
-        if (i >= 0) {
-            model.related[i + 1] = value;
-            return;
-        }
-        Object[] r = model.related;
-        int n = 0;
-        while (r != null && n < r.length && r[n] != null) {
-            n += 2;
-        }
-        if (r == null) {
-            r = new Object[2];
-        }
-        else if (n == r.length) {
-            r = java.util.Arrays.copyOf(r, r.length * 2);
-        }
-        r[n] = relation;
-        r[n + 1] = value;
-        model.related = r;
+        LoadedRelations.set(model, relation, value);
     }
 }

@@ -60,6 +60,74 @@ public final class StandardReader implements ColumnReader {
         return reader instanceof StandardReader standard ? standard.read(rs, index) : reader.read(rs, index);
     }
 
+    /**
+     * Reads result columns {@code 1..readers.length} into {@code values}, each with its reader ({@code codes} from
+     * {@link #codes}): the reads of one row. The
+     * loop and the switch sit in this one method so that the JIT compiles the driver's getters into it; a call of
+     * {@link #read(ResultSet, int)} per column compiles into a call per column (the method is too big to inline once
+     * the getters are inlined into it).
+     */
+    public static void readRow(ResultSet rs, ColumnReader[] readers, int[] codes, @Nullable Object[] values) throws SQLException {
+        for (int i = 0; i < codes.length; i++) {
+            int c = i + 1;
+            switch (codes[i]) {
+                case -1:
+                    values[i] = readers[i].read(rs, c);
+                    break;
+                case 0: {
+                    int v = rs.getInt(c);
+                    values[i] = v == 0 && rs.wasNull() ? null : v;
+                    break;
+                }
+                case 1: {
+                    long v = rs.getLong(c);
+                    values[i] = v == 0 && rs.wasNull() ? null : v;
+                    break;
+                }
+                case 2: {
+                    double v = rs.getDouble(c);
+                    values[i] = v == 0 && rs.wasNull() ? null : v;
+                    break;
+                }
+                case 3: {
+                    boolean v = rs.getBoolean(c);
+                    values[i] = !v && rs.wasNull() ? null : v;
+                    break;
+                }
+                case 4:
+                    values[i] = rs.getString(c);
+                    break;
+                case 5:
+                    values[i] = rs.getBigDecimal(c);
+                    break;
+                case 6:
+                    values[i] = rs.getObject(c, LocalDate.class);
+                    break;
+                case 7:
+                    values[i] = rs.getObject(c, LocalTime.class);
+                    break;
+                case 8:
+                    values[i] = rs.getObject(c, LocalDateTime.class);
+                    break;
+                case 9:
+                    values[i] = rs.getBytes(c);
+                    break;
+                default:
+                    values[i] = rs.getObject(c);
+            }
+        }
+    }
+
+    /** Each reader's code for {@link #readRow}: the standard reader's, or -1 for a reader called through the interface. */
+    public static int[] codes(ColumnReader[] readers) {
+        int[] codes = new int[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            codes[i] = readers[i] instanceof StandardReader standard ? standard.code : -1;
+        }
+        return codes;
+    }
+
+    /** The value of one column; {@link #readRow} repeats this switch (see there why). */
     @Override
     public @Nullable Object read(ResultSet rs, int i) throws SQLException {
         switch (code) {

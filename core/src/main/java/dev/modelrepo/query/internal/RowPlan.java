@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.model.internal.RowLayout;
 import dev.modelrepo.types.ColumnReader;
+import dev.modelrepo.types.StandardReader;
 
 /**
  * How the rows of one compiled query become models or maps: the readers of each result column in order,
@@ -16,15 +17,16 @@ import dev.modelrepo.types.ColumnReader;
  * @param layout value names in result order
  * @param readers one per result column
  * @param related relations filled from a range of joined result columns
+ * @param readerCodes the readers' codes for {@link StandardReader#readRow}
  */
 public record RowPlan(@Nullable ModelInfo model, RowLayout layout, ColumnReader[] readers, List<RelatedPlan> related,
-        boolean groupsRows, int keyIndex, int[] keyIndexes) {
+        boolean groupsRows, int keyIndex, int[] keyIndexes, int[] readerCodes) {
 
     /**
      * A plan; {@code groupsRows} (a has-many relation is joined: rows merge per root key), {@code keyIndex} (the result
      * index of the root's single-column primary key, -1 when none) and {@code keyIndexes} (the result indexes of every
      * primary-key column, one or several; empty when the root has no key or a column is not selected) are derived once
-     * here, not per execution.
+     * here, not per execution, as are the {@code readerCodes} of {@link StandardReader#readRow}.
      */
     public static RowPlan of(@Nullable ModelInfo model, RowLayout layout, ColumnReader[] readers, List<RelatedPlan> related) {
         boolean groups = related.stream().anyMatch(RelatedPlan::many);
@@ -32,7 +34,7 @@ public record RowPlan(@Nullable ModelInfo model, RowLayout layout, ColumnReader[
         if (java.util.Arrays.stream(keys).anyMatch(i -> i < 0)) {
             keys = new int[0];
         }
-        return new RowPlan(model, layout, readers, related, groups, keys.length == 1 ? keys[0] : -1, keys);
+        return new RowPlan(model, layout, readers, related, groups, keys.length == 1 ? keys[0] : -1, keys, StandardReader.codes(readers));
     }
 
     /**

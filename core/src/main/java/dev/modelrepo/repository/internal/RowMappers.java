@@ -60,7 +60,7 @@ final class RowMappers {
         boolean nested = nested(related);
         List<M> out = new ArrayList<>(Math.max(1, Math.min(expected, Math.min(max, 1_000))));
         while (rs.next()) {
-            Object[] values = read(rs, plan.readers());
+            Object[] values = read(rs, plan);
             Object rootKey = byKey == null ? null : keyOf(values, key);
             M model = byKey == null ? null : byKey.get(rootKey);
             boolean first = model == null;
@@ -159,7 +159,7 @@ final class RowMappers {
         boolean checkOne = hasOne(related) && plan.keyIndexes().length > 0;
         Object[] previous = new Object[2];   // the key and model of the row before, when a has-one is joined
         return rs -> {
-            Object[] values = read(rs, plan.readers());
+            Object[] values = read(rs, plan);
             M model = (M) ACCESS.newInstance(plan.model());
             ACCESS.load(model, plan.layout(), values);
             if (!related.isEmpty()) {
@@ -177,42 +177,21 @@ final class RowMappers {
         };
     }
 
-    /**
-     * The reader of rows without joins, a cursor's usual case: per row only the column reads, the values array and the
-     * model, with the plan's parts taken once (standard readers called directly, not through the interface).
-     */
+    /** The reader of rows without joins, a cursor's usual case: per row only the column reads, the values array and the model. */
     @SuppressWarnings("unchecked")
     private static <M extends Model> RowReader<M> plainReader(RowPlan plan) {
         ModelInfo info = plan.model();
         RowLayout layout = plan.layout();
-        ColumnReader[] readers = plan.readers();
-        StandardReader[] standard = new StandardReader[readers.length];
-        for (int i = 0; i < readers.length; i++) {
-            if (!(readers[i] instanceof StandardReader s)) {
-                return rs -> {
-                    M model = (M) ACCESS.newInstance(info);
-                    ACCESS.load(model, layout, read(rs, readers));
-                    return model;
-                };
-            }
-            standard[i] = s;
-        }
         return rs -> {
-            Object[] values = new Object[standard.length];
-            for (int i = 0; i < standard.length; i++) {
-                values[i] = standard[i].read(rs, i + 1);
-            }
             M model = (M) ACCESS.newInstance(info);
-            ACCESS.load(model, layout, values);
+            ACCESS.load(model, layout, read(rs, plan));
             return model;
         };
     }
 
-    private static Object[] read(ResultSet rs, ColumnReader[] readers) throws SQLException {
-        Object[] values = new Object[readers.length];
-        for (int i = 0; i < readers.length; i++) {
-            values[i] = StandardReader.read(readers[i], rs, i + 1);
-        }
+    private static Object[] read(ResultSet rs, RowPlan plan) throws SQLException {
+        Object[] values = new Object[plan.readers().length];
+        StandardReader.readRow(rs, plan.readers(), plan.readerCodes(), values);
         return values;
     }
 
