@@ -210,6 +210,9 @@ public class QueryContext extends Observation.Context {
 
     /** Whether {@code before} is empty or has exactly the keys of {@code after} (both are sorted by key). */
     private static boolean sameKeys(KeyValues before, KeyValues after) {
+        if (before == after) {
+            return true;   // the convention's cached instance again, at the stop
+        }
         Iterator<KeyValue> b = before.iterator();
         if (!b.hasNext()) {
             return true;
