@@ -3,6 +3,8 @@ package dev.modelrepo.observation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import io.micrometer.common.KeyValues;
 
 /**
@@ -22,31 +24,52 @@ public class DefaultQueryObservationConvention implements QueryObservationConven
 
     @Override
     public String getContextualName(QueryContext context) {
-        return context.operation() + " " + context.model();
+        Tags tags = context.conventionTags;
+        return (tags != null) ? tags.contextualName() : context.operation() + " " + context.model();
     }
 
     /** The tag values of one kind of statement; there are few (operations × models × dialects × outcomes). */
     private record StatementKind(String operation, String model, String dialect, String cache, String error) {
     }
 
+    /**
+     * The key values and contextual name of one kind of statement, and the error they were found for: kept on the
+     * context from the start of its observation, so the stop, with the same error (none, most of the time), looks
+     * nothing up.
+     */
+    record Tags(KeyValues keyValues, String contextualName, @Nullable Throwable error) {
+
+        Tags forError(@Nullable Throwable error) {
+            return new Tags(keyValues, contextualName, error);
+        }
+    }
+
     /** Past this many kinds (never, with a fixed set of models), tags are built per observation instead. */
     private static final int MAX_CACHED = 4_096;
 
     /** Built once per kind: the observation asks for them at its start and at its stop, for every statement. */
-    private final Map<StatementKind, KeyValues> lowCardinality = new ConcurrentHashMap<>();
+    private final Map<StatementKind, Tags> lowCardinality = new ConcurrentHashMap<>();
 
     @Override
     public KeyValues getLowCardinalityKeyValues(QueryContext context) {
-        StatementKind tags = new StatementKind(context.operation(), context.model(), context.dialect(), context.cache(), context.errorName());
-        KeyValues values = lowCardinality.get(tags);
-        if (values == null) {
-            values = KeyValues.of("operation", tags.operation(), "model", tags.model(), "dialect", tags.dialect(),
-                    "outcome", context.getError() == null ? "success" : "error", "error", tags.error(), "cache", tags.cache());
+        @Nullable Throwable error = context.getError();
+        Tags held = context.conventionTags;
+        if (held != null && held.error() == error) {
+            return held.keyValues();
+        }
+        StatementKind kind = new StatementKind(context.operation(), context.model(), context.dialect(), context.cache(),
+                context.errorName());
+        Tags tags = lowCardinality.get(kind);
+        if (tags == null) {
+            tags = new Tags(KeyValues.of("operation", kind.operation(), "model", kind.model(), "dialect", kind.dialect(),
+                    "outcome", error == null ? "success" : "error", "error", kind.error(), "cache", kind.cache()),
+                    kind.operation() + " " + kind.model(), null);
             if (lowCardinality.size() < MAX_CACHED) {
-                lowCardinality.put(tags, values);
+                lowCardinality.put(kind, tags);
             }
         }
-        return values;
+        context.conventionTags = (error == null) ? tags : tags.forError(error);
+        return tags.keyValues();
     }
 
     /** SQL texts whose key value is kept; past it (never, with few distinct native statements), built per observation. */

@@ -23,10 +23,18 @@ public class QueryContext extends Observation.Context {
 
     private long rows = -1;
 
-    /** The low-cardinality key values as one bulk add gave them, while nothing else changed them; null when unknown. */
-    private @Nullable KeyValues givenKeyValues = KeyValues.empty();
+    /**
+     * The low-cardinality key values as the last bulk add gave them, while nothing else changed them: held as that
+     * one instance instead of one map entry per key (Micrometer's context puts each key value into a concurrent map,
+     * at the start and again at the stop); null once they live in the context's map.
+     */
+    private @Nullable KeyValues low = KeyValues.empty();
 
-    private boolean addingGiven;
+    /** The high-cardinality key values, held the same way. */
+    private @Nullable KeyValues high = KeyValues.empty();
+
+    /** The default convention's tags of this statement, looked up at its start, reused at its stop. */
+    DefaultQueryObservationConvention.@Nullable Tags conventionTags;
 
     private @Nullable Object meterState;
 
@@ -97,40 +105,114 @@ public class QueryContext extends Observation.Context {
      * stops the observation.
      */
     public @Nullable KeyValues givenLowCardinalityKeyValues() {
-        return givenKeyValues;
+        return low;
     }
 
     @Override
     public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
-        @Nullable KeyValues before = givenKeyValues;
-        addingGiven = true;
-        try {
-            super.addLowCardinalityKeyValues(keyValues);
+        @Nullable KeyValues held = low;
+        if (held != null && sameKeys(held, keyValues)) {
+            low = keyValues;   // the same keys: these values replace those, as they would in the map
+            return this;
         }
-        finally {
-            addingGiven = false;
-        }
-        // the context now holds exactly these when it held nothing else than keys these replace
-        givenKeyValues = (before != null && sameKeys(before, keyValues)) ? keyValues : null;
-        return this;
+        lowInMap();
+        return super.addLowCardinalityKeyValues(keyValues);
     }
 
     @Override
     public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
-        if (!addingGiven) {
-            givenKeyValues = null;
-        }
+        lowInMap();
         return super.addLowCardinalityKeyValue(keyValue);
     }
 
     @Override
     public Observation.Context removeLowCardinalityKeyValue(String keyName) {
-        givenKeyValues = null;
+        lowInMap();
         return super.removeLowCardinalityKeyValue(keyName);
+    }
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues() {
+        @Nullable KeyValues held = low;
+        return held != null ? held : super.getLowCardinalityKeyValues();
+    }
+
+    @Override
+    public @Nullable KeyValue getLowCardinalityKeyValue(String key) {
+        @Nullable KeyValues held = low;
+        return held != null ? find(held, key) : super.getLowCardinalityKeyValue(key);
+    }
+
+    @Override
+    public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
+        @Nullable KeyValues held = high;
+        if (held != null && sameKeys(held, keyValues)) {
+            high = keyValues;
+            return this;
+        }
+        highInMap();
+        return super.addHighCardinalityKeyValues(keyValues);
+    }
+
+    @Override
+    public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
+        highInMap();
+        return super.addHighCardinalityKeyValue(keyValue);
+    }
+
+    @Override
+    public Observation.Context removeHighCardinalityKeyValue(String keyName) {
+        highInMap();
+        return super.removeHighCardinalityKeyValue(keyName);
+    }
+
+    @Override
+    public KeyValues getHighCardinalityKeyValues() {
+        @Nullable KeyValues held = high;
+        return held != null ? held : super.getHighCardinalityKeyValues();
+    }
+
+    @Override
+    public @Nullable KeyValue getHighCardinalityKeyValue(String key) {
+        @Nullable KeyValues held = high;
+        return held != null ? find(held, key) : super.getHighCardinalityKeyValue(key);
+    }
+
+    /** Moves the held low-cardinality key values into the context's map (filled first: a reader sees either whole). */
+    private void lowInMap() {
+        @Nullable KeyValues held = low;
+        if (held != null) {
+            for (KeyValue keyValue : held) {
+                super.addLowCardinalityKeyValue(keyValue);
+            }
+            low = null;
+        }
+    }
+
+    private void highInMap() {
+        @Nullable KeyValues held = high;
+        if (held != null) {
+            for (KeyValue keyValue : held) {
+                super.addHighCardinalityKeyValue(keyValue);
+            }
+            high = null;
+        }
+    }
+
+    private static @Nullable KeyValue find(KeyValues keyValues, String key) {
+        for (KeyValue keyValue : keyValues) {
+            if (keyValue.getKey().equals(key)) {
+                return keyValue;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code before} is empty or has exactly the keys of {@code after} (both are sorted by key). */
     private static boolean sameKeys(KeyValues before, KeyValues after) {
+        if (before == after) {
+            return true;   // the convention's cached instance again, at the stop
+        }
         Iterator<KeyValue> b = before.iterator();
         if (!b.hasNext()) {
             return true;

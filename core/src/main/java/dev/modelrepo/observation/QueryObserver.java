@@ -8,8 +8,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
- * Wraps each statement in a {@code modelrepo.query} observation; with a no-op registry (the default) it only
- * runs the work, so metrics cost nothing when off.
+ * Wraps each statement in a {@code modelrepo.query} observation; with a no-op registry (the default), or one none of
+ * whose handlers takes the statement's context, it only runs the work, so metrics cost nothing when off. The statement
+ * runs in the observation's scope when a handler acts on scopes (tracing); meter handlers alone need none.
  */
 public final class QueryObserver {
 
@@ -20,9 +21,12 @@ public final class QueryObserver {
 
     private final @Nullable QueryObservationConvention convention;
 
+    private final HandlerScopes scopes;
+
     public QueryObserver(ObservationRegistry registry, @Nullable QueryObservationConvention convention) {
         this.registry = registry;
         this.convention = convention;
+        this.scopes = new HandlerScopes(registry);
     }
 
     public boolean enabled() {
@@ -36,11 +40,24 @@ public final class QueryObserver {
             return work.get();
         }
         QueryContext context = new QueryContext(operation, model, dialect, cache, sql);
+        HandlerScopes.Need need = scopes.need(context);
+        if (need == HandlerScopes.Need.NOTHING) {
+            return work.get();   // no handler takes it: the observation would record nothing
+        }
         Observation observation = Observation.createNotStarted(convention, DefaultQueryObservationConvention.INSTANCE,
                 () -> context, registry).start();
-        try (Observation.Scope scope = observation.openScope()) {
-            T result = work.get();
-            context.setRows(rows.applyAsLong(result));
+        try {
+            T result;
+            Observation.@Nullable Scope scope = (need == HandlerScopes.Need.SCOPE) ? observation.openScope() : null;
+            try {
+                result = work.get();
+                context.setRows(rows.applyAsLong(result));
+            }
+            finally {
+                if (scope != null) {
+                    scope.close();
+                }
+            }
             return result;
         }
         catch (RuntimeException | Error ex) {

@@ -86,4 +86,45 @@ class QueryContextKeyValuesTests {
         assertThat(removed.givenLowCardinalityKeyValues()).isNull();
         assertThat(removed.getLowCardinalityKeyValues()).extracting(KeyValue::getKey).containsExactly("operation");
     }
+
+    /** The same changes to a QueryContext and to Micrometer's own context read back the same, whichever getter. */
+    @Test
+    void heldKeyValuesReadAsMicrometersContextWouldHoldThem() {
+        QueryContext ours = new QueryContext("select", "users", "h2", "hit", "SELECT 1");
+        Observation.Context plain = new Observation.Context();
+        KeyValues start = KeyValues.of("model", "users", "operation", "select", "outcome", "success");
+        KeyValues stop = KeyValues.of("model", "users", "operation", "select", "outcome", "error");
+        for (Observation.Context context : List.of(ours, plain)) {
+            context.addLowCardinalityKeyValues(start);
+            context.addHighCardinalityKeyValues(KeyValues.of("db.query.text", "SELECT 1"));
+            context.addLowCardinalityKeyValues(stop);
+        }
+        assertSame(ours, plain);
+        assertThat(ours.givenLowCardinalityKeyValues()).isSameAs(stop);
+        assertThat(ours.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("error");
+        assertThat(ours.getLowCardinalityKeyValue("tenant")).isNull();
+        assertThat(ours.toString()).contains("outcome='error'").contains("db.query.text='SELECT 1'");
+
+        for (Observation.Context context : List.of(ours, plain)) {
+            context.addLowCardinalityKeyValues(KeyValues.of("operation", "update", "tenant", "a"));
+            context.addHighCardinalityKeyValue(KeyValue.of("db.user", "app"));
+            context.removeLowCardinalityKeyValues("model");
+        }
+        assertSame(ours, plain);
+        assertThat(ours.givenLowCardinalityKeyValues()).isNull();
+        assertThat(ours.getLowCardinalityKeyValues()).extracting(KeyValue::getKey)
+            .containsExactly("operation", "outcome", "tenant");
+        assertThat(ours.getHighCardinalityKeyValue("db.user").getValue()).isEqualTo("app");
+    }
+
+    private static void assertSame(Observation.Context ours, Observation.Context plain) {
+        assertThat(ours.getLowCardinalityKeyValues()).isEqualTo(plain.getLowCardinalityKeyValues());
+        assertThat(ours.getHighCardinalityKeyValues()).isEqualTo(plain.getHighCardinalityKeyValues());
+        assertThat(ours.getAllKeyValues()).isEqualTo(plain.getAllKeyValues());
+        for (KeyValue keyValue : plain.getAllKeyValues()) {
+            KeyValue low = ours.getLowCardinalityKeyValue(keyValue.getKey());
+            KeyValue high = ours.getHighCardinalityKeyValue(keyValue.getKey());
+            assertThat(low != null ? low : high).isEqualTo(keyValue);
+        }
+    }
 }

@@ -26,8 +26,10 @@ import dev.modelrepo.repository.ModelRepository;
  * metrics: every repository observes its statements ({@code modelrepo.query}) in the application's
  * {@link ObservationRegistry}; with micrometer-core on the class path, {@link QueryCacheMeterBinder} and
  * {@link QueryMeterObservationHandler} add the meters: the latter times the statements itself, as a meter
- * observation handler ordered ahead of Boot's default one, which then leaves these observations to it (Boot groups
- * meter handlers into one first-matching composite). Off with {@code modelrepo.metrics.enabled=false}.
+ * observation handler ordered ahead of Boot's default one, which then leaves these observations to it: Boot 4's
+ * {@code ObservationHandlerGroup} of {@code MeterObservationHandler}s registers the meter handlers, in their order, as
+ * one {@code FirstMatchingCompositeObservationHandler} (with tracing, {@code TracingAndMeterObservationHandlerGroup}
+ * does, each wrapped in a {@code TracingAwareMeterObservationHandler}). Off with {@code modelrepo.metrics.enabled=false}.
  */
 @AutoConfiguration(before = ModelRepositoryAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",

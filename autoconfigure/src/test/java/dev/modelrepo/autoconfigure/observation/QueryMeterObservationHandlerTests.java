@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
@@ -30,9 +35,12 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.modelrepo.autoconfigure.ModelRepositoryAutoConfiguration;
 import dev.modelrepo.autoconfigure.models.Widget;
@@ -152,6 +160,16 @@ class QueryMeterObservationHandlerTests {
             RecordingHandler recording = context.getBean(RecordingHandler.class);
             assertThat(recording.started).containsExactly("modelrepo.query: select widgets", "modelrepo.query: insert widgets");
             assertThat(recording.stopped).containsExactly("select widgets", "insert widgets");
+            // the same context from start to stop, with the key values the timer is tagged with
+            assertThat(recording.sameContext).containsExactly(true, true);
+            KeyValues insert = recording.keyValues.get(1);
+            assertThat(insert.stream().map((kv) -> kv.getKey() + "=" + kv.getValue()))
+                .containsExactly("cache=none", "dialect=h2", "error=none", "model=widgets", "operation=insert",
+                        "outcome=success");
+            assertThat(recording.sql.get(1)).startsWith("INSERT INTO ");
+            Timer timer = meters(context).find("modelrepo.query").tag("operation", "insert").timer();
+            assertThat(timer.getId().getTags()).extracting((tag) -> tag.getKey() + "=" + tag.getValue())
+                .containsExactlyElementsOf(insert.stream().map((kv) -> kv.getKey() + "=" + kv.getValue()).toList());
             assertThat(meters(context).find("modelrepo.query").timers().stream().mapToLong(Timer::count).sum()).isEqualTo(2);
         });
     }
@@ -162,9 +180,14 @@ class QueryMeterObservationHandlerTests {
             .withUserConfiguration(TracerConfiguration.class)
             .run((context) -> {
                 ModelRepository repository = context.getBean(ModelRepository.class);
-                repository.count(repository.query(Widget.class, "w"), Map.of());
                 SimpleTracer tracer = context.getBean(SimpleTracer.class);
+                ConnectionSpans spans = context.getBean(ConnectionSpans.class);
+                spans.clear();
+                repository.count(repository.query(Widget.class, "w"), Map.of());
                 SimpleSpan span = tracer.onlySpan();
+                // the statement ran in the observation's scope: its span was current when it took its connection
+                assertThat(spans).hasSize(1);
+                assertThat(spans.get(0)).isSameAs(span);
                 assertThat(span.getName()).isEqualTo("select widgets");
                 assertThat(span.getTags()).containsEntry("operation", "select").containsEntry("model", "widgets")
                     .containsKey("db.query.text");
@@ -248,6 +271,14 @@ class QueryMeterObservationHandlerTests {
 
         final List<String> stopped = new CopyOnWriteArrayList<>();
 
+        final List<Boolean> sameContext = new CopyOnWriteArrayList<>();
+
+        final List<KeyValues> keyValues = new CopyOnWriteArrayList<>();
+
+        final List<String> sql = new CopyOnWriteArrayList<>();
+
+        private volatile Observation.Context current;
+
         @Override
         public boolean supportsContext(Observation.Context context) {
             return context instanceof QueryContext;
@@ -256,12 +287,16 @@ class QueryMeterObservationHandlerTests {
         @Override
         public void onStart(Observation.Context context) {
             QueryContext query = (QueryContext) context;
+            this.current = context;
             this.started.add(query.getName() + ": " + query.operation() + " " + query.model());
         }
 
         @Override
         public void onStop(Observation.Context context) {
+            this.sameContext.add(context == this.current);
             this.stopped.add(context.getContextualName());
+            this.keyValues.add(context.getLowCardinalityKeyValues());
+            this.sql.add(context.getHighCardinalityKeyValue("db.query.text").getValue());
         }
     }
 
@@ -281,6 +316,37 @@ class QueryMeterObservationHandlerTests {
         SimpleTracer simpleTracer() {
             return new SimpleTracer();
         }
+
+        @Bean
+        ConnectionSpans connectionSpans() {
+            return new ConnectionSpans();
+        }
+
+        /** The application's DataSource, noting the current span's name whenever a connection is taken. */
+        @Bean
+        static BeanPostProcessor spanNotingDataSource(ObjectProvider<SimpleTracer> tracer,
+                ObjectProvider<ConnectionSpans> spans) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    if (!(bean instanceof DataSource dataSource)) {
+                        return bean;
+                    }
+                    return new DelegatingDataSource(dataSource) {
+                        @Override
+                        public Connection getConnection() throws SQLException {
+                            io.micrometer.tracing.Span span = tracer.getObject().currentSpan();
+                            spans.getObject().add(span == null ? "none" : span);
+                            return super.getConnection();
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** The spans current when connections were taken ("none" when none was). */
+    static class ConnectionSpans extends CopyOnWriteArrayList<Object> {
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -44,7 +44,9 @@ import dev.modelrepo.repository.ModelRepository;
  * <li>{@code findById_modelrepoQueryMeters}: {@link QueryMeterObservationHandler} ahead of the default handler, as
  * the auto-configuration registers it (its meters held per tag set; the default handler never sees the statement).
  * </ul>
- * The difference to {@code findById_modelrepo} is what metrics add per statement.
+ * The difference to {@code findById_modelrepo} is what metrics add per statement. None of these handlers acts on
+ * scopes, so no statement opens one (a tracing handler would make it). {@link MetricsPairedRun} runs the same
+ * contenders in alternating rounds, for a busy machine.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
