@@ -3,8 +3,6 @@ package dev.modelrepo.dialect;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -216,42 +214,13 @@ public class SqliteDialect extends AnsiDialect {
     public ColumnReader reader(ColumnKind kind, @Nullable ColumnMetadata column) {
         return switch (kind) {
             case DECIMAL -> SqliteDecimals.reader(column == null ? -1 : column.scale());
-            case DATE -> temporal(kind, column, n -> epoch(n).toLocalDate(), SqliteTemporalText::date);
-            case TIME -> temporal(kind, column, null, SqliteTemporalText::time);
-            case TIMESTAMP -> temporal(kind, column, SqliteDialect::epoch, SqliteTemporalText::timestamp);
-            case TIMESTAMP_TZ -> temporal(kind, column, n -> epoch(n).atOffset(ZoneOffset.UTC), SqliteTemporalText::offsetTimestamp);
+            case DATE, TIME, TIMESTAMP, TIMESTAMP_TZ -> new SqliteTemporalReader(kind, column);
             case UUID -> (rs, i) -> {
                 String v = rs.getString(i);
                 return v == null ? null : UUID.fromString(v);
             };
             default -> super.reader(kind, column);
         };
-    }
-
-    /**
-     * A date or time column: text parsed by hand ({@link SqliteTemporalText}), a number as epoch milliseconds (what
-     * sqlite-jdbc writes for {@code java.sql.Timestamp} by default); bad text an error naming the column. The value is
-     * read as text whatever its storage class (a number's text is its digits), which spares the driver's type lookup.
-     */
-    private static ColumnReader temporal(ColumnKind kind, @Nullable ColumnMetadata column,
-            java.util.function.@Nullable Function<Number, Object> fromNumber, java.util.function.Function<String, Object> fromText) {
-        return (rs, i) -> {
-            String text = rs.getString(i);
-            if (text == null) {
-                return null;
-            }
-            try {
-                Number number = fromNumber == null ? null : SqliteTemporalText.epochNumber(text);
-                return number != null ? fromNumber.apply(number) : fromText.apply(text);
-            }
-            catch (java.time.DateTimeException ex) {
-                throw SqliteReadErrors.notTemporal(rs, i, column, kind, text, ex);
-            }
-        };
-    }
-
-    private static LocalDateTime epoch(Number millis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis.longValue()), ZoneOffset.UTC);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.modelrepo.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -41,6 +42,9 @@ class SqliteTemporalTextTests {
         LocalDateTime t = LocalDateTime.parse(expected);
         assertThat(SqliteTemporalText.timestamp(text)).isEqualTo(t);
         assertThat(SqliteTemporalText.offsetTimestamp(text)).isEqualTo(OffsetDateTime.of(t, ZoneOffset.UTC));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        assertThat(SqliteTemporalText.timestamp(bytes)).isEqualTo(t);
+        assertThat(SqliteTemporalText.offsetTimestamp(bytes)).isEqualTo(OffsetDateTime.of(t, ZoneOffset.UTC));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,6 +53,32 @@ class SqliteTemporalTextTests {
         "2024-05-01 13:45:07+25:00", "2024/05/01 13:45", "2024-05-01 13:45:07 UTC", "1714571107"})
     void refusesWhatIsNoDateTime(String text) {
         assertThatThrownBy(() -> SqliteTemporalText.timestamp(text)).isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> SqliteTemporalText.timestamp(text.getBytes(StandardCharsets.UTF_8))).isInstanceOf(java.time.DateTimeException.class);
+    }
+
+    @Test
+    void bytesOfAnotherEncodingOrNotAsciiAreRefusedNamingTheText() {
+        String text = "2024-05-01 13:45:07";
+        for (var charset : new java.nio.charset.Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
+            assertThatThrownBy(() -> SqliteTemporalText.timestamp(text.getBytes(charset))).as(charset.name())
+                    .isInstanceOf(java.time.DateTimeException.class);
+            assertThatThrownBy(() -> SqliteTemporalText.date(text.getBytes(charset))).isInstanceOf(java.time.DateTimeException.class);
+            assertThatThrownBy(() -> SqliteTemporalText.time("13:45:07".getBytes(charset))).isInstanceOf(java.time.DateTimeException.class);
+        }
+        assertThatThrownBy(() -> SqliteTemporalText.timestamp("2024-05-01 13:45:07\u00e9")).isInstanceOfSatisfying(DateTimeParseException.class,
+                ex -> assertThat(ex.getMessage()).contains("'2024-05-01 13:45:07\u00e9'"));
+        assertThatThrownBy(() -> SqliteTemporalText.timestamp("2024-05-01 13:45:0\u0661")).isInstanceOf(DateTimeParseException.class);
+    }
+
+    @Test
+    void onlyTextThatMayBeANumberIsTakenForOne() {
+        for (String number : new String[] {"1714571107000", "-86400000", "1.714571107E12", "-0001-05-01", "12:30"}) {
+            assertThat(SqliteTemporalText.mayBeNumber(number.getBytes(StandardCharsets.UTF_8))).as(number).isTrue();
+        }
+        for (String text : new String[] {"", "2024-05-01", "2024-05-01 13:45", "+12345-06-07", "abc", "T"}) {
+            assertThat(SqliteTemporalText.mayBeNumber(text.getBytes(StandardCharsets.UTF_8))).as(text).isFalse();
+            assertThat(SqliteTemporalText.epochNumber(text)).as(text).isNull();
+        }
     }
 
     @Test
@@ -88,6 +118,7 @@ class SqliteTemporalTextTests {
             LocalDateTime t = LocalDateTime.of(random.nextInt(10_000), 1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24),
                     random.nextInt(60), random.nextInt(60), i % 2 == 0 ? random.nextInt(1000) * 1_000_000 : random.nextInt(1_000_000_000));
             assertThat(SqliteTemporalText.timestamp(SqliteText.timestamp(t))).isEqualTo(t);
+            assertThat(SqliteTemporalText.timestamp(SqliteText.timestamp(t).getBytes(StandardCharsets.ISO_8859_1))).isEqualTo(t);
             assertThat(SqliteTemporalText.time(SqliteText.time(t.toLocalTime()))).isEqualTo(t.toLocalTime());
             assertThat(SqliteTemporalText.timestamp(SqliteDialect.TIMESTAMP_TEXT.format(t).replace(' ', 'T') + "Z")).isEqualTo(t);
         }
