@@ -2,7 +2,6 @@ package dev.modelrepo.internal.write;
 
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -136,13 +135,13 @@ public final class ModelWriter {
                         + identity(info, model) + "); insert a new row instead");
             }
         }
-        List<ColumnMetadata> columns = touch(model, info, info.table().updatedAt(), true) ? dirtyColumns(model, table) : dirty;
+        WritePlans.Shape shape = plans.shape(info);
+        List<ColumnMetadata> columns = touch(model, info, shape, false, true) ? dirtyColumns(model, table) : dirty;
         ColumnMetadata version = versionColumn(info);
         Object currentVersion = version == null ? null : model.get(version.name());
         if (version != null) {
             columns.removeIf(c -> c.name().equals(version.name()));
         }
-        WritePlans.Shape shape = plans.shape(info);
         long written = WritePlans.mask(table, columns);
         WritePlans.Update plan = plans.update(info, shape, columns, written, exact(model, table, shape, written), version,
                 currentVersion == null ? VersionMatch.IS_NULL : VersionMatch.EQUALS);
@@ -214,9 +213,12 @@ public final class ModelWriter {
         return info.metadata().primaryKey().size() > 1 ? model.key().toString() : "id=" + model.id();
     }
 
-    /** Sets a maintained timestamp column to now (unless set already, or given, or generated); returns whether it did. */
-    private boolean touch(Model model, ModelInfo info, String name, boolean always) {
-        ColumnMetadata column = MaintainedTimestamps.column(info, name);
+    /**
+     * Sets the maintained created_at ({@code created}) or updated_at column to now (unless set already, or given, or
+     * generated); returns whether it did.
+     */
+    private boolean touch(Model model, ModelInfo info, WritePlans.Shape shape, boolean created, boolean always) {
+        ColumnMetadata column = shape.timestamp(info, created);
         if (column == null || (!always && model.get(column.name()) != null) || model.isDirty(column.name())) {
             return false;
         }
@@ -257,16 +259,9 @@ public final class ModelWriter {
         }
     }
 
-    /** The table's columns that are dirty on the model, in table order. */
+    /** The table's columns that are dirty on the model, in table order (a list the caller may change). */
     private static List<ColumnMetadata> dirtyColumns(Model model, TableMetadata table) {
-        List<ColumnMetadata> all = table.columns();
-        List<ColumnMetadata> columns = new ArrayList<>(all.size());
-        for (ColumnMetadata column : all) {
-            if (model.isDirty(column.name())) {
-                columns.add(column);
-            }
-        }
-        return columns;
+        return ACCESS.dirtyColumns(model, table);
     }
 
     /** Binds the model's values of these columns, deflating converted ones. */
@@ -360,8 +355,9 @@ public final class ModelWriter {
     public List<ColumnMetadata> prepareInsert(Model model, ModelInfo info) {
         TableMetadata table = info.metadata();
         refuseView(info, "insert");
-        touch(model, info, info.table().createdAt(), false);
-        touch(model, info, info.table().updatedAt(), false);
+        WritePlans.Shape shape = plans.shape(info);
+        touch(model, info, shape, true, false);
+        touch(model, info, shape, false, false);
         ColumnMetadata version = versionColumn(info);
         if (version != null && model.get(version.name()) == null && version.defaultValue() == null) {
             model.set(version.name(), ValueConverter.convert(0, version.kind()));
