@@ -59,11 +59,11 @@ public final class ModelWriter {
         List<ColumnMetadata> columns = routed ? RoutedInsertKeys.withKey(model, info, prepareInsert(model, info), dialect, executor, shape.table())
                 : prepareInsert(model, info);
         long written = WritePlans.mask(table, columns);
-        WritePlans.Insert plan = plans.insert(info, shape, columns, written, exact(model, table, shape, written), routed);
+        WritePlans.Insert plan = plans.insert(info, shape, columns, written, exact(model, info, shape, written), routed);
         List<ColumnMetadata> stored = plan.stored();
         switch (plan.mode()) {
             case RETURNING -> executor.execute(plan.sql(), shape.insert(), false, ps -> {
-                bind(ps, model, columns, 1);
+                bind(ps, model, info.converters(), columns, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new EmptyResultDataAccessException("insert " + info.name() + " returned no row", 1);
@@ -73,13 +73,13 @@ public final class ModelWriter {
                 return 1;
             });
             case PLAIN -> executor.execute(plan.sql(), shape.insert(), false, ps -> {
-                bind(ps, model, columns, 1);
+                bind(ps, model, info.converters(), columns, 1);
                 return ps.executeUpdate();
             });
             case KEYS -> {
                 ColumnMetadata pk = plan.generatedKey();
                 Object key = executor.execute(plan.sql(), shape.insert(), true, ps -> {
-                    bind(ps, model, columns, 1);
+                    bind(ps, model, info.converters(), columns, 1);
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         return !keys.next() ? null : pk != null ? dialect.generatedKey(keys, dialect.generatedKeyColumn(keys, pk))
@@ -100,13 +100,13 @@ public final class ModelWriter {
      * The bits (by table position) of the written columns that the database may change but whose values it stores as
      * bound (see {@link ReadBackColumns#storedAsBound}); none for a model with converters, or without a plan.
      */
-    private long exact(Model model, TableMetadata table, WritePlans.Shape shape, long written) {
+    private long exact(Model model, ModelInfo info, WritePlans.Shape shape, long written) {
         long candidates = written & shape.mayChange();
-        if (written < 0 || shape.mayChange() < 0 || candidates == 0 || !ACCESS.converters(model).isEmpty()) {
+        if (written < 0 || shape.mayChange() < 0 || candidates == 0 || !info.converters().isEmpty()) {
             return 0;
         }
         long exact = 0;
-        List<ColumnMetadata> all = table.columns();
+        List<ColumnMetadata> all = info.metadata().columns();
         for (long bits = candidates; bits != 0; bits &= bits - 1) {
             int i = Long.numberOfTrailingZeros(bits);
             ColumnMetadata column = all.get(i);
@@ -143,12 +143,12 @@ public final class ModelWriter {
             columns.removeIf(c -> c.name().equals(version.name()));
         }
         long written = WritePlans.mask(table, columns);
-        WritePlans.Update plan = plans.update(info, shape, columns, written, exact(model, table, shape, written), version,
+        WritePlans.Update plan = plans.update(info, shape, columns, written, exact(model, info, shape, written), version,
                 currentVersion == null ? VersionMatch.IS_NULL : VersionMatch.EQUALS);
         List<ColumnMetadata> readBack = plan.readBack();
         boolean returning = plan.returning();
         executor.execute(plan.sql(), shape.update(), false, ps -> {
-            int p = bindKey(ps, model, pk, bind(ps, model, columns, 1));
+            int p = bindKey(ps, model, pk, bind(ps, model, info.converters(), columns, 1));
             if (version != null && currentVersion != null) {
                 version.binder().bind(ps, p, currentVersion);
             }
@@ -265,9 +265,8 @@ public final class ModelWriter {
     }
 
     /** Binds the model's values of these columns, deflating converted ones. */
-    private static int bind(java.sql.PreparedStatement ps, Model model, List<ColumnMetadata> columns, int from)
+    private static int bind(java.sql.PreparedStatement ps, Model model, Converters converters, List<ColumnMetadata> columns, int from)
             throws java.sql.SQLException {
-        Converters converters = ACCESS.converters(model);
         int p = from;
         for (ColumnMetadata column : columns) {
             Object value = model.get(column.name());
