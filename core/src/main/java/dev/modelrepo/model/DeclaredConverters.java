@@ -27,6 +27,12 @@ final class DeclaredConverters {
         return BY_CLASS.get(type);
     }
 
+    /** Whether the model class declares a converter for this column (lower case). */
+    static boolean declares(Class<?> type, String column) {
+        Converters converters = BY_CLASS.get(type);
+        return !converters.isEmpty() && converters.get(column) != null;
+    }
+
     @SuppressWarnings("unchecked")
     private static Converters read(Class<?> type) {
         Convert[] declared = type.getAnnotationsByType(Convert.class);

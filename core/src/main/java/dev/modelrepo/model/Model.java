@@ -119,19 +119,19 @@ public abstract class Model implements ColumnValues {
         }
         RowLayout l = layout;
         TableMetadata table = l != null ? l.table() : null;
+        int i = l != null ? l.indexOf(column) : -1;
         Object stored = value;
         if (table != null) {
-            ColumnMetadata meta = table.column(column);
+            ColumnMetadata meta = TableColumns.of(table, l, i, column);
             if (meta == null) {
                 throw unknownColumn(column);
             }
             if (meta.generated()) {
                 throw new ReadOnlyColumnException(modelName(), meta.name());
             }
-            stored = DeclaredConverters.of(getClass()).get(meta.name()) != null ? value : convert(meta, value);
+            stored = DeclaredConverters.declares(getClass(), meta.name()) ? value : convert(meta, value);
         }
         if (l != null) {
-            int i = l.indexOf(column);
             if (i >= 0 && i < l.ownColumns()) {
                 if (persisted && StoredValues.unchanged(this, i, stored)) {
                     return this;

@@ -1,8 +1,10 @@
 package dev.modelrepo.model;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,8 @@ import dev.modelrepo.model.internal.Converters;
 import dev.modelrepo.model.internal.Hook;
 import dev.modelrepo.model.internal.ModelAccess;
 import dev.modelrepo.model.internal.RowLayout;
+import dev.modelrepo.schema.ColumnMetadata;
+import dev.modelrepo.schema.TableMetadata;
 
 /** The {@link ModelAccess} the layers above use to load, bind, snapshot and restore a {@link Model}'s state. */
 final class ModelAccessor extends ModelAccess<Model> {
@@ -34,6 +38,10 @@ final class ModelAccessor extends ModelAccess<Model> {
     /** Binds, or (a value set before was refused: unknown column, generated column, wrong type) leaves the model unbound. */
     @Override
     public void bind(Model model, RowLayout layout) {
+        if (model.loose == null) {
+            bindValues(model, layout);   // nothing set before: nothing to check, nothing that could fail
+            return;
+        }
         Object unbound = snapshot(model);
         try {
             bindValues(model, layout);
@@ -113,8 +121,46 @@ final class ModelAccessor extends ModelAccess<Model> {
     @Override
     public void markStored(Model model) {
         model.persisted = true;
-        model.dirty = null;
-        model.original = null;
+        // cleared, not dropped: a model saved again and again reuses them (snapshots hold copies)
+        BitSet dirty = model.dirty;
+        if (dirty != null) {
+            dirty.clear();
+        }
+        Object[] original = model.original;
+        if (original != null) {
+            java.util.Arrays.fill(original, null);
+        }
+    }
+
+    @Override
+    public List<ColumnMetadata> dirtyColumns(Model model, TableMetadata table) {
+        BitSet dirty = model.dirty;
+        if (dirty == null || dirty.isEmpty()) {
+            return new ArrayList<>(0);
+        }
+        RowLayout l = model.layout;
+        List<ColumnMetadata> all = table.columns();
+        if (l != null && model.loose == null) {
+            // the dirty bits are layout indexes: where each is the column's table position, they are the answer in table order
+            List<ColumnMetadata> columns = new ArrayList<>(dirty.cardinality());
+            for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
+                if (i >= l.ownColumns() || i >= all.size() || all.get(i).name() != l.name(i)) {
+                    columns = null;
+                    break;
+                }
+                columns.add(all.get(i));
+            }
+            if (columns != null) {
+                return columns;
+            }
+        }
+        List<ColumnMetadata> columns = new ArrayList<>(all.size());
+        for (ColumnMetadata column : all) {
+            if (model.isDirty(column.name())) {
+                columns.add(column);
+            }
+        }
+        return columns;
     }
 
     @Override

@@ -46,6 +46,15 @@ final class StoredValues {
 
     /** Equal as the database sees it: numbers by {@code compareTo} (1.99 is 1.990), instants on the time line, arrays by content. */
     static boolean same(@Nullable Object a, @Nullable Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a.getClass() == b.getClass() && (a instanceof Integer || a instanceof Long || a instanceof String)) {
+            return a.equals(b);   // the common kinds, without deepEquals' array checks
+        }
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
         }

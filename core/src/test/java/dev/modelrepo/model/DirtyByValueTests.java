@@ -133,6 +133,34 @@ class DirtyByValueTests {
         assertThat(item.isDirty()).isFalse();
     }
 
+    @EngineTest
+    void aModelSavedAgainAndAgainMeasuresEachChangeAgainstItsLastSave(TestDatabase db) {
+        ModelRepository repo = repo(db);
+        PlainItem item = stored(repo, "1.00");
+        item.set("price", new BigDecimal("2"));
+        repo.saveOrThrow(item);
+        item.set("price", new BigDecimal("3"));
+        assertThat(item.dirtyColumns()).containsExactly("price");
+        item.set("price", new BigDecimal("2.0"));
+        assertThat(item.isDirty()).isFalse();
+        item.set("price", new BigDecimal("3")).set("name", "third");
+        assertThatThrownBy(() -> repo.useTransaction(() -> {
+            repo.saveOrThrow(item);
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(item.dirtyColumns()).containsExactly("name", "price");
+        item.set("price", new BigDecimal("2"));
+        assertThat(item.dirtyColumns()).containsExactly("name");
+        statements.clear();
+        repo.saveOrThrow(item);
+        assertThat(statements).hasSize(1);
+        assertThat(statements.get(0)).containsIgnoringCase("name").doesNotContainIgnoringCase("price");
+        PlainItem read = repo.findById(PlainItem.class, item.id()).orElseThrow();
+        assertThat(read.<String>get("name")).isEqualTo("third");
+        assertThat(read.get("price", BigDecimal.class)).isEqualByComparingTo("2");
+        assertThat(item.isDirty()).isFalse();
+    }
+
     private static int edits(ModelRepository repo, Model item) {
         return ((Number) repo.sql("SELECT edits FROM stock_items WHERE id = :id").list(Map.of("id", item.id())).get(0)
                 .values().iterator().next()).intValue();

@@ -282,6 +282,9 @@ public final class StatementExecutor {
     /** {@link #execute(String, Op, boolean, StatementWork)} with the observed row count taken from the result by {@code rows}. */
     public <T> T execute(String sql, Op op, boolean keys, StatementWork<T> work, java.util.function.ToLongFunction<T> rows) {
         report(op, sql);
+        if (!observer.enabled() && !sqlLog.active()) {
+            return doExecute(sql, op, keys, work);   // nothing observes or logs: no work supplier to allocate
+        }
         if (sqlLog.active()) {
             SqlLog.Values values = sqlLog.recorder(op);
             StatementWork<T> recorded = values == null ? work : ps -> work.run(values.wrap(ps));

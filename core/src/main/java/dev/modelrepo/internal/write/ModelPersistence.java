@@ -82,7 +82,9 @@ public final class ModelPersistence {
         @SuppressWarnings("unchecked")
         M model = (M) ACCESS.newInstance(info);
         ACCESS.bind(model, info.fullLayout());
-        values.forEach(model::set);
+        if (!values.isEmpty()) {
+            values.forEach(model::set);
+        }
         return model;
     }
 

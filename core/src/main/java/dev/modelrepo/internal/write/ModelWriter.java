@@ -2,7 +2,6 @@ package dev.modelrepo.internal.write;
 
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -60,11 +59,11 @@ public final class ModelWriter {
         List<ColumnMetadata> columns = routed ? RoutedInsertKeys.withKey(model, info, prepareInsert(model, info), dialect, executor, shape.table())
                 : prepareInsert(model, info);
         long written = WritePlans.mask(table, columns);
-        WritePlans.Insert plan = plans.insert(info, shape, columns, written, exact(model, table, shape, written), routed);
+        WritePlans.Insert plan = plans.insert(info, shape, columns, written, exact(model, info, shape, written), routed);
         List<ColumnMetadata> stored = plan.stored();
         switch (plan.mode()) {
             case RETURNING -> executor.execute(plan.sql(), shape.insert(), false, ps -> {
-                bind(ps, model, columns, 1);
+                bind(ps, model, info.converters(), columns, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new EmptyResultDataAccessException("insert " + info.name() + " returned no row", 1);
@@ -74,13 +73,13 @@ public final class ModelWriter {
                 return 1;
             });
             case PLAIN -> executor.execute(plan.sql(), shape.insert(), false, ps -> {
-                bind(ps, model, columns, 1);
+                bind(ps, model, info.converters(), columns, 1);
                 return ps.executeUpdate();
             });
             case KEYS -> {
                 ColumnMetadata pk = plan.generatedKey();
                 Object key = executor.execute(plan.sql(), shape.insert(), true, ps -> {
-                    bind(ps, model, columns, 1);
+                    bind(ps, model, info.converters(), columns, 1);
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         return !keys.next() ? null : pk != null ? dialect.generatedKey(keys, dialect.generatedKeyColumn(keys, pk))
@@ -101,13 +100,13 @@ public final class ModelWriter {
      * The bits (by table position) of the written columns that the database may change but whose values it stores as
      * bound (see {@link ReadBackColumns#storedAsBound}); none for a model with converters, or without a plan.
      */
-    private long exact(Model model, TableMetadata table, WritePlans.Shape shape, long written) {
+    private long exact(Model model, ModelInfo info, WritePlans.Shape shape, long written) {
         long candidates = written & shape.mayChange();
-        if (written < 0 || shape.mayChange() < 0 || candidates == 0 || !ACCESS.converters(model).isEmpty()) {
+        if (written < 0 || shape.mayChange() < 0 || candidates == 0 || !info.converters().isEmpty()) {
             return 0;
         }
         long exact = 0;
-        List<ColumnMetadata> all = table.columns();
+        List<ColumnMetadata> all = info.metadata().columns();
         for (long bits = candidates; bits != 0; bits &= bits - 1) {
             int i = Long.numberOfTrailingZeros(bits);
             ColumnMetadata column = all.get(i);
@@ -136,20 +135,20 @@ public final class ModelWriter {
                         + identity(info, model) + "); insert a new row instead");
             }
         }
-        List<ColumnMetadata> columns = touch(model, info, info.table().updatedAt(), true) ? dirtyColumns(model, table) : dirty;
+        WritePlans.Shape shape = plans.shape(info);
+        List<ColumnMetadata> columns = touch(model, info, shape, false, true) ? dirtyColumns(model, table) : dirty;
         ColumnMetadata version = versionColumn(info);
         Object currentVersion = version == null ? null : model.get(version.name());
         if (version != null) {
             columns.removeIf(c -> c.name().equals(version.name()));
         }
-        WritePlans.Shape shape = plans.shape(info);
         long written = WritePlans.mask(table, columns);
-        WritePlans.Update plan = plans.update(info, shape, columns, written, exact(model, table, shape, written), version,
+        WritePlans.Update plan = plans.update(info, shape, columns, written, exact(model, info, shape, written), version,
                 currentVersion == null ? VersionMatch.IS_NULL : VersionMatch.EQUALS);
         List<ColumnMetadata> readBack = plan.readBack();
         boolean returning = plan.returning();
         executor.execute(plan.sql(), shape.update(), false, ps -> {
-            int p = bindKey(ps, model, pk, bind(ps, model, columns, 1));
+            int p = bindKey(ps, model, pk, bind(ps, model, info.converters(), columns, 1));
             if (version != null && currentVersion != null) {
                 version.binder().bind(ps, p, currentVersion);
             }
@@ -214,9 +213,12 @@ public final class ModelWriter {
         return info.metadata().primaryKey().size() > 1 ? model.key().toString() : "id=" + model.id();
     }
 
-    /** Sets a maintained timestamp column to now (unless set already, or given, or generated); returns whether it did. */
-    private boolean touch(Model model, ModelInfo info, String name, boolean always) {
-        ColumnMetadata column = MaintainedTimestamps.column(info, name);
+    /**
+     * Sets the maintained created_at ({@code created}) or updated_at column to now (unless set already, or given, or
+     * generated); returns whether it did.
+     */
+    private boolean touch(Model model, ModelInfo info, WritePlans.Shape shape, boolean created, boolean always) {
+        ColumnMetadata column = shape.timestamp(info, created);
         if (column == null || (!always && model.get(column.name()) != null) || model.isDirty(column.name())) {
             return false;
         }
@@ -257,22 +259,14 @@ public final class ModelWriter {
         }
     }
 
-    /** The table's columns that are dirty on the model, in table order. */
+    /** The table's columns that are dirty on the model, in table order (a list the caller may change). */
     private static List<ColumnMetadata> dirtyColumns(Model model, TableMetadata table) {
-        List<ColumnMetadata> all = table.columns();
-        List<ColumnMetadata> columns = new ArrayList<>(all.size());
-        for (ColumnMetadata column : all) {
-            if (model.isDirty(column.name())) {
-                columns.add(column);
-            }
-        }
-        return columns;
+        return ACCESS.dirtyColumns(model, table);
     }
 
     /** Binds the model's values of these columns, deflating converted ones. */
-    private static int bind(java.sql.PreparedStatement ps, Model model, List<ColumnMetadata> columns, int from)
+    private static int bind(java.sql.PreparedStatement ps, Model model, Converters converters, List<ColumnMetadata> columns, int from)
             throws java.sql.SQLException {
-        Converters converters = ACCESS.converters(model);
         int p = from;
         for (ColumnMetadata column : columns) {
             Object value = model.get(column.name());
@@ -360,8 +354,9 @@ public final class ModelWriter {
     public List<ColumnMetadata> prepareInsert(Model model, ModelInfo info) {
         TableMetadata table = info.metadata();
         refuseView(info, "insert");
-        touch(model, info, info.table().createdAt(), false);
-        touch(model, info, info.table().updatedAt(), false);
+        WritePlans.Shape shape = plans.shape(info);
+        touch(model, info, shape, true, false);
+        touch(model, info, shape, false, false);
         ColumnMetadata version = versionColumn(info);
         if (version != null && model.get(version.name()) == null && version.defaultValue() == null) {
             model.set(version.name(), ValueConverter.convert(0, version.kind()));

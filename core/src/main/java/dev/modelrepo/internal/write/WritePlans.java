@@ -10,6 +10,7 @@ import dev.modelrepo.dialect.Dialect;
 import dev.modelrepo.dialect.WriteSql;
 import dev.modelrepo.dialect.WriteSql.VersionMatch;
 import dev.modelrepo.internal.jdbc.StatementExecutor;
+import dev.modelrepo.model.internal.MaintainedTimestamps;
 import dev.modelrepo.model.internal.ModelInfo;
 import dev.modelrepo.schema.ColumnMetadata;
 import dev.modelrepo.schema.TableMetadata;
@@ -51,7 +52,32 @@ final class WritePlans {
      * last INSERT and UPDATE planned, which a model saved again and again in one shape finds without a look-up.
      */
     record Shape(String table, List<ColumnMetadata> declared, @Nullable String declaredSql, long mayChange, StatementExecutor.Op insert,
-            StatementExecutor.Op update, StatementExecutor.Op select, Last last) {
+            StatementExecutor.Op update, StatementExecutor.Op select, Last last, @Nullable Timestamps timestamps) {
+
+        /** The maintained created_at ({@code created}) or updated_at column, or null ({@link MaintainedTimestamps#column}). */
+        @Nullable ColumnMetadata timestamp(ModelInfo info, boolean created) {
+            Timestamps t = timestamps;
+            if (t == null) {
+                // one of them cannot hold a timestamp: resolved (and refused) at each write, as it is named
+                return MaintainedTimestamps.column(info, created ? info.table().createdAt() : info.table().updatedAt());
+            }
+            return created ? t.createdAt() : t.updatedAt();
+        }
+    }
+
+    /** The maintained timestamp columns of a model, resolved once. */
+    record Timestamps(@Nullable ColumnMetadata createdAt, @Nullable ColumnMetadata updatedAt) {
+
+        /** Both columns, or null when one of them cannot hold a timestamp. */
+        static @Nullable Timestamps of(ModelInfo info) {
+            try {
+                return new Timestamps(MaintainedTimestamps.column(info, info.table().createdAt()),
+                        MaintainedTimestamps.column(info, info.table().updatedAt()));
+            }
+            catch (RuntimeException refused) {
+                return null;
+            }
+        }
     }
 
     /** The last plans of a model (each immutable, so a racing write at worst plans once more). */
@@ -96,7 +122,7 @@ final class WritePlans {
             String declaredSql = declared.isEmpty() || table.primaryKey().isEmpty() ? null : sql.selectByKey(quoted, declared, table.primaryKey());
             shape = new Shape(quoted, declared, declaredSql, columns.size() > 64 ? -1 : mayChange,
                     StatementExecutor.Op.of("insert", name), StatementExecutor.Op.of("update", name), StatementExecutor.Op.of("select", name),
-                    new Last());
+                    new Last(), Timestamps.of(info));
             shapes.putIfAbsent(info, shape);
         }
         return shape;

@@ -71,6 +71,9 @@ public abstract class ModelAccess<M> {
     /** Marks the model stored (not new) and clean. */
     public abstract void markStored(M model);
 
+    /** The columns of {@code table} that are dirty on the model, in table order. */
+    public abstract java.util.List<dev.modelrepo.schema.ColumnMetadata> dirtyColumns(M model, dev.modelrepo.schema.TableMetadata table);
+
     /** Marks the model destroyed: frozen. */
     public abstract void freeze(M model);
 
