@@ -1,12 +1,10 @@
 package dev.modelrepo.benchmarks.peers;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.openjdk.jmh.infra.Blackhole;
+
+import dev.modelrepo.benchmarks.PairedRounds;
 
 /**
  * {@link MetricsBenchmarks}' find by id contenders in alternating short rounds in one JVM (the order rotating), for a
@@ -19,10 +17,6 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 public class MetricsPairedRun {
 
-    interface Op {
-        void run(Blackhole bh) throws Exception;
-    }
-
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(args[0]);
         int perRound = Integer.parseInt(args[1]);
@@ -34,37 +28,12 @@ public class MetricsPairedRun {
         Blackhole bh = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         String[] names = { "jdbc", "modelrepo", "bare", "queryMeters", "bootDefault" };
-        Op[] ops = { b::findById_jdbc, b::findById_modelrepo, b::findById_modelrepoBare, b::findById_modelrepoQueryMeters,
-                b::findById_modelrepoBootDefault };
+        PairedRounds.Op[] ops = { () -> b.findById_jdbc(bh), () -> b.findById_modelrepo(bh), () -> b.findById_modelrepoBare(bh),
+                () -> b.findById_modelrepoQueryMeters(bh), () -> b.findById_modelrepoBootDefault(bh) };
         int n = ops.length;
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int w = 0; w < 30; w++) {
-            for (Op op : ops) {
-                for (int i = 0; i < perRound; i++) {
-                    op.run(bh);
-                }
-            }
-        }
-        List<double[]> wall = new ArrayList<>();
-        List<double[]> cpu = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
-            double[] w = new double[n];
-            double[] c = new double[n];
-            for (int k = 0; k < n; k++) {
-                int o = (k + r) % n;
-                long c0 = threads.getCurrentThreadCpuTime();
-                long t0 = System.nanoTime();
-                for (int i = 0; i < perRound; i++) {
-                    ops[o].run(bh);
-                }
-                long t1 = System.nanoTime();
-                long c1 = threads.getCurrentThreadCpuTime();
-                w[o] = (t1 - t0) / 1e3 / perRound;
-                c[o] = (c1 - c0) / 1e3 / perRound;
-            }
-            wall.add(w);
-            cpu.add(c);
-        }
+        PairedRounds.Times times = PairedRounds.run(ops, 30, rounds, perRound, () -> { });
+        List<double[]> wall = times.wall();
+        List<double[]> cpu = times.cpu();
         System.out.printf("%d rounds of %d statements per contender, load before/after: see uptime%n", rounds, perRound);
         System.out.println("contender     wall µs (IQR)          cpu µs (IQR)           vs JDBC (cpu)  added (wall, IQR)     added (cpu, IQR)");
         for (int o = 0; o < n; o++) {
@@ -74,20 +43,14 @@ public class MetricsPairedRun {
             double[] ratio = cpu.stream().mapToDouble((x) -> x[k] / x[0]).toArray();
             double[] addedWall = wall.stream().mapToDouble((x) -> x[k] - x[1]).toArray();
             double[] addedCpu = cpu.stream().mapToDouble((x) -> x[k] - x[1]).toArray();
-            System.out.printf("%-12s  %s  %s  %5.2f×         %s  %s%n", names[o], q(ws), q(cs), quartiles(ratio)[1],
+            System.out.printf("%-12s  %s  %s  %5.2f×         %s  %s%n", names[o], q(ws), q(cs), PairedRounds.quartiles(ratio)[1],
                     o >= 2 ? q(addedWall) : "          ", o >= 2 ? q(addedCpu) : "");
         }
         fixture.stop();
     }
 
     private static String q(double[] values) {
-        double[] qs = quartiles(values);
+        double[] qs = PairedRounds.quartiles(values);
         return String.format("%6.3f (%6.3f–%6.3f)", qs[1], qs[0], qs[2]);
-    }
-
-    private static double[] quartiles(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return new double[] { sorted[sorted.length / 4], sorted[sorted.length / 2], sorted[sorted.length * 3 / 4] };
     }
 }
